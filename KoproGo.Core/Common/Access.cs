@@ -1,0 +1,45 @@
+using KoproGo.Core.Features.Buildings;
+using Microsoft.EntityFrameworkCore;
+
+namespace KoproGo.Core.Common;
+
+/// <summary>
+/// The isolation rule of SPEC §1.1 as queries: what an actor may read. Every service starts from these, so a
+/// building outside them is "not found" for that actor whatever the id in the URL.
+/// </summary>
+public static class Access
+{
+    public static IQueryable<Building> ReadableBuildings(this IKoproGoDb db, Actor actor, DateOnly today)
+    {
+        if (actor.IsSuperAdmin)
+            return db.Buildings;
+        var orgWide = actor.Grants.Where(g => g.BuildingId is null && g.Role is Role.Syndic or Role.Accountant)
+            .Select(g => g.OrganisationId).Distinct().ToList();
+        var perBuilding = actor.Grants.Where(g => g.BuildingId is not null && g.Role is Role.Syndic or Role.Accountant or Role.BoardMember or Role.Tenant)
+            .Select(g => g.BuildingId!.Value).Distinct().ToList();
+        var ownerIds = actor.OwnerIds.ToList();
+        return db.Buildings.Where(b =>
+            orgWide.Contains(b.OrganisationId)
+            || perBuilding.Contains(b.Id)
+            || db.Ownerships.Any(o => ownerIds.Contains(o.OwnerId) && o.StartDate <= today && (o.EndDate == null || o.EndDate > today)
+                                      && db.Units.Any(u => u.Id == o.UnitId && u.BuildingId == b.Id)));
+    }
+
+    /// <summary>The building if the actor is its syndic (or SuperAdmin); otherwise NotFound/Forbidden.</summary>
+    public static async Task<Result<Building>> ManagedBuildingAsync(this IKoproGoDb db, Actor actor, Guid buildingId, DateOnly today, CancellationToken ct)
+    {
+        var building = await db.ReadableBuildings(actor, today).FirstOrDefaultAsync(b => b.Id == buildingId, ct);
+        if (building is null)
+            return Errors.NotFoundError;
+        return actor.CanManage(building.OrganisationId, building.Id) ? building : Errors.ForbiddenError;
+    }
+
+    /// <summary>The building if the actor is staff of it (syndic, accountant, board member) or SuperAdmin.</summary>
+    public static async Task<Result<Building>> StaffBuildingAsync(this IKoproGoDb db, Actor actor, Guid buildingId, DateOnly today, CancellationToken ct)
+    {
+        var building = await db.ReadableBuildings(actor, today).AsNoTracking().FirstOrDefaultAsync(b => b.Id == buildingId, ct);
+        if (building is null)
+            return Errors.NotFoundError;
+        return actor.IsStaffOf(building.OrganisationId, building.Id) ? building : Errors.ForbiddenError;
+    }
+}

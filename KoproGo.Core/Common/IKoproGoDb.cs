@@ -1,0 +1,41 @@
+using KoproGo.Core.Features.Accounts;
+using KoproGo.Core.Features.Audit;
+using KoproGo.Core.Features.Buildings;
+using KoproGo.Core.Features.Files;
+using KoproGo.Core.Features.Notifications;
+using KoproGo.Core.Features.Organisations;
+using KoproGo.Core.Features.Owners;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace KoproGo.Core.Common;
+
+/// <summary>
+/// The database as the use cases see it (EF Core directly, no repositories). Implemented by KoproGoDbContext in
+/// KoproGo.Data. One context per operation: see <see cref="IKoproGoDbFactory"/>.
+/// </summary>
+public interface IKoproGoDb : IAsyncDisposable
+{
+    DbSet<AppUser> Users { get; }
+    DbSet<Organisation> Organisations { get; }
+    DbSet<Building> Buildings { get; }
+    DbSet<Unit> Units { get; }
+    DbSet<Owner> Owners { get; }
+    DbSet<Ownership> Ownerships { get; }
+    DbSet<Membership> Memberships { get; }
+    DbSet<Invitation> Invitations { get; }
+    DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<Notification> Notifications { get; }
+    DbSet<NotificationPreference> NotificationPreferences { get; }
+    DbSet<OutboxEmail> OutboxEmails { get; }
+    DbSet<StoredFile> Files { get; }
+
+    DatabaseFacade Database { get; }
+    Task<int> SaveChangesAsync(CancellationToken ct = default);
+}
+
+/// <summary>Opens a fresh context per operation: right for a long-lived Blazor circuit, a request and a job alike.</summary>
+public interface IKoproGoDbFactory
+{
+    Task<IKoproGoDb> CreateAsync(CancellationToken ct = default);
+}

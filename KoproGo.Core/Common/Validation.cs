@@ -1,0 +1,51 @@
+using System.Net.Mail;
+
+namespace KoproGo.Core.Common;
+
+/// <summary>Collects every field error of an input at once, so a form can show them all together.</summary>
+public sealed class Validation
+{
+    private readonly List<Error> _errors = [];
+
+    public IReadOnlyList<Error> Errors => _errors;
+    public bool IsValid => _errors.Count == 0;
+
+    public Validation Rule(bool ok, string field, string code, params object?[] args)
+    {
+        if (!ok)
+            _errors.Add(new Error(code, args, field));
+        return this;
+    }
+
+    public Validation Required(string? value, string field, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return Rule(false, field, Common.Errors.Required);
+        return Rule(value.Trim().Length <= maxLength, field, Common.Errors.TooLong, maxLength);
+    }
+
+    public Validation Optional(string? value, string field, int maxLength) =>
+        Rule(value is null || value.Trim().Length <= maxLength, field, Common.Errors.TooLong, maxLength);
+
+    public Validation Email(string? value, string field, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return required ? Rule(false, field, Common.Errors.Required) : this;
+        return Rule(IsEmail(value), field, Common.Errors.InvalidEmail);
+    }
+
+    public static bool IsEmail(string value)
+    {
+        value = value.Trim();
+        return value.Length <= 254 && MailAddress.TryCreate(value, out var address) && address.Address == value
+               && value.Contains('.', StringComparison.Ordinal);
+    }
+
+    public Result ToResult() => IsValid ? Result.Ok() : Result.Fail(_errors);
+}
+
+public static class Text
+{
+    /// <summary>Trims, and turns blank into null, for optional free-text fields.</summary>
+    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

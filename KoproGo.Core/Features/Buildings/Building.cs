@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+using KoproGo.Core.Common;
+
+namespace KoproGo.Core.Features.Buildings;
+
+/// <summary>Belgian region: decides inspection rules, the language of official letters and some legal values.</summary>
+public enum Region { Brussels, Wallonia, Flanders }
+
+/// <summary>An association of co-owners (ACP / VME) and its building.</summary>
+public sealed partial class Building
+{
+    public const int NameMax = 200, StreetMax = 200, CityMax = 100, SlugMax = 80;
+    public const int MinTotalShares = 1, MaxTotalShares = 1_000_000;
+
+    private Building() { }
+
+    public Guid Id { get; private set; }
+    public Guid OrganisationId { get; private set; }
+    public string Name { get; private set; } = "";
+    public string Street { get; private set; } = "";
+    public string PostalCode { get; private set; } = "";
+    public string City { get; private set; } = "";
+    public Region Region { get; private set; }
+    public string? EnterpriseNumber { get; private set; }
+    /// <summary>Total of the shares (quotes-parts) in the basic deed, e.g. 1,000 or 10,000.</summary>
+    public int TotalShares { get; private set; }
+    public string? WorkingFundIban { get; private set; }
+    public string? ReserveFundIban { get; private set; }
+    /// <summary>Month (1–12) on whose first day the fiscal year starts.</summary>
+    public int FiscalYearStartMonth { get; private set; } = 1;
+    public int? ConstructionYear { get; private set; }
+    public string Slug { get; private set; } = "";
+    /// <summary>Language of the building's official documents when an owner has no preference (fr-BE or nl-BE).</summary>
+    public string Language { get; private set; } = "fr-BE";
+    public uint Version { get; private set; }
+
+    public static Building Create(Guid organisationId, BuildingInput input)
+    {
+        var b = new Building { Id = Guid.CreateVersion7(), OrganisationId = organisationId };
+        b.Apply(input);
+        return b;
+    }
+
+    /// <summary>Total shares cannot drop below what the units already hold.</summary>
+    public void Update(BuildingInput input, int sharesAllocated)
+    {
+        if (input.TotalShares < sharesAllocated)
+            throw new BusinessRuleException(new Error("error.total_below_allocated", [sharesAllocated], nameof(input.TotalShares)));
+        Apply(input);
+    }
+
+    private void Apply(BuildingInput input)
+    {
+        Name = input.Name.Trim();
+        Street = input.Street.Trim();
+        PostalCode = input.PostalCode.Trim();
+        City = input.City.Trim();
+        Region = input.Region;
+        EnterpriseNumber = BelgianIdentifiers.NormaliseEnterpriseNumber(input.EnterpriseNumber);
+        TotalShares = input.TotalShares;
+        WorkingFundIban = BelgianIdentifiers.NormaliseIban(input.WorkingFundIban);
+        ReserveFundIban = BelgianIdentifiers.NormaliseIban(input.ReserveFundIban);
+        FiscalYearStartMonth = input.FiscalYearStartMonth;
+        ConstructionYear = input.ConstructionYear;
+        Slug = input.Slug.Trim().ToLowerInvariant();
+        Language = input.Language;
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    internal static partial Regex SlugPattern();
+}
+
+public sealed class BuildingInput
+{
+    public string Name { get; set; } = "";
+    public string Street { get; set; } = "";
+    public string PostalCode { get; set; } = "";
+    public string City { get; set; } = "";
+    public Region Region { get; set; } = Region.Brussels;
+    public string? EnterpriseNumber { get; set; }
+    public int TotalShares { get; set; } = 1000;
+    public string? WorkingFundIban { get; set; }
+    public string? ReserveFundIban { get; set; }
+    public int FiscalYearStartMonth { get; set; } = 1;
+    public int? ConstructionYear { get; set; }
+    public string Slug { get; set; } = "";
+    public string Language { get; set; } = "fr-BE";
+
+    public Validation Validate(int currentYear) => new Validation()
+        .Required(Name, nameof(Name), Building.NameMax)
+        .Required(Street, nameof(Street), Building.StreetMax)
+        .Rule(PostalCode is { Length: 4 } && PostalCode.All(char.IsAsciiDigit) && PostalCode[0] != '0', nameof(PostalCode), "error.postal_code")
+        .Required(City, nameof(City), Building.CityMax)
+        .Rule(Enum.IsDefined(Region), nameof(Region), Errors.Required)
+        .Rule(string.IsNullOrWhiteSpace(EnterpriseNumber) || BelgianIdentifiers.NormaliseEnterpriseNumber(EnterpriseNumber) is not null,
+            nameof(EnterpriseNumber), "error.enterprise_number")
+        .Rule(TotalShares is >= Building.MinTotalShares and <= Building.MaxTotalShares, nameof(TotalShares), "error.total_shares", Building.MaxTotalShares)
+        .Rule(string.IsNullOrWhiteSpace(WorkingFundIban) || BelgianIdentifiers.NormaliseIban(WorkingFundIban) is not null, nameof(WorkingFundIban), "error.iban")
+        .Rule(string.IsNullOrWhiteSpace(ReserveFundIban) || BelgianIdentifiers.NormaliseIban(ReserveFundIban) is not null, nameof(ReserveFundIban), "error.iban")
+        .Rule(FiscalYearStartMonth is >= 1 and <= 12, nameof(FiscalYearStartMonth), "error.month")
+        .Rule(ConstructionYear is null || (ConstructionYear >= 1000 && ConstructionYear <= currentYear + 5), nameof(ConstructionYear), "error.construction_year")
+        .Rule(!string.IsNullOrWhiteSpace(Slug) && Slug.Trim().Length <= Building.SlugMax && Building.SlugPattern().IsMatch(Slug.Trim().ToLowerInvariant()), nameof(Slug), "error.slug")
+        .Rule(Language is "fr-BE" or "nl-BE" or "en-BE", nameof(Language), Errors.Required);
+}

@@ -1,0 +1,23 @@
+using System.Globalization;
+using System.Resources;
+
+namespace KoproGo.Core;
+
+/// <summary>
+/// The one resource set of the product (Resources/Texts.resx, .nl.resx, .en.resx): UI labels, error messages,
+/// emails and PDFs. The web app reads it through IStringLocalizer&lt;Texts&gt;; Core code that writes for a
+/// recipient in their own language (mails, PDFs) calls <see cref="Get"/> with that culture.
+/// </summary>
+public sealed class Texts
+{
+    private static readonly ResourceManager Resources = new("KoproGo.Core.Resources.Texts", typeof(Texts).Assembly);
+
+    public static string Get(string key, CultureInfo culture, params object?[] args)
+    {
+        var format = Resources.GetString(key, culture) ?? key;
+        return args.Length == 0 ? format : string.Format(culture, format, args);
+    }
+
+    public static string Get(string key, string cultureName, params object?[] args) =>
+        Get(key, CultureInfo.GetCultureInfo(cultureName), args);
+}

@@ -1,0 +1,205 @@
+using KoproGo.Core.Features.Accounts;
+using KoproGo.Core.Features.Audit;
+using KoproGo.Core.Features.Buildings;
+using KoproGo.Core.Features.Files;
+using KoproGo.Core.Features.Notifications;
+using KoproGo.Core.Features.Organisations;
+using KoproGo.Core.Features.Owners;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace KoproGo.Data.Configurations;
+
+// One configuration per entity; lengths come from the entities' constants. Rules that must hold under
+// concurrency (unique numbers, Σ shares) are also in the database: indexes here, triggers in the migrations.
+
+public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.Property(x => x.DisplayName).HasMaxLength(AppUser.DisplayNameMax);
+        b.Property(x => x.PreferredLanguage).HasMaxLength(10);
+    }
+}
+
+public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> b)
+    {
+        b.ToTable("organisations");
+        b.Property(x => x.Name).HasMaxLength(Organisation.NameMax);
+        b.Property(x => x.EnterpriseNumber).HasMaxLength(12);
+        b.Property(x => x.ContactEmail).HasMaxLength(254);
+        b.Property(x => x.Phone).HasMaxLength(40);
+        b.Property(x => x.EmergencyPhone).HasMaxLength(40);
+        b.Property(x => x.ApprovalNumber).HasMaxLength(40);
+        b.Property(x => x.Address).HasMaxLength(Organisation.ContactMax);
+        b.Property(x => x.OfficeHours).HasMaxLength(Organisation.OfficeHoursMax);
+    }
+}
+
+public sealed class BuildingConfiguration : IEntityTypeConfiguration<Building>
+{
+    public void Configure(EntityTypeBuilder<Building> b)
+    {
+        b.ToTable("buildings", t => t.HasCheckConstraint("ck_buildings_total_shares", "total_shares > 0"));
+        b.Property(x => x.Name).HasMaxLength(Building.NameMax);
+        b.Property(x => x.Street).HasMaxLength(Building.StreetMax);
+        b.Property(x => x.PostalCode).HasMaxLength(4);
+        b.Property(x => x.City).HasMaxLength(Building.CityMax);
+        b.Property(x => x.EnterpriseNumber).HasMaxLength(12);
+        b.Property(x => x.WorkingFundIban).HasMaxLength(34);
+        b.Property(x => x.ReserveFundIban).HasMaxLength(34);
+        b.Property(x => x.Slug).HasMaxLength(Building.SlugMax);
+        b.Property(x => x.Language).HasMaxLength(10);
+        b.Property(x => x.Version).IsRowVersion();   // PostgreSQL xmin
+        b.HasIndex(x => x.Slug).IsUnique();
+        b.HasIndex(x => x.OrganisationId);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
+{
+    public void Configure(EntityTypeBuilder<Unit> b)
+    {
+        b.ToTable("units", t => t.HasCheckConstraint("ck_units_shares", "shares > 0"));
+        b.Property(x => x.Number).HasMaxLength(Unit.NumberMax);
+        b.Property(x => x.Area).HasPrecision(9, 2);
+        b.HasIndex(x => new { x.BuildingId, x.Number }).IsUnique();
+        b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class OwnerConfiguration : IEntityTypeConfiguration<Owner>
+{
+    public void Configure(EntityTypeBuilder<Owner> b)
+    {
+        b.ToTable("owners");
+        b.Property(x => x.FirstName).HasMaxLength(Owner.NameMax);
+        b.Property(x => x.LastName).HasMaxLength(Owner.NameMax);
+        b.Property(x => x.CompanyName).HasMaxLength(Owner.CompanyMax);
+        b.Property(x => x.EnterpriseNumber).HasMaxLength(12);
+        b.Property(x => x.Email).HasMaxLength(254);
+        b.Property(x => x.Phone).HasMaxLength(Owner.PhoneMax);
+        b.Property(x => x.PostalAddress).HasMaxLength(Owner.AddressMax);
+        b.Property(x => x.PreferredLanguage).HasMaxLength(10);
+        b.Ignore(x => x.DisplayName);
+        b.HasIndex(x => x.OrganisationId);
+        b.HasIndex(x => x.UserId).IsUnique().HasFilter("user_id IS NOT NULL");
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+public sealed class OwnershipConfiguration : IEntityTypeConfiguration<Ownership>
+{
+    public void Configure(EntityTypeBuilder<Ownership> b)
+    {
+        b.ToTable("ownerships", t =>
+        {
+            t.HasCheckConstraint("ck_ownerships_percentage", "percentage > 0 AND percentage <= 100");
+            t.HasCheckConstraint("ck_ownerships_dates", "end_date IS NULL OR end_date > start_date");
+        });
+        b.Property(x => x.Percentage).HasPrecision(7, 4);
+        b.HasIndex(x => new { x.UnitId, x.EndDate });
+        b.HasIndex(x => x.OwnerId);
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Owner>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
+{
+    public void Configure(EntityTypeBuilder<Membership> b)
+    {
+        b.ToTable("memberships");
+        b.HasIndex(x => new { x.UserId, x.OrganisationId, x.Role, x.BuildingId }).IsUnique().AreNullsDistinct(false);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Owner>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> b)
+    {
+        b.ToTable("invitations");
+        b.Property(x => x.Email).HasMaxLength(254);
+        b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.Property(x => x.InvitedByUserId).HasMaxLength(64);
+        b.HasIndex(x => x.TokenHash).IsUnique();
+        b.HasIndex(x => x.OwnerId);
+        b.HasOne<Owner>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.ToTable("audit_entries");
+        b.Property(x => x.Id).UseIdentityAlwaysColumn();
+        b.Property(x => x.ActorName).HasMaxLength(AppUser.DisplayNameMax);
+        b.Property(x => x.Action).HasMaxLength(AuditEntry.ActionMax);
+        b.Property(x => x.EntityType).HasMaxLength(AuditEntry.EntityTypeMax);
+        b.Property(x => x.EntityId).HasMaxLength(64);
+        b.Property(x => x.Details).HasMaxLength(AuditEntry.DetailsMax);
+        b.Property(x => x.Ip).HasMaxLength(64);
+        b.Property(x => x.UserAgent).HasMaxLength(300);
+        b.HasIndex(x => new { x.OrganisationId, x.Id });
+        b.HasIndex(x => x.At);
+    }
+}
+
+public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> b)
+    {
+        b.ToTable("notifications");
+        b.Property(x => x.TextKey).HasMaxLength(100);
+        b.Property(x => x.TextArgs).HasMaxLength(2000);
+        b.Property(x => x.Link).HasMaxLength(300);
+        b.Ignore(x => x.Args);
+        b.HasIndex(x => new { x.UserId, x.CreatedAt });
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class NotificationPreferenceConfiguration : IEntityTypeConfiguration<NotificationPreference>
+{
+    public void Configure(EntityTypeBuilder<NotificationPreference> b)
+    {
+        b.ToTable("notification_preferences");
+        b.HasKey(x => new { x.UserId, x.Type });
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<OutboxEmail>
+{
+    public void Configure(EntityTypeBuilder<OutboxEmail> b)
+    {
+        b.ToTable("outbox_emails");
+        b.Property(x => x.ToAddress).HasMaxLength(254);
+        b.Property(x => x.ToName).HasMaxLength(200);
+        b.Property(x => x.Subject).HasMaxLength(300);
+        b.Property(x => x.LastError).HasMaxLength(1000);
+        b.HasIndex(x => x.NextAttemptAt).HasFilter("sent_at IS NULL");
+    }
+}
+
+public sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFile>
+{
+    public void Configure(EntityTypeBuilder<StoredFile> b)
+    {
+        b.ToTable("files");
+        b.Property(x => x.FileName).HasMaxLength(StoredFile.FileNameMax);
+        b.Property(x => x.ContentType).HasMaxLength(100);
+        b.Property(x => x.StorageKey).HasMaxLength(64);
+        b.HasIndex(x => x.BuildingId);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

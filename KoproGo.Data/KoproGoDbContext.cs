@@ -1,0 +1,61 @@
+using KoproGo.Core.Common;
+using KoproGo.Core.Features.Accounts;
+using KoproGo.Core.Features.Audit;
+using KoproGo.Core.Features.Buildings;
+using KoproGo.Core.Features.Files;
+using KoproGo.Core.Features.Notifications;
+using KoproGo.Core.Features.Organisations;
+using KoproGo.Core.Features.Owners;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace KoproGo.Data;
+
+public sealed class KoproGoDbContext(DbContextOptions<KoproGoDbContext> options)
+    : IdentityDbContext<AppUser>(options), IKoproGoDb, IDataProtectionKeyContext
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Building> Buildings => Set<Building>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Owner> Owners => Set<Owner>();
+    public DbSet<Ownership> Ownerships => Set<Ownership>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+    public DbSet<StoredFile> Files => Set<StoredFile>();
+    /// <summary>ASP.NET Core DataProtection keys, shared by every app instance (cookies survive restarts and load balancing).</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+
+    Task<int> IKoproGoDb.SaveChangesAsync(CancellationToken ct) => SaveChangesAsync(ct);
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(KoproGoDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // enums are stored as their names: readable in SQL and safe when members are reordered
+        configuration.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configuration.Properties<decimal>().HavePrecision(12, 2);
+    }
+}
+
+/// <summary>Options shared by the app, the design-time factory and the tests: Npgsql, snake_case names.</summary>
+public static class KoproGoDbOptions
+{
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(KoproGoDbContext).Assembly.GetName().Name))
+               .UseSnakeCaseNamingConvention();
+}
+
+/// <summary>The Core port over EF's pooled factory: one context per operation.</summary>
+public sealed class KoproGoDbFactory(IDbContextFactory<KoproGoDbContext> factory) : IKoproGoDbFactory
+{
+    public async Task<IKoproGoDb> CreateAsync(CancellationToken ct = default) => await factory.CreateDbContextAsync(ct);
+}

@@ -1,0 +1,62 @@
+namespace KoproGo.Data.Migrations;
+
+/// <summary>
+/// Rules the EF model cannot express, installed by the migrations. They hold even for a direct SQL write or a
+/// service bug: the services check first (with a message), the database refuses what slips through.
+/// </summary>
+public static class DatabaseRules
+{
+    /// <summary>The audit log is append-only; only the retention job may delete (SET LOCAL koprogo.audit_purge = 'on').</summary>
+    public const string AuditAppendOnly = """
+        CREATE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP = 'DELETE' AND current_setting('koprogo.audit_purge', true) = 'on' THEN
+            RETURN OLD;
+          END IF;
+          RAISE EXCEPTION 'audit_entries is append-only (% refused)', TG_OP USING ERRCODE = 'P0001';
+        END $$;
+        CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON audit_entries
+          FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();
+        """;
+
+    /// <summary>Σ unit shares ≤ building total, checked at commit.</summary>
+    public const string UnitSharesWithinTotal = """
+        CREATE FUNCTION units_within_total() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE total int; allocated bigint;
+        BEGIN
+          SELECT b.total_shares INTO total FROM buildings b WHERE b.id = NEW.building_id;
+          SELECT coalesce(sum(u.shares), 0) INTO allocated FROM units u WHERE u.building_id = NEW.building_id;
+          IF allocated > total THEN
+            RAISE EXCEPTION 'units of building % hold % shares, more than its total %', NEW.building_id, allocated, total
+              USING ERRCODE = '23514';
+          END IF;
+          RETURN NULL;
+        END $$;
+        CREATE CONSTRAINT TRIGGER units_within_total AFTER INSERT OR UPDATE ON units
+          DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION units_within_total();
+        """;
+
+    /// <summary>
+    /// The open ownerships of a unit add up to 100 % (full), or to 100 % bare ownership and 100 % usufruct with no
+    /// full ownership; checked at commit so a transfer may close and open rows in any order.
+    /// </summary>
+    public const string OwnershipTotals = """
+        CREATE FUNCTION ownerships_total_check() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE unit uuid := coalesce(NEW.unit_id, OLD.unit_id); full_pct numeric; bare numeric; usufruct numeric; n int;
+        BEGIN
+          SELECT coalesce(sum(percentage) FILTER (WHERE kind = 'Full'), 0),
+                 coalesce(sum(percentage) FILTER (WHERE kind = 'BareOwnership'), 0),
+                 coalesce(sum(percentage) FILTER (WHERE kind = 'Usufruct'), 0),
+                 count(*)
+            INTO full_pct, bare, usufruct, n
+            FROM ownerships WHERE unit_id = unit AND end_date IS NULL;
+          IF n > 0 AND NOT ((full_pct = 100 AND bare = 0 AND usufruct = 0) OR (full_pct = 0 AND bare = 100 AND usufruct = 100)) THEN
+            RAISE EXCEPTION 'open ownerships of unit % do not add up to 100 %% (full %, bare %, usufruct %)', unit, full_pct, bare, usufruct
+              USING ERRCODE = '23514';
+          END IF;
+          RETURN NULL;
+        END $$;
+        CREATE CONSTRAINT TRIGGER ownerships_total_check AFTER INSERT OR UPDATE OR DELETE ON ownerships
+          DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ownerships_total_check();
+        """;
+}

@@ -1,0 +1,40 @@
+using KoproGo.Core.Features.Accounts;
+using KoproGo.Web.Components.Layout;
+using KoproGo.Web.Localization;
+using KoproGo.Web.Security;
+using Microsoft.AspNetCore.Identity;
+
+namespace KoproGo.Web.Components.Account;
+
+public static class AccountEndpoints
+{
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        // The active role only changes the menu; the cookie is harmless if forged (services check memberships).
+        app.MapGet("/role/set", async (string? role, HttpContext http, IActorFactory actors, TimeProvider clock, CancellationToken ct) =>
+        {
+            var actor = await http.ActorAsync(actors, ct);
+            if (role is null || !RoleContext.RolesOf(actor).Contains(role))
+                return Results.BadRequest();
+            http.Response.Cookies.Append(RoleContext.CookieName, role,
+                new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Path = "/" });
+            return Results.LocalRedirect("/");
+        }).RequireAuthorization();
+
+        // POST with antiforgery from the Logout page's form; GET shows that form (no sign-out by a simple link from elsewhere).
+        app.MapPost("/Account/Logout", async (SignInManager<AppUser> signIn, HttpContext http) =>
+        {
+            await signIn.SignOutAsync();
+            http.Response.Cookies.Delete(RoleContext.CookieName);
+            return Results.LocalRedirect("/Account/Login?signedOut=1");
+        });
+        return app;
+    }
+
+    /// <summary>After a sign-in, the interface follows the user's preferred language.</summary>
+    public static void ApplyPreferredLanguage(HttpContext http, AppUser user, TimeProvider clock)
+    {
+        if (Cultures.Supported.Contains(user.PreferredLanguage))
+            Cultures.WriteCookie(http.Response, user.PreferredLanguage, clock.GetUtcNow());
+    }
+}

@@ -1,0 +1,67 @@
+using KoproGo.Core;
+using KoproGo.Core.Common;
+using KoproGo.Web.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace KoproGo.Web.Components.Shared;
+
+/// <summary>
+/// Base of the interactive pages: the current actor, a busy flag for commands, and one way to run a command so
+/// that a failed Result becomes field messages or a snackbar and an unexpected exception never ends the circuit.
+/// </summary>
+public abstract class KoproPage : ComponentBase
+{
+    [Inject] protected CurrentActor Current { get; set; } = default!;
+    [Inject] protected ISnackbar Snackbar { get; set; } = default!;
+    [Inject] protected IStringLocalizer<Texts> L { get; set; } = default!;
+    [Inject] private ILogger<KoproPage> Logger { get; set; } = default!;
+
+    protected Actor Actor { get; private set; } = CurrentActor.Anonymous;
+    protected bool Busy { get; private set; }
+    /// <summary>Errors of the last command, by field (see Messages.ForField).</summary>
+    protected IReadOnlyList<Error> Errors { get; private set; } = [];
+
+    protected override async Task OnInitializedAsync()
+    {
+        Actor = await Current.GetAsync();
+        await LoadAsync();
+    }
+
+    protected virtual Task LoadAsync() => Task.CompletedTask;
+
+    protected string? FieldError(string field) => Messages.ForField(L, Errors, field);
+
+    /// <summary>Runs a command once at a time; returns whether it succeeded.</summary>
+    protected async Task<bool> RunAsync(Func<Task<Result>> command, string? successKey = null)
+    {
+        if (Busy)
+            return false;
+        Busy = true;
+        Errors = [];
+        try
+        {
+            var result = await command();
+            if (result.Succeeded)
+            {
+                if (successKey is not null)
+                    Snackbar.Add(L[successKey], Severity.Success);
+                return true;
+            }
+            Errors = result.Errors;
+            Snackbar.Add(Messages.Text(L, result.Errors), Severity.Error);
+            return false;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Logger.LogError(e, "Command failed on {Page}", GetType().Name);
+            Snackbar.Add(L["ui.error.unexpected"], Severity.Error);
+            return false;
+        }
+        finally
+        {
+            Busy = false;
+        }
+    }
+}

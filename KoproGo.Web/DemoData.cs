@@ -1,0 +1,160 @@
+using KoproGo.Core.Common;
+using KoproGo.Core.Features.Accounts;
+using KoproGo.Core.Features.Buildings;
+using KoproGo.Core.Features.Organisations;
+using KoproGo.Core.Features.Owners;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace KoproGo.Web;
+
+/// <summary>
+/// A demo a Belgian syndic recognises: "Syndic Horta" manages a French-speaking building in Saint-Gilles (24 lots,
+/// 1,000 shares) and a Dutch-speaking one in Ghent (12 lots, 10,000 shares). Idempotent: does nothing once the
+/// organisation exists. Every account's password is <see cref="Password"/>.
+/// </summary>
+public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> users, TimeProvider clock)
+{
+    public const string Password = "Demo-KoproGo-2026";
+    public const string OrganisationName = "Syndic Horta";
+
+    public static readonly (string Email, string Name, string Language, string Role)[] Accounts =
+    [
+        ("admin@koprogo.be", "Platform Admin", "en-BE", "SuperAdmin"),
+        ("syndic@horta.be", "Sophie Lambert", "fr-BE", "Syndic"),
+        ("comptable@horta.be", "Luc Renard", "fr-BE", "Accountant"),
+        ("conseil@horta.be", "Anne Claes", "fr-BE", "BoardMember"),
+        ("marie.dubois@example.be", "Marie Dubois", "fr-BE", "Owner"),
+        ("jan.peeters@example.be", "Jan Peeters", "nl-BE", "Owner"),
+        ("locataire@example.be", "Karim Benali", "fr-BE", "Tenant"),
+        ("chauffagiste@example.be", "Chauffage Wauters", "fr-BE", "Contractor"),
+    ];
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        if (await db.Organisations.AnyAsync(o => o.Name == OrganisationName, ct))
+            return;
+        var now = clock.GetUtcNow();
+        var start = new DateOnly(2015, 1, 1);
+
+        var horta = Organisation.Create(new OrganisationInput
+        {
+            Name = OrganisationName,
+            EnterpriseNumber = BelgianIdentifierFactory.EnterpriseNumber(08_123_456),
+            ContactEmail = "contact@horta.be",
+            Phone = "+32 2 538 12 34",
+            Address = "Avenue Louise 231, 1050 Ixelles",
+            OfficeHours = "Lun–ven 9h–12h et 14h–17h / Ma–vr 9u–12u en 14u–17u",
+            EmergencyPhone = "+32 470 12 34 56",
+            ApprovalNumber = "IPI 512.345",
+        }, now);
+        db.Organisations.Add(horta);
+
+        var brussels = Building.Create(horta.Id, new BuildingInput
+        {
+            Name = "Résidence Horta", Street = "Rue Américaine 25", PostalCode = "1060", City = "Saint-Gilles", Region = Region.Brussels,
+            EnterpriseNumber = BelgianIdentifierFactory.EnterpriseNumber(08_501_234), TotalShares = 1000,
+            WorkingFundIban = BelgianIdentifierFactory.Iban(0_012_345_678), ReserveFundIban = BelgianIdentifierFactory.Iban(0_012_345_679),
+            FiscalYearStartMonth = 1, ConstructionYear = 1962, Slug = "residence-horta", Language = "fr-BE",
+        });
+        var ghent = Building.Create(horta.Id, new BuildingInput
+        {
+            Name = "Residentie Leie", Street = "Korenlei 12", PostalCode = "9000", City = "Gent", Region = Region.Flanders,
+            EnterpriseNumber = BelgianIdentifierFactory.EnterpriseNumber(08_601_987), TotalShares = 10_000,
+            WorkingFundIban = BelgianIdentifierFactory.Iban(7_350_012_345), ReserveFundIban = BelgianIdentifierFactory.Iban(7_350_012_346),
+            FiscalYearStartMonth = 7, ConstructionYear = 1998, Slug = "residentie-leie", Language = "nl-BE",
+        });
+        db.Buildings.AddRange(brussels, ghent);
+
+        // Brussels: 16 apartments (60/55/50/45 per floor level) + 4 parkings + 4 cellars of 20 = 1,000
+        var bxUnits = new List<Unit>();
+        int[] apartmentShares = [60, 55, 50, 45];
+        for (var i = 0; i < 16; i++)
+            bxUnits.Add(Unit.Create(brussels.Id, new UnitInput { Number = $"A{i + 1}", Type = UnitType.Apartment, Floor = i / 4, Area = 95 - 10 * (i % 4), Shares = apartmentShares[i % 4] }));
+        for (var i = 0; i < 4; i++)
+            bxUnits.Add(Unit.Create(brussels.Id, new UnitInput { Number = $"P{i + 1}", Type = UnitType.Parking, Floor = -1, Area = 12.5m, Shares = 20 }));
+        for (var i = 0; i < 4; i++)
+            bxUnits.Add(Unit.Create(brussels.Id, new UnitInput { Number = $"C{i + 1}", Type = UnitType.Cellar, Floor = -1, Area = 6, Shares = 20 }));
+        // Ghent: 10 apartments (9,000…7,000 pattern) + 2 shops of 1,000 = 10,000
+        var ghUnits = new List<Unit>();
+        int[] ghentShares = [900, 850, 800, 750, 700];
+        for (var i = 0; i < 10; i++)
+            ghUnits.Add(Unit.Create(ghent.Id, new UnitInput { Number = $"{i / 5 + 1}.{i % 5 + 1:D2}", Type = UnitType.Apartment, Floor = i / 5 + 1, Area = 110 - 8 * (i % 5), Shares = ghentShares[i % 5] }));
+        ghUnits.Add(Unit.Create(ghent.Id, new UnitInput { Number = "H1", Type = UnitType.Commercial, Floor = 0, Area = 140, Shares = 1000 }));
+        ghUnits.Add(Unit.Create(ghent.Id, new UnitInput { Number = "H2", Type = UnitType.Commercial, Floor = 0, Area = 135, Shares = 1000 }));
+        db.Units.AddRange(bxUnits);
+        db.Units.AddRange(ghUnits);
+
+        Owner Person(string first, string last, string language, string? email = null, bool consent = false) =>
+            Owner.Create(horta.Id, new OwnerInput { FirstName = first, LastName = last, PreferredLanguage = language, Email = email, ConsentsToEmailConvocation = consent,
+                Phone = "+32 4" + (70 + last.Length) + " 55 " + (10 + first.Length) + " " + (20 + last.Length), PostalAddress = null });
+
+        var bxOwners = new List<Owner>
+        {
+            Person("Marie", "Dubois", "fr-BE", "marie.dubois@example.be", consent: true),
+            Person("Pierre", "Lefèvre", "fr-BE", "pierre.lefevre@example.be"), Person("Claire", "Lefèvre", "fr-BE", "claire.lefevre@example.be"),
+            Person("Josette", "Mertens", "fr-BE"), Person("Thomas", "Mertens", "fr-BE", "thomas.mertens@example.be"),
+            Person("Nadia", "El Amrani", "fr-BE", "nadia.elamrani@example.be", consent: true), Person("Guillaume", "Leroy", "fr-BE"),
+            Person("Élodie", "Dupont", "fr-BE", "elodie.dupont@example.be", consent: true), Person("Koen", "Janssens", "nl-BE", "koen.janssens@example.be"),
+            Person("Isabelle", "Martin", "fr-BE"), Person("François", "Simon", "fr-BE", "francois.simon@example.be"),
+            Person("Sarah", "Goossens", "nl-BE"), Person("Mehmet", "Yilmaz", "fr-BE", "mehmet.yilmaz@example.be"), Person("Julie", "Lambert", "fr-BE"),
+            Person("Antoine", "Dubois", "fr-BE"), Person("Chloé", "Laurent", "fr-BE", "chloe.laurent@example.be", consent: true),
+            Owner.Create(horta.Id, new OwnerInput { Kind = OwnerKind.Company, CompanyName = "Immo Bruxelles SRL", EnterpriseNumber = BelgianIdentifierFactory.EnterpriseNumber(07_654_321),
+                Email = "gestion@immobxl.example.be", PreferredLanguage = "fr-BE" }),
+            Person("Roger", "Peeters", "fr-BE"),
+        };
+        var ghOwners = new List<Owner>
+        {
+            Person("Jan", "Peeters", "nl-BE", "jan.peeters@example.be", consent: true), Person("An", "De Smet", "nl-BE", "an.desmet@example.be"),
+            Person("Pieter", "Vermeulen", "nl-BE"), Person("Els", "Maes", "nl-BE", "els.maes@example.be", consent: true),
+            Person("Wim", "Willems", "nl-BE"), Person("Lies", "Claes", "nl-BE", "lies.claes@example.be"), Person("Bart", "Wouters", "nl-BE"),
+            Person("Sofie", "Van Damme", "nl-BE", "sofie.vandamme@example.be"), Person("Tom", "Hermans", "nl-BE"), Person("Griet", "Jacobs", "nl-BE"),
+            Owner.Create(horta.Id, new OwnerInput { Kind = OwnerKind.Company, CompanyName = "Leie Retail NV", EnterpriseNumber = BelgianIdentifierFactory.EnterpriseNumber(04_123_987),
+                Email = "info@leieretail.example.be", PreferredLanguage = "nl-BE" }),
+            Person("Dirk", "Mertens", "nl-BE"),
+        };
+        db.Owners.AddRange(bxOwners);
+        db.Owners.AddRange(ghOwners);
+
+        void Own(Unit unit, Owner owner, decimal pct = 100, OwnershipKind kind = OwnershipKind.Full, bool primary = true) =>
+            db.Ownerships.Add(Ownership.Start(unit.Id, new OwnershipLine { OwnerId = owner.Id, Percentage = pct, Kind = kind, IsPrimaryContact = primary }, start));
+
+        // Brussels: A1+P1+C1 Marie Dubois; A2 held 60/40 by the Lefèvre couple; A3 split: Josette Mertens usufruct, Thomas bare owner
+        Own(bxUnits[0], bxOwners[0]); Own(bxUnits[16], bxOwners[0]); Own(bxUnits[20], bxOwners[0]);
+        Own(bxUnits[1], bxOwners[1], 60); Own(bxUnits[1], bxOwners[2], 40, primary: false);
+        Own(bxUnits[2], bxOwners[3], 100, OwnershipKind.Usufruct); Own(bxUnits[2], bxOwners[4], 100, OwnershipKind.BareOwnership, primary: false);
+        for (var i = 3; i < 16; i++)
+            Own(bxUnits[i], bxOwners[i + 2]);
+        Own(bxUnits[17], bxOwners[5]); Own(bxUnits[18], bxOwners[7]); Own(bxUnits[19], bxOwners[16]);
+        Own(bxUnits[21], bxOwners[5]); Own(bxUnits[22], bxOwners[8]); Own(bxUnits[23], bxOwners[16]);
+        for (var i = 0; i < 12; i++)
+            Own(ghUnits[i], ghOwners[i]);
+
+        // accounts
+        var staffRoles = new Dictionary<string, (Role Role, Guid? Building, Owner? Owner)>
+        {
+            ["syndic@horta.be"] = (Role.Syndic, null, null),
+            ["comptable@horta.be"] = (Role.Accountant, null, null),
+            ["conseil@horta.be"] = (Role.BoardMember, brussels.Id, null),
+            ["marie.dubois@example.be"] = (Role.Owner, null, bxOwners[0]),
+            ["jan.peeters@example.be"] = (Role.Owner, null, ghOwners[0]),
+            ["locataire@example.be"] = (Role.Tenant, brussels.Id, null),
+            ["chauffagiste@example.be"] = (Role.Contractor, null, null),
+        };
+        foreach (var (email, name, language, role) in Accounts)
+        {
+            var user = users.NewUser(email, name, language, now, emailConfirmed: true);
+            user.IsSuperAdmin = role == "SuperAdmin";
+            user.PasswordHash = users.PasswordHasher.HashPassword(user, Password);
+            db.Users.Add(user);
+            if (staffRoles.TryGetValue(email, out var grant))
+            {
+                db.Memberships.Add(Membership.Create(user.Id, horta.Id, grant.Role, now, grant.Building, grant.Owner?.Id));
+                grant.Owner?.LinkUser(user.Id);
+            }
+        }
+        db.Audit(Actor.System, clock, "demo.seeded", nameof(Organisation), horta.Id, horta.Id);
+        await db.SaveChangesAsync(ct);
+    }
+}

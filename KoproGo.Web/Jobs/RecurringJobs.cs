@@ -1,0 +1,17 @@
+using Hangfire;
+using KoproGo.Core.Common;
+using KoproGo.Core.Features.Audit;
+using KoproGo.Core.Features.Notifications;
+
+namespace KoproGo.Web.Jobs;
+
+/// <summary>Every recurring job and its schedule, in Europe/Brussels time. Jobs are idempotent: Hangfire may run one twice.</summary>
+public static class RecurringJobs
+{
+    public static void Register(IRecurringJobManager jobs)
+    {
+        var brussels = new RecurringJobOptions { TimeZone = BusinessTime.Zone };
+        jobs.AddOrUpdate<SendOutboxEmailsJob>("outbox-send", j => j.RunAsync(CancellationToken.None), Cron.Minutely(), brussels);
+        jobs.AddOrUpdate<PurgeExpiredAuditEntriesJob>("audit-retention", j => j.RunAsync(CancellationToken.None), Cron.Daily(3), brussels);
+    }
+}

@@ -1,0 +1,155 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using KoproGo.Core.Common;
+using KoproGo.Core.Features.Accounts;
+using KoproGo.Core.Features.Audit;
+using KoproGo.Core.Features.Buildings;
+using KoproGo.Core.Features.Documents;
+using KoproGo.Core.Features.Files;
+using KoproGo.Core.Features.Notifications;
+using KoproGo.Core.Features.Organisations;
+using KoproGo.Core.Features.Owners;
+using KoproGo.Data;
+using KoproGo.Web.Components;
+using KoproGo.Web.Components.Account;
+using KoproGo.Web.Documents;
+using KoproGo.Web.Jobs;
+using KoproGo.Web.Localization;
+using KoproGo.Web.Security;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+
+namespace KoproGo.Web;
+
+/// <summary>All wiring of the app in one place, shared by Program, the end-to-end tests and the benchmarks.</summary>
+public static class Startup
+{
+    public static void AddKoproGo(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        var cs = config.GetConnectionString("Default")
+                 ?? throw new InvalidOperationException("ConnectionStrings:Default is not set (see scripts/pg.sh env)");
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddLocalization();
+        services.AddHttpContextAccessor();
+        services.AddSingleton(TimeProvider.System);
+
+        // EF Core: a pooled factory (one context per operation, right for circuits, requests and jobs);
+        // Identity's stores get a scoped context from the same options.
+        services.AddPooledDbContextFactory<KoproGoDbContext>(o => KoproGoDbOptions.Configure(o, cs));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<KoproGoDbContext>>().CreateDbContext());
+        services.AddSingleton<IKoproGoDbFactory, KoproGoDbFactory>();
+
+        // Identity: cookie sign-in, lockout 5 failures / 15 minutes, PBKDF2 at 210,000 iterations (OWASP 2023).
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthorization(o => o.AddPolicy(Policies.SuperAdmin, p => p.RequireClaim(Policies.SuperAdminClaim, "true")));
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.SignIn.RequireConfirmedAccount = true;
+                o.User.RequireUniqueEmail = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+            })
+            .AddEntityFrameworkStores<KoproGoDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<KoproGoClaimsFactory>()
+            .AddDefaultTokenProviders();
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "koprogo.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+        });
+        // keys in PostgreSQL: every instance decrypts every cookie, and restarts sign nobody out
+        services.AddDataProtection().PersistKeysToDbContext<KoproGoDbContext>().SetApplicationName("KoproGo");
+
+        // Core services
+        var appOptions = config.GetSection("App").Get<AppOptions>() ?? new AppOptions();
+        services.AddSingleton(appOptions);
+        services.AddSingleton(config.GetSection("Smtp").Get<SmtpOptions>() ?? new SmtpOptions());
+        var fileOptions = config.GetSection("FileStore").Get<FileStoreOptions>() ?? new FileStoreOptions();
+        services.AddSingleton(fileOptions);
+        services.AddSingleton<IFileStore, LocalFileStore>();
+        services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
+        services.AddScoped<IActorFactory, ActorFactory>();
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<INotificationService, NotificationService>();
+        services.AddScoped<IOrganisationService, OrganisationService>();
+        services.AddScoped<IBuildingService, BuildingService>();
+        services.AddScoped<IOwnerService, OwnerService>();
+        services.AddScoped<IInvitationService, InvitationService>();
+        services.AddScoped<IUserAdminService, UserAdminService>();
+        services.AddScoped<IPasswordResetMailer, PasswordResetMailer>();
+        services.AddScoped<IAuditService, AuditService>();
+        services.AddScoped<IFileService, FileService>();
+        services.AddScoped<IDocumentService, DocumentService>();
+        services.AddScoped<DemoData>();
+        services.AddTransient<SendOutboxEmailsJob>();
+        services.AddTransient<PurgeExpiredAuditEntriesJob>();
+
+        // Hangfire on the same PostgreSQL (own schema). Every instance runs a server; they share the queues.
+        services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(cs), new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true }));
+        var workers = config.GetValue("Hangfire:WorkerCount", 2);
+        if (workers > 0)
+            services.AddHangfireServer(o => o.WorkerCount = workers);
+    }
+
+    public static async Task UseKoproGoAsync(this WebApplication app)
+    {
+        PdfFonts.EnsureRegistered();
+        if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<KoproGoDbContext>>();
+            await using (var db = await factory.CreateDbContextAsync())
+                await db.Database.MigrateAsync();
+            if (app.Configuration.GetValue("Demo:Seed", false))
+                await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
+        }
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization(Cultures.Options());
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
+        app.MapCultureEndpoint();
+        app.MapDocumentEndpoints();
+        app.MapGet("/healthz", () => Results.Ok("ok"));
+
+        app.UseHangfireDashboard("/admin/jobs", new DashboardOptions
+        {
+            Authorization = [new SuperAdminDashboardFilter()],
+            AppPath = "/",
+            DashboardTitle = "KoproGo — jobs",
+        });
+        RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
+    }
+}
