@@ -42,14 +42,15 @@ public sealed class DocumentService(IKoproGoDbFactory dbFactory, TimeProvider cl
                 building.Name, $"{building.Street}, {building.PostalCode} {building.City}"),
             title, c, clock.GetUtcNow());
         pdf.Text(Texts.Get("pdf.owner_list.intro", c, today.ToString("d", c), building.TotalShares), pdf.Body, 20);
-        double[] widths = [0.1, 0.14, 0.1, 0.3, 0.16, 0.2];
+        double[] widths = [0.07, 0.12, 0.08, 0.27, 0.18, 0.08, 0.2];
         pdf.Row([Texts.Get("ui.unit.number", c), Texts.Get("ui.unit.type", c), Texts.Get("ui.unit.shares", c), Texts.Get("ui.owner.name", c),
-            Texts.Get("ui.ownership.right", c), Texts.Get("ui.owner.email", c)], widths, pdf.Bold, shaded: true, rightAligned: new HashSet<int> { 2 });
+            Texts.Get("ui.ownership.right", c), "%", Texts.Get("ui.owner.email", c)], widths, pdf.Bold, shaded: true, rightAligned: new HashSet<int> { 2, 5 });
         foreach (var r in rows.OrderBy(r => r.Number.Length).ThenBy(r => r.Number))
         {
-            var right = r.Kind is null ? "" : $"{Texts.Get("enum.OwnershipKind." + r.Kind, c)} {r.Percentage!.Value.ToString("0.##", c)} %";
             pdf.Row([r.Number, Texts.Get("enum.UnitType." + r.Type, c), r.Shares.ToString("N0", c),
-                r.Owner?.DisplayName ?? Texts.Get("pdf.owner_list.no_owner", c), right, r.Owner?.Email ?? ""], widths, pdf.Body, rightAligned: new HashSet<int> { 2 });
+                r.Owner?.DisplayName ?? Texts.Get("pdf.owner_list.no_owner", c),
+                r.Kind is null ? "" : Texts.Get("enum.OwnershipKind." + r.Kind, c), r.Percentage?.ToString("0.####", c) ?? "", r.Owner?.Email ?? ""],
+                widths, pdf.Small, rightAligned: new HashSet<int> { 2, 5 });
         }
         pdf.Space(8);
         var allocated = rows.GroupBy(r => r.Number).Sum(g => g.First().Shares);

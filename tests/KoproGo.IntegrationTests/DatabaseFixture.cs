@@ -1,0 +1,97 @@
+using KoproGo.Core.Common;
+using KoproGo.Core.Features.Accounts;
+using KoproGo.Core.Features.Audit;
+using KoproGo.Core.Features.Buildings;
+using KoproGo.Core.Features.Documents;
+using KoproGo.Core.Features.Files;
+using KoproGo.Core.Features.Notifications;
+using KoproGo.Core.Features.Organisations;
+using KoproGo.Core.Features.Owners;
+using KoproGo.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+
+namespace KoproGo.IntegrationTests;
+
+/// <summary>
+/// One migrated database on the project's PostgreSQL for the whole assembly, and the Core services wired as in the
+/// app. Tests create their own organisation (<see cref="World"/>) so they never see each other's rows.
+/// </summary>
+public sealed class DatabaseFixture : IAsyncLifetime
+{
+    public static readonly string ServerConnectionString =
+        Environment.GetEnvironmentVariable("ConnectionStrings__Default")
+        ?? "Host=127.0.0.1;Port=55432;Database=koprogo;Username=koprogo;Password=koprogo";
+
+    private readonly string _database = $"koprogo_it_{Guid.NewGuid():N}"[..30];
+    public string ConnectionString { get; private set; } = "";
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+    public ServiceProvider Services { get; private set; } = null!;
+    public string FileRoot { get; } = Path.Combine(Path.GetTempPath(), "koprogo-it-" + Guid.NewGuid().ToString("N"));
+
+    public async ValueTask InitializeAsync()
+    {
+        await ExecAsync(ServerConnectionString, $"CREATE DATABASE \"{_database}\"");
+        ConnectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = _database }.ConnectionString;
+
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddPooledDbContextFactory<KoproGoDbContext>(o => KoproGoDbOptions.Configure(o, ConnectionString));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<KoproGoDbContext>>().CreateDbContext());
+        services.AddSingleton<IKoproGoDbFactory, KoproGoDbFactory>();
+        services.AddDataProtection();
+        services.AddIdentityCore<AppUser>(o => { o.Password.RequiredLength = 10; o.Password.RequireNonAlphanumeric = false; })
+            .AddEntityFrameworkStores<KoproGoDbContext>().AddDefaultTokenProviders();
+        services.AddSingleton(new AppOptions { BaseUrl = "https://koprogo.test" });
+        services.AddSingleton(new FileStoreOptions { Root = FileRoot, MaxBytes = 1024 * 1024 });
+        services.AddSingleton<IFileStore, LocalFileStore>();
+        services.AddScoped<INotificationService, NotificationService>();
+        services.AddScoped<IOrganisationService, OrganisationService>();
+        services.AddScoped<IBuildingService, BuildingService>();
+        services.AddScoped<IOwnerService, OwnerService>();
+        services.AddScoped<IInvitationService, InvitationService>();
+        services.AddScoped<IUserAdminService, UserAdminService>();
+        services.AddScoped<IAuditService, AuditService>();
+        services.AddScoped<IFileService, FileService>();
+        services.AddScoped<IDocumentService, DocumentService>();
+        services.AddScoped<IActorFactory, ActorFactory>();
+        Services = services.BuildServiceProvider();
+
+        await using var db = await Services.GetRequiredService<IDbContextFactory<KoproGoDbContext>>().CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+        PdfFonts.EnsureRegistered();
+    }
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public SendOutboxEmailsJob OutboxJob(IEmailTransport transport) =>
+        new(Get<IKoproGoDbFactory>(), transport, Get<IFileStore>(), Clock, NullLogger<SendOutboxEmailsJob>.Instance);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await ExecAsync(ServerConnectionString, $"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
+        if (Directory.Exists(FileRoot))
+            Directory.Delete(FileRoot, recursive: true);
+    }
+
+    public static async Task ExecAsync(string connectionString, string sql)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DatabaseCollection : ICollectionFixture<DatabaseFixture>
+{
+    public const string Name = "database";
+}

@@ -1,0 +1,133 @@
+using System.Text.RegularExpressions;
+using KoproGo.Core.Common;
+using KoproGo.Core.Features.Accounts;
+using KoproGo.Core.Features.Documents;
+using KoproGo.Core.Features.Files;
+using KoproGo.Core.Features.Notifications;
+using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using netDumbster.smtp;
+using UglyToad.PdfPig;
+
+namespace KoproGo.IntegrationTests;
+
+[Collection(DatabaseCollection.Name)]
+public partial class InvitationOutboxDocumentTests(DatabaseFixture fx)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [GeneratedRegex(@"token=([A-Za-z0-9_\-]+)")]
+    private static partial Regex TokenInLink();
+
+    private async Task<string> InvitationTokenAsync(Guid ownerId)
+    {
+        await using var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct);
+        var owner = await db.Owners.FirstAsync(o => o.Id == ownerId, Ct);
+        var mail = await db.OutboxEmails.Where(m => m.ToAddress == owner.Email).OrderByDescending(m => m.CreatedAt).FirstAsync(Ct);
+        return TokenInLink().Match(mail.TextBody).Groups[1].Value;
+    }
+
+    [Fact]
+    public async Task Invitation_AcceptedOnce_LinksOwnerAndNotifiesSyndic()
+    {
+        var w = await World.CreateAsync(fx, Ct);
+        var invitations = fx.Get<IInvitationService>();
+        Assert.True((await invitations.InviteOwnerAsync(w.Syndic, w.OwnerB, Ct)).Succeeded);
+        var token = await InvitationTokenAsync(w.OwnerB);
+
+        // the mail is in the owner's language (Dutch)
+        await using (var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct))
+            Assert.Contains("nodigt u uit", (await db.OutboxEmails.OrderByDescending(m => m.CreatedAt).FirstAsync(Ct)).Subject, StringComparison.Ordinal);
+
+        var weak = await invitations.AcceptAsync(new AcceptInvitationInput { Token = token, Password = "short", ConfirmPassword = "short" }, null, null, Ct);
+        Assert.Contains(weak.Errors, e => e.Code == "identity.PasswordTooShort");
+
+        var accepted = await invitations.AcceptAsync(new AcceptInvitationInput { Token = token, Password = "Correct-horse-9", ConfirmPassword = "Correct-horse-9" }, "10.0.0.1", "test", Ct);
+        Assert.True(accepted.Succeeded, string.Join(",", accepted.Errors.Select(e => e.Code)));
+        var again = await invitations.AcceptAsync(new AcceptInvitationInput { Token = token, Password = "Correct-horse-9", ConfirmPassword = "Correct-horse-9" }, null, null, Ct);
+        Assert.Equal("error.invitation_invalid", again.FirstError!.Code);
+
+        var actor = (await fx.Get<IActorFactory>().ForUserAsync(accepted.Value, null, null, Ct))!;
+        Assert.Contains(w.OwnerB, actor.OwnerIds);
+        var syndicNotifications = await fx.Get<INotificationService>().ListAsync(w.Syndic, new PageRequest(), Ct);
+        Assert.Contains(syndicNotifications.Items, n => n.TextKey == "notify.invitation_accepted");
+
+        // re-inviting a linked owner is refused
+        Assert.Equal("error.owner_already_linked", (await invitations.InviteOwnerAsync(w.Syndic, w.OwnerB, Ct)).FirstError!.Code);
+    }
+
+    [Fact]
+    public async Task Invitation_EmailAlreadyHasAccount_Refused()
+    {
+        var w = await World.CreateAsync(fx, Ct);
+        await using (var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct))
+        {
+            var owner = await db.Owners.FirstAsync(o => o.Id == w.OwnerA, Ct);
+            await World.UserAsync(fx, owner.Email!, [], Ct);
+        }
+        var result = await fx.Get<IInvitationService>().InviteOwnerAsync(w.Syndic, w.OwnerA, Ct);
+        Assert.Equal("error.email_has_account", result.FirstError!.Code);
+    }
+
+    [Fact]
+    public async Task OutboxJob_SmtpDownThenUp_SendsEachMailOnce()
+    {
+        var w = await World.CreateAsync(fx, Ct);
+        Assert.True((await fx.Get<IInvitationService>().InviteOwnerAsync(w.Syndic, w.OwnerA, Ct)).Succeeded);
+
+        using var server = Configuration.Configure().WithRandomPort().Build();
+        var port = server.Configuration.Port;
+        server.Stop();   // SMTP down: the job fails, the mail stays
+        var transport = new SmtpEmailTransport(new SmtpOptions { Host = "127.0.0.1", Port = port, Security = SecureSocketOptions.None });
+        await fx.OutboxJob(transport).RunAsync(Ct);
+        await using (var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct))
+            Assert.True(await db.OutboxEmails.AnyAsync(m => m.SentAt == null && m.Attempts > 0, Ct));
+
+        using var up = Configuration.Configure().WithPort(port).Build();
+        fx.Clock.Advance(TimeSpan.FromHours(7));   // past any back-off
+        await fx.OutboxJob(transport).RunAsync(Ct);
+        await fx.OutboxJob(transport).RunAsync(Ct);   // idempotent: nothing left to send
+        var mails = up.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data)))).ToList();
+        Assert.Single(mails, m => m.To.Mailboxes.Any(b => b.Address.StartsWith("anne-", StringComparison.Ordinal)));
+        await using (var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct))
+            Assert.False(await db.OutboxEmails.AnyAsync(m => m.SentAt == null && m.NextAttemptAt <= fx.Clock.GetUtcNow(), Ct));
+    }
+
+    [Theory]
+    [InlineData("fr-BE", "Liste des copropriétaires", "Pleine propriété")]
+    [InlineData("nl-BE", "Lijst van de mede-eigenaars", "Volle eigendom")]
+    public async Task OwnerListPdf_InLanguage_HasLetterheadOwnersAndPageNumbers(string culture, string title, string right)
+    {
+        var w = await World.CreateAsync(fx, Ct);
+        var pdf = await fx.Get<IDocumentService>().OwnerListPdfAsync(w.Syndic, w.BuildingA, culture, Ct);
+        Assert.True(pdf.Succeeded);
+        using var doc = PdfDocument.Open(pdf.Value.Content);
+        var text = string.Join(" ", doc.GetPages().Select(p => p.Text)).Replace('\u202f', ' ').Replace('\u00a0', ' ');
+        Assert.Contains(title, text, StringComparison.Ordinal);
+        Assert.Contains("Alpha Anne", text, StringComparison.Ordinal);
+        Assert.Contains(right, text, StringComparison.Ordinal);
+        Assert.Contains("Syndic ", text, StringComparison.Ordinal);   // letterhead: organisation name
+        Assert.DoesNotContain("Beta Bert", text, StringComparison.Ordinal);   // building B's owner
+        Assert.Contains("1 / 1", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upload_TypeCheckedFromBytes_AndReadableOnlyInsideTheBuilding()
+    {
+        var w = await World.CreateAsync(fx, Ct);
+        var files = fx.Get<IFileService>();
+        var fake = await files.UploadBuildingDocumentAsync(w.Syndic, w.BuildingA, new MemoryStream("<html>not a pdf</html>"u8.ToArray()), "statuts.pdf", Ct);
+        Assert.Equal("error.file_type", fake.FirstError!.Code);
+        var tooBig = await files.UploadBuildingDocumentAsync(w.Syndic, w.BuildingA, new MemoryStream([.. "%PDF-"u8, .. new byte[2 * 1024 * 1024]]), "big.pdf", Ct);
+        Assert.Equal("error.file_too_large", tooBig.FirstError!.Code);
+        var ok = await files.UploadBuildingDocumentAsync(w.Syndic, w.BuildingA, new MemoryStream("%PDF-1.7 statuts"u8.ToArray()), "../../etc/statuts.pdf", Ct);
+        Assert.True(ok.Succeeded);
+
+        var asOwner = await files.OpenAsync(w.OwnerActorA, ok.Value, Ct);
+        Assert.Equal(("statuts.pdf", "application/pdf"), (asOwner.Value.FileName, asOwner.Value.ContentType));
+        await asOwner.Value.Content.DisposeAsync();
+        Assert.Equal(ErrorKind.NotFound, (await files.OpenAsync(w.OwnerActorB, ok.Value, Ct)).FirstError!.Kind);
+        Assert.Equal(ErrorKind.NotFound, (await files.OpenAsync(w.Contractor, ok.Value, Ct)).FirstError!.Kind);
+    }
+}
