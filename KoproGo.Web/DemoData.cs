@@ -53,17 +53,35 @@ public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> u
 
         var brussels = Building.Create(horta.Id, new BuildingInput
         {
-            Name = "Résidence Horta", Street = "Rue Américaine 25", PostalCode = "1060", City = "Saint-Gilles", Region = Region.Brussels,
-            EnterpriseNumber = BelgianIdentifierFactory.EnterpriseNumber(08_501_234), TotalShares = 1000,
-            WorkingFundIban = BelgianIdentifierFactory.Iban(0_012_345_678), ReserveFundIban = BelgianIdentifierFactory.Iban(0_012_345_679),
-            FiscalYearStartMonth = 1, ConstructionYear = 1962, Slug = "residence-horta", Language = "fr-BE",
+            Name = "Résidence Horta",
+            Street = "Rue Américaine 25",
+            PostalCode = "1060",
+            City = "Saint-Gilles",
+            Region = Region.Brussels,
+            EnterpriseNumber = BelgianIdentifierFactory.EnterpriseNumber(08_501_234),
+            TotalShares = 1000,
+            WorkingFundIban = BelgianIdentifierFactory.Iban(0_012_345_678),
+            ReserveFundIban = BelgianIdentifierFactory.Iban(0_012_345_679),
+            FiscalYearStartMonth = 1,
+            ConstructionYear = 1962,
+            Slug = "residence-horta",
+            Language = "fr-BE",
         });
         var ghent = Building.Create(horta.Id, new BuildingInput
         {
-            Name = "Residentie Leie", Street = "Korenlei 12", PostalCode = "9000", City = "Gent", Region = Region.Flanders,
-            EnterpriseNumber = BelgianIdentifierFactory.EnterpriseNumber(08_601_987), TotalShares = 10_000,
-            WorkingFundIban = BelgianIdentifierFactory.Iban(7_350_012_345), ReserveFundIban = BelgianIdentifierFactory.Iban(7_350_012_346),
-            FiscalYearStartMonth = 7, ConstructionYear = 1998, Slug = "residentie-leie", Language = "nl-BE",
+            Name = "Residentie Leie",
+            Street = "Korenlei 12",
+            PostalCode = "9000",
+            City = "Gent",
+            Region = Region.Flanders,
+            EnterpriseNumber = BelgianIdentifierFactory.EnterpriseNumber(08_601_987),
+            TotalShares = 10_000,
+            WorkingFundIban = BelgianIdentifierFactory.Iban(7_350_012_345),
+            ReserveFundIban = BelgianIdentifierFactory.Iban(7_350_012_346),
+            FiscalYearStartMonth = 7,
+            ConstructionYear = 1998,
+            Slug = "residentie-leie",
+            Language = "nl-BE",
         });
         db.Buildings.AddRange(brussels, ghent);
 
@@ -87,8 +105,16 @@ public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> u
         db.Units.AddRange(ghUnits);
 
         Owner Person(string first, string last, string language, string? email = null, bool consent = false) =>
-            Owner.Create(horta.Id, new OwnerInput { FirstName = first, LastName = last, PreferredLanguage = language, Email = email, ConsentsToEmailConvocation = consent,
-                Phone = "+32 4" + (70 + last.Length) + " 55 " + (10 + first.Length) + " " + (20 + last.Length), PostalAddress = null });
+            Owner.Create(horta.Id, new OwnerInput
+            {
+                FirstName = first,
+                LastName = last,
+                PreferredLanguage = language,
+                Email = email,
+                ConsentsToEmailConvocation = consent,
+                Phone = "+32 4" + (70 + last.Length) + " 55 " + (10 + first.Length) + " " + (20 + last.Length),
+                PostalAddress = null
+            });
 
         var bxOwners = new List<Owner>
         {

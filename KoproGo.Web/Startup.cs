@@ -20,6 +20,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using MudBlazor;
 using MudBlazor.Services;
 
 namespace KoproGo.Web;
@@ -35,8 +36,14 @@ public static class Startup
                  ?? throw new InvalidOperationException("ConnectionStrings:Default is not set (see scripts/pg.sh env)");
 
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
-        services.AddLocalization();
+        // no fade-in: a half-transparent snackbar fails contrast checks (and helps nobody)
+        services.AddMudServices(c =>
+        {
+            c.SnackbarConfiguration.ShowTransitionDuration = 0;
+            c.SnackbarConfiguration.HideTransitionDuration = 0;
+            c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter;
+        });
+        services.AddLocalization(o => o.ResourcesPath = "Resources");   // KoproGo.Core/Resources/Texts*.resx
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
 

@@ -63,8 +63,12 @@ public class AuthorizationTests(DatabaseFixture fx)
         var other = await World.CreateAsync(fx, Ct);
         var intruders = new Dictionary<string, Actor>
         {
-            ["syndic"] = other.Syndic, ["accountant"] = other.Accountant, ["board"] = other.BoardMemberA, ["owner"] = other.OwnerActorA,
-            ["tenant"] = other.TenantA, ["contractor"] = other.Contractor,
+            ["syndic"] = other.Syndic,
+            ["accountant"] = other.Accountant,
+            ["board"] = other.BoardMemberA,
+            ["owner"] = other.OwnerActorA,
+            ["tenant"] = other.TenantA,
+            ["contractor"] = other.Contractor,
         };
         var leaks = new List<string>();
         foreach (var attempt in Attempts())

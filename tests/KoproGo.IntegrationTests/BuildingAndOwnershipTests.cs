@@ -63,8 +63,13 @@ public class BuildingAndOwnershipTests(DatabaseFixture fx)
         var before = (await service.ListAsync(w.Syndic, Ct)).Count;
         var result = await service.CreateAsync(w.Syndic, w.OrganisationId, new BuildingInput
         {
-            Name = "X", Street = "Rue 1", PostalCode = "1000", City = "Bxl", Slug = "x-" + Guid.NewGuid().ToString("N")[..6],
-            WorkingFundIban = "BE68 5390 0754 7035", EnterpriseNumber = "0403.170.702",
+            Name = "X",
+            Street = "Rue 1",
+            PostalCode = "1000",
+            City = "Bxl",
+            Slug = "x-" + Guid.NewGuid().ToString("N")[..6],
+            WorkingFundIban = "BE68 5390 0754 7035",
+            EnterpriseNumber = "0403.170.702",
         }, Ct);
         Assert.Equal(["EnterpriseNumber", "WorkingFundIban"], result.Errors.Select(e => e.Field).Order().ToArray());
         Assert.Equal(before, (await service.ListAsync(w.Syndic, Ct)).Count);

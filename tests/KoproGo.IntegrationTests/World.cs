@@ -37,7 +37,12 @@ public sealed class World
         var buildings = fx.Get<IBuildingService>();
         Guid NewBuilding(string name) => buildings.CreateAsync(syndic, orgId, new BuildingInput
         {
-            Name = name, Street = "Rue Haute 1", PostalCode = "1000", City = "Bruxelles", TotalShares = 1000, Slug = $"{name.ToLowerInvariant()}-{suffix}",
+            Name = name,
+            Street = "Rue Haute 1",
+            PostalCode = "1000",
+            City = "Bruxelles",
+            TotalShares = 1000,
+            Slug = $"{name.ToLowerInvariant()}-{suffix}",
             WorkingFundIban = BelgianIdentifierFactory.Iban(12345678),
         }, ct).Result.Value;
         var a = NewBuilding("A");
@@ -53,7 +58,13 @@ public sealed class World
 
         return new World
         {
-            OrganisationId = orgId, BuildingA = a, BuildingB = b, UnitA1 = unitA, UnitB1 = unitB, OwnerA = ownerA, OwnerB = ownerB,
+            OrganisationId = orgId,
+            BuildingA = a,
+            BuildingB = b,
+            UnitA1 = unitA,
+            UnitB1 = unitB,
+            OwnerA = ownerA,
+            OwnerB = ownerB,
             Syndic = syndic,
             Accountant = await UserAsync(fx, $"acc-{suffix}@example.be", [new Grant(Role.Accountant, orgId)], ct),
             BoardMemberA = await UserAsync(fx, $"board-{suffix}@example.be", [new Grant(Role.BoardMember, orgId, a)], ct),

@@ -28,17 +28,17 @@ public sealed class AuditEntry
 
     public static AuditEntry Record(Actor actor, DateTimeOffset at, string action, string entityType, object? entityId,
         Guid? organisationId = null, Guid? buildingId = null, string? details = null) => new()
-    {
-        At = at,
-        UserId = actor.UserId,
-        ActorName = actor.Name,
-        OrganisationId = organisationId,
-        BuildingId = buildingId,
-        Action = action,
-        EntityType = entityType,
-        EntityId = entityId?.ToString(),
-        Details = details is { Length: > DetailsMax } ? details[..DetailsMax] : details,
-        Ip = actor.Ip,
-        UserAgent = actor.UserAgent is { Length: > 300 } ua ? ua[..300] : actor.UserAgent,
-    };
+        {
+            At = at,
+            UserId = actor.UserId,
+            ActorName = actor.Name,
+            OrganisationId = organisationId,
+            BuildingId = buildingId,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId?.ToString(),
+            Details = details is { Length: > DetailsMax } ? details[..DetailsMax] : details,
+            Ip = actor.Ip,
+            UserAgent = actor.UserAgent is { Length: > 300 } ua ? ua[..300] : actor.UserAgent,
+        };
 }

@@ -1,0 +1,160 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+using Npgsql;
+using static Microsoft.Playwright.Assertions;
+
+namespace KoproGo.E2E;
+
+/// <summary>
+/// The real app on Kestrel (random port) over a fresh database with the demo data, and one headless Debian
+/// Chromium. Shared by every E2E test class.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    private static readonly string ServerCs = Environment.GetEnvironmentVariable("ConnectionStrings__Default")
+        ?? "Host=127.0.0.1;Port=55432;Database=koprogo;Username=koprogo;Password=koprogo";
+
+    private readonly string _dbName = $"koprogo_e2e_{Guid.NewGuid():N}"[..30];
+    private readonly string _files = Path.Combine(Path.GetTempPath(), "koprogo-e2e-" + Guid.NewGuid().ToString("N"));
+    private KoproGoAppFactory? _factory;
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = "";
+    public string ConnectionString { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = null!;
+    public HttpClient Http { get; private set; } = null!;
+    public string ArtifactsDir { get; } = Environment.GetEnvironmentVariable("TEST_ARTIFACTS") ?? Path.Combine(AppContext.BaseDirectory, "artifacts");
+
+    public async ValueTask InitializeAsync()
+    {
+        await ExecAsync(ServerCs, $"CREATE DATABASE \"{_dbName}\"");
+        ConnectionString = new NpgsqlConnectionStringBuilder(ServerCs) { Database = _dbName }.ConnectionString;
+        _factory = new KoproGoAppFactory(ConnectionString, _files);
+        _factory.UseKestrel(0);          // on this instance: a factory from WithWebHostBuilder() would ignore the port
+        _factory.StartServer();
+        // CreateClient() knows the Kestrel address; the tests want a plain client that does not follow redirects
+        using (var probe = _factory.CreateClient())
+            BaseUrl = probe.BaseAddress!.ToString().TrimEnd('/');
+        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl) };
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+        Directory.CreateDirectory(ArtifactsDir);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        Http?.Dispose();
+        if (_factory is not null) await _factory.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await ExecAsync(ServerCs, $"DROP DATABASE IF EXISTS \"{_dbName}\" WITH (FORCE)");
+        if (Directory.Exists(_files)) Directory.Delete(_files, recursive: true);
+    }
+
+    public async Task<Guid> BuildingIdAsync(string slug)
+    {
+        await using var conn = new NpgsqlConnection(ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT id FROM buildings WHERE slug = @s", conn);
+        cmd.Parameters.AddWithValue("s", slug);
+        return (Guid)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    private static async Task ExecAsync(string cs, string sql)
+    {
+        await using var conn = new NpgsqlConnection(cs);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A browser context with a page that records console errors and failed responses.</summary>
+    public async Task<Session> NewSessionAsync()
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "en-US" });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(20_000);
+        var session = new Session(this, context, page);
+        page.Console += (_, m) => { if (m.Type == "error") session.ConsoleErrors.Add(m.Text); };
+        page.Response += (_, r) => { if (r.Status >= 500) session.ServerErrors.Add($"{r.Status} {r.Url}"); };
+        return session;
+    }
+}
+
+public sealed class Session(AppFixture app, IBrowserContext context, IPage page) : IAsyncDisposable
+{
+    private static readonly HashSet<string> Blocking = ["serious", "critical"];
+    public IPage Page { get; } = page;
+    public List<string> ConsoleErrors { get; } = [];
+    public List<string> ServerErrors { get; } = [];
+
+    public async Task SignInAsync(string email, string password = "Demo-KoproGo-2026")
+    {
+        await Page.GotoAsync(app.BaseUrl + "/Account/Login");
+        await Page.Locator("#email").FillAsync(email);
+        await Page.Locator("#password").FillAsync(password);
+        await Page.Locator("#signin").ClickAsync();
+        await Page.WaitForURLAsync(u => !u.Contains("/Account/Login", StringComparison.Ordinal));
+        await WaitInteractiveAsync();
+    }
+
+    public async Task GotoAsync(string path)
+    {
+        await Page.GotoAsync(app.BaseUrl + path);
+        await WaitInteractiveAsync();
+    }
+
+    /// <summary>The layout marks the page once the circuit is up; clicking before that hits prerendered HTML.</summary>
+    public Task WaitInteractiveAsync() =>
+        Expect(Page.Locator("#kg-state")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
+
+    /// <summary>axe-core on the live page: no serious or critical WCAG 2.1 A/AA violation; saves a screenshot.</summary>
+    public async Task CheckAccessibilityAsync(string name)
+    {
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(app.ArtifactsDir, name + ".png"), FullPage = true });
+        var result = await Page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact ?? "")).ToList();
+        Assert.True(blocking.Count == 0, $"axe on {name}:" + Environment.NewLine + string.Join(Environment.NewLine,
+            blocking.Select(v => $"[{v.Impact}] {v.Id}: {v.Help}" + string.Concat(v.Nodes.Take(3).Select(n => Environment.NewLine + "    " + n.Html + " — " + string.Join("; ", (n.Any ?? []).Select(c => c.Message)))))));
+    }
+
+    public void AssertNoErrors()
+    {
+        Assert.True(ServerErrors.Count == 0, string.Join(" | ", ServerErrors));
+        Assert.True(ConsoleErrors.Count == 0, string.Join(" | ", ConsoleErrors));
+    }
+
+    public async ValueTask DisposeAsync() => await context.CloseAsync();
+}
+
+public sealed class KoproGoAppFactory(string connectionString, string fileRoot) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");     // static web assets resolved from the build output
+        builder.UseSetting("ConnectionStrings:Default", connectionString);
+        builder.UseSetting("Hangfire:WorkerCount", "1");
+        builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("FileStore:Root", fileRoot);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "app";
+}

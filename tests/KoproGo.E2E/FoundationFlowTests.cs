@@ -1,0 +1,129 @@
+using System.Net;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace KoproGo.E2E;
+
+[Collection(AppCollection.Name)]
+public class FoundationFlowTests(AppFixture app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task PublicPage_WithoutSignIn_ShowsSyndicIdentity()
+    {
+        await using var s = await app.NewSessionAsync();
+        await s.Page.GotoAsync(app.BaseUrl + "/b/residence-horta");
+        await Expect(s.Page.Locator("#public-building")).ToHaveTextAsync("Résidence Horta");
+        await Expect(s.Page.Locator("#public-syndic")).ToContainTextAsync("Syndic Horta");
+        await Expect(s.Page.Locator("#public-syndic")).ToContainTextAsync("contact@horta.be");
+        await s.CheckAccessibilityAsync("public-page");
+        var missing = await app.Http.GetAsync("/b/no-such-building", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        s.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Syndic_CreatesBuildingUnitsOwnerAndOwnership()
+    {
+        await using var s = await app.NewSessionAsync();
+        var page = s.Page;
+        await s.SignInAsync("syndic@horta.be");
+        await Expect(page.Locator(".kg-building-card").First).ToBeVisibleAsync();
+        await s.CheckAccessibilityAsync("syndic-dashboard");
+
+        // a building
+        await s.GotoAsync("/buildings");
+        await page.Locator("#new-building").ClickAsync();
+        await page.Locator("#b-name").FillAsync("Résidence Flagey");
+        await page.Locator("#b-slug").FillAsync("residence-flagey");
+        await page.Locator("#b-street").FillAsync("Place Flagey 7");
+        await page.Locator("#b-postal").FillAsync("105");          // wrong on purpose: 3 digits
+        await page.Locator("#b-city").FillAsync("Ixelles");
+        await page.Locator("#b-iban-working").FillAsync("BE68 5390 0754 7035");   // bad check digits
+        await page.Locator("#b-save").ClickAsync();
+        await Expect(page.GetByText("Code postal belge à 4 chiffres.").First).ToBeVisibleAsync();
+        await Expect(page.GetByText("IBAN invalide.").First).ToBeVisibleAsync();
+        await page.Locator("#b-postal").FillAsync("1050");
+        await page.Locator("#b-iban-working").FillAsync("BE68 5390 0754 7034");
+        await page.Locator("#b-save").ClickAsync();
+        await Expect(page.Locator("#building-name")).ToHaveTextAsync("Résidence Flagey");
+
+        // units: the remaining shares are shown, and too many are refused
+        await Expect(page.Locator("#units-remaining")).ToContainTextAsync("1");
+        await page.Locator("#new-unit").ClickAsync();
+        await page.Locator("#u-number").FillAsync("A1");
+        await page.Locator("#u-shares").FillAsync("1200");
+        await page.Locator("#u-save").ClickAsync();
+        await Expect(page.GetByText("1200 quotes-parts dépassent le total").First).ToBeVisibleAsync();
+        await page.Locator("#u-shares").FillAsync("600");
+        await page.Locator("#u-save").ClickAsync();
+        await Expect(page.Locator("#units-grid")).ToContainTextAsync("A1");
+        await Expect(page.Locator("#units-remaining")).ToContainTextAsync("400");
+        await s.CheckAccessibilityAsync("syndic-building");
+
+        // an owner
+        await s.GotoAsync("/owners");
+        await page.Locator("#new-owner").ClickAsync();
+        await page.Locator("#o-last").FillAsync("Vandenberghe");
+        await page.Locator("#o-first").FillAsync("Hélène");
+        await page.Locator("#o-email").FillAsync("helene.vdb@example.be");
+        await page.Locator("#o-save").ClickAsync();
+        await page.Locator("#owners-search").FillAsync("Vandenberghe");
+        await page.Locator("#owners-search").PressAsync("Enter");
+        await Expect(page.Locator("#owners-grid")).ToContainTextAsync("Vandenberghe Hélène");
+        await s.CheckAccessibilityAsync("syndic-owners");
+
+        // the ownership of A1
+        await s.GotoAsync("/buildings");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Résidence Flagey" }).ClickAsync();
+        await s.WaitInteractiveAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Propriété" }).First.ClickAsync();
+        await Expect(page.Locator("h1")).ToContainTextAsync("A1");
+        await page.Locator("#line-owner-0").FillAsync("Vanden");
+        await page.GetByText("Vandenberghe Hélène").Last.ClickAsync();
+        await page.Locator("#save-ownership").ClickAsync();
+        await Expect(page.Locator("#ownership-history")).ToContainTextAsync("Vandenberghe Hélène");
+        await s.CheckAccessibilityAsync("syndic-ownership");
+        s.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task DutchOwner_SeesOwnUnitInDutch_AndIsRefusedAnotherBuilding()
+    {
+        await using var s = await app.NewSessionAsync();
+        await s.SignInAsync("jan.peeters@example.be");      // preferred language nl-BE: the sign-in sets it
+        await s.GotoAsync("/my-units");
+        await Expect(s.Page.Locator("h1")).ToHaveTextAsync("Mijn kavels");
+        await Expect(s.Page.Locator(".kg-myunit")).ToContainTextAsync("Residentie Leie");
+        await Expect(s.Page.Locator(".kg-unit-row").First).ToContainTextAsync("1.01");
+        await Expect(s.Page.Locator(".kg-unit-row").First).ToContainTextAsync("Volle eigendom");
+        await s.CheckAccessibilityAsync("owner-nl-my-units");
+
+        var brussels = await app.BuildingIdAsync("residence-horta");
+        await s.GotoAsync($"/buildings/{brussels}");
+        await Expect(s.Page.Locator("#refused")).ToBeVisibleAsync();
+        await Expect(s.Page.Locator("#building-name")).ToHaveCountAsync(0);
+        var pdf = await s.Page.APIRequest.GetAsync($"{app.BaseUrl}/buildings/{brussels}/owners.pdf");
+        Assert.Equal(404, pdf.Status);
+        s.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task JobDashboard_OwnerRefused_SuperAdminAllowed()
+    {
+        await using var owner = await app.NewSessionAsync();
+        await owner.SignInAsync("marie.dubois@example.be");
+        var refused = await owner.Page.APIRequest.GetAsync(app.BaseUrl + "/admin/jobs");
+        Assert.Equal(403, refused.Status);
+
+        var anonymous = await app.Http.GetAsync("/admin/jobs", Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+
+        await using var admin = await app.NewSessionAsync();
+        await admin.SignInAsync("admin@koprogo.be");
+        var allowed = await admin.Page.APIRequest.GetAsync(app.BaseUrl + "/admin/jobs/recurring");
+        Assert.Equal(200, allowed.Status);
+        Assert.Contains("outbox-send", await allowed.TextAsync(), StringComparison.Ordinal);
+    }
+}
