@@ -1,0 +1,53 @@
+using KoproGo.Core.Common;
+using KoproGo.Core.Features.Buildings;
+using KoproGo.Core.Features.Owners;
+using Microsoft.EntityFrameworkCore;
+
+namespace KoproGo.Bench;
+
+/// <summary>
+/// Deterministic large data (fixed seed): 50 buildings of the demo organisation, one of them with 500 units, and
+/// 5,000 owners, each unit of the big building owned by one of them. Same input, same rows, every run.
+/// </summary>
+public static class LargeData
+{
+    public const int Seed = 20261125, Buildings = 50, BigUnits = 500, Owners = 5000;
+    public const string BigSlug = "bench-tour-midi";
+
+    private static readonly string[] LastNames = ["Dubois", "Peeters", "Janssens", "Maes", "Lambert", "Dupont", "Martin", "Claes", "Goossens", "Wouters", "Simon", "Laurent", "Mertens", "Willems", "Leroy", "Hermans", "Renard", "Jacobs", "Vermeulen", "Lefèvre"];
+    private static readonly string[] FirstNames = ["Marie", "Jan", "Sophie", "Luc", "Anne", "Pieter", "Élodie", "Koen", "Nadia", "Thomas", "Els", "François", "Sarah", "Wim", "Chloé", "Bart"];
+    private static readonly string[] Cities = ["Bruxelles", "Gent", "Liège", "Antwerpen", "Namur", "Brugge", "Mons", "Leuven"];
+
+    public static async Task<Guid> EnsureAsync(IKoproGoDbFactory dbFactory, Guid organisationId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var existing = await db.Buildings.Where(b => b.Slug == BigSlug).Select(b => b.Id).FirstOrDefaultAsync(ct);
+        if (existing != Guid.Empty)
+            return existing;
+        var random = new Random(Seed);
+        var buildings = Enumerable.Range(0, Buildings).Select(i => Building.Create(organisationId, new BuildingInput
+        {
+            Name = i == 0 ? "Tour Midi (bench)" : $"Résidence {LastNames[i % LastNames.Length]} {i}",
+            Street = $"Rue du Bench {i + 1}", PostalCode = (1000 + random.Next(0, 8999)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            City = Cities[random.Next(Cities.Length)], TotalShares = i == 0 ? 100_000 : 1000, Slug = i == 0 ? BigSlug : $"bench-{i}",
+        })).ToList();
+        db.Buildings.AddRange(buildings);
+        var big = buildings[0];
+        var units = Enumerable.Range(0, BigUnits).Select(i => Unit.Create(big.Id, new UnitInput
+        {
+            Number = $"{i / 20 + 1}.{i % 20 + 1:D2}", Type = i % 10 == 9 ? UnitType.Parking : UnitType.Apartment, Floor = i / 20, Area = 40 + random.Next(0, 90), Shares = 100 + random.Next(0, 100),
+        })).ToList();
+        db.Units.AddRange(units);
+        var owners = Enumerable.Range(0, Owners).Select(i => Owner.Create(organisationId, new OwnerInput
+        {
+            LastName = LastNames[random.Next(LastNames.Length)], FirstName = FirstNames[random.Next(FirstNames.Length)],
+            Email = $"owner{i}@bench.example.be", PreferredLanguage = i % 3 == 0 ? "nl-BE" : "fr-BE",
+        })).ToList();
+        db.Owners.AddRange(owners);
+        var start = new DateOnly(2018, 1, 1);
+        foreach (var unit in units)
+            db.Ownerships.Add(Ownership.Start(unit.Id, new OwnershipLine { OwnerId = owners[random.Next(Owners)].Id, Percentage = 100, IsPrimaryContact = true }, start));
+        await db.SaveChangesAsync(ct);
+        return big.Id;
+    }
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using KoproGo.Bench;
+using KoproGo.Core.Common;
+using KoproGo.Web;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+// Benchmarks, run on demand (bench/run.sh): never part of the tests. Figures go to bench/results/latest.{json,md}.
+var serverCs = Environment.GetEnvironmentVariable("ConnectionStrings__Default") ?? throw new InvalidOperationException("ConnectionStrings__Default is not set");
+var resultsDir = args.Length > 0 ? args[0] : Path.Combine(Directory.GetCurrentDirectory(), "bench", "results");
+var seconds = int.Parse(Environment.GetEnvironmentVariable("BENCH_SECONDS") ?? "10", CultureInfo.InvariantCulture);
+const int Connections = 8;
+
+var database = "koprogo_bench";
+await using (var admin = new NpgsqlConnection(serverCs))
+{
+    await admin.OpenAsync();
+    await using var exists = new NpgsqlCommand($"SELECT 1 FROM pg_database WHERE datname = '{database}'", admin);
+    if (await exists.ExecuteScalarAsync() is null)
+        await new NpgsqlCommand($"CREATE DATABASE \"{database}\"", admin).ExecuteNonQueryAsync();
+}
+var cs = new NpgsqlConnectionStringBuilder(serverCs) { Database = database }.ConnectionString;
+
+await using var factory = new BenchAppFactory(cs);
+factory.UseKestrel(0);
+factory.StartServer();
+string baseUrl;
+using (var probe = factory.CreateClient())
+    baseUrl = probe.BaseAddress!.ToString().TrimEnd('/');
+
+var dbFactory = factory.Services.GetRequiredService<IKoproGoDbFactory>();
+Guid organisationId;
+await using (var db = await dbFactory.CreateAsync())
+    organisationId = await db.Organisations.Where(o => o.Name == DemoData.OrganisationName).Select(o => o.Id).FirstAsync();
+var generate = Stopwatch.StartNew();
+var bigBuilding = await LargeData.EnsureAsync(dbFactory, organisationId, CancellationToken.None);
+Console.WriteLine($"data ready in {generate.Elapsed.TotalSeconds:F1} s: {LargeData.Buildings} buildings, {LargeData.BigUnits} units in the big one, {LargeData.Owners} owners");
+
+var cookies = new CookieContainer();
+using var http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false, MaxConnectionsPerServer = Connections }) { BaseAddress = new Uri(baseUrl) };
+await SignInAsync(http, "syndic@horta.be", DemoData.Password);
+
+var results = new List<Measure>();
+var page = await LoadAsync(http, $"/buildings/{bigBuilding}", seconds);
+// the "empty page": same server, same layout and sign-in, no data of its own
+var empty = await LoadAsync(http, "/not-found", seconds);
+results.Add(new("building_page_500_units.p50", page.P50, "ms", null, "lower"));
+results.Add(new("building_page_500_units.p95", page.P95, "ms", 150, "lower"));
+results.Add(new("building_page_500_units.rps", page.Rps, "req/s", null, "higher"));
+results.Add(new("empty_page.p95", empty.P95, "ms", null, "lower"));
+results.Add(new("empty_page.rps", empty.Rps, "req/s", null, "higher"));
+results.Add(new("building_page_vs_empty.rps_ratio_percent", Math.Round(page.Rps / empty.Rps * 100, 1), "%", 20, "higher"));
+
+Directory.CreateDirectory(resultsDir);
+await File.WriteAllTextAsync(Path.Combine(resultsDir, "latest.json"), JsonSerializer.Serialize(results.Select(r => new { name = r.Name, value = r.Value, unit = r.Unit, target = r.Target, better = r.Better }), new JsonSerializerOptions { WriteIndented = true }));
+var md = new System.Text.StringBuilder();
+md.AppendLine(CultureInfo.InvariantCulture, $"# KoproGo benchmarks — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+md.AppendLine(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores; {Connections} concurrent connections; {seconds} s per scenario after warm-up; signed in as the syndic.");
+md.AppendLine();
+md.AppendLine("| measure | value | unit | target | verdict |");
+md.AppendLine("|---|---|---|---|---|");
+foreach (var r in results)
+{
+    var verdict = r.Target is null ? "" : (r.Better == "lower" ? r.Value <= r.Target : r.Value >= r.Target) ? "met" : "MISSED";
+    md.AppendLine(CultureInfo.InvariantCulture, $"| {r.Name} | {r.Value} | {r.Unit} | {(r.Target is null ? "" : (r.Better == "lower" ? "≤ " : "≥ ") + r.Target)} | {verdict} |");
+}
+await File.WriteAllTextAsync(Path.Combine(resultsDir, "latest.md"), md.ToString());
+Console.WriteLine(md);
+
+static async Task SignInAsync(HttpClient http, string email, string password)
+{
+    var form = await http.GetStringAsync("/Account/Login");
+    string Hidden(string name) => Regex.Match(form, $"name=\"{Regex.Escape(name)}\" value=\"([^\"]*)\"").Groups[1].Value;
+    var response = await http.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+    {
+        ["_handler"] = Hidden("_handler"),
+        ["__RequestVerificationToken"] = Hidden("__RequestVerificationToken"),
+        ["Input.Email"] = email,
+        ["Input.Password"] = password,
+    }));
+    if (response.StatusCode != HttpStatusCode.Redirect && response.StatusCode != HttpStatusCode.Found)
+        throw new InvalidOperationException($"sign-in failed: {(int)response.StatusCode}");
+}
+
+static async Task<Stats> LoadAsync(HttpClient http, string path, int seconds)
+{
+    for (var i = 0; i < 50; i++)
+        (await http.GetAsync(path)).EnsureSuccessStatusCode();    // warm-up: JIT, pools, caches
+    var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+    var until = Stopwatch.StartNew();
+    var workers = Enumerable.Range(0, Connections).Select(_ => Task.Run(async () =>
+    {
+        while (until.Elapsed.TotalSeconds < seconds)
+        {
+            var sw = Stopwatch.StartNew();
+            using var response = await http.GetAsync(path);
+            await response.Content.ReadAsByteArrayAsync();
+            response.EnsureSuccessStatusCode();
+            latencies.Add(sw.Elapsed.TotalMilliseconds);
+        }
+    })).ToArray();
+    await Task.WhenAll(workers);
+    var sorted = latencies.Order().ToArray();
+    double Pct(double p) => Math.Round(sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(p * sorted.Length) - 1)], 1);
+    return new Stats(Pct(0.50), Pct(0.95), Math.Round(sorted.Length / until.Elapsed.TotalSeconds, 1));
+}
+
+internal sealed record Measure(string Name, double Value, string Unit, double? Target, string Better);
+internal sealed record Stats(double P50, double P95, double Rps);
+
+// any type of the web assembly names it (this file's top-level statements own the name Program)
+internal sealed class BenchAppFactory(string connectionString) : WebApplicationFactory<DemoData>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseStaticWebAssets();
+        builder.UseSetting("ConnectionStrings:Default", connectionString);
+        builder.UseSetting("Hangfire:WorkerCount", "0");
+        builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+}
