@@ -20,7 +20,7 @@ cat <<INFO
     admin@koprogo.be         SuperAdmin
     syndic@horta.be          Syndic (Syndic Horta)
     comptable@horta.be       Accountant
-    conseil@horta.be         Board member (Résidence Horta)
+    conseil@horta.be         Board member + owner of A8 (Résidence Horta)
     marie.dubois@example.be  Owner, French (Résidence Horta, A1)
     jan.peeters@example.be   Owner, Dutch (Residentie Leie, 1.01)
     locataire@example.be     Tenant (Résidence Horta)

@@ -123,7 +123,7 @@ public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> u
             Person("Josette", "Mertens", "fr-BE"), Person("Thomas", "Mertens", "fr-BE", "thomas.mertens@example.be"),
             Person("Nadia", "El Amrani", "fr-BE", "nadia.elamrani@example.be", consent: true), Person("Guillaume", "Leroy", "fr-BE"),
             Person("Élodie", "Dupont", "fr-BE", "elodie.dupont@example.be", consent: true), Person("Koen", "Janssens", "nl-BE", "koen.janssens@example.be"),
-            Person("Isabelle", "Martin", "fr-BE"), Person("François", "Simon", "fr-BE", "francois.simon@example.be"),
+            Person("Anne", "Claes", "fr-BE", "conseil@horta.be", consent: true), Person("François", "Simon", "fr-BE", "francois.simon@example.be"),
             Person("Sarah", "Goossens", "nl-BE"), Person("Mehmet", "Yilmaz", "fr-BE", "mehmet.yilmaz@example.be"), Person("Julie", "Lambert", "fr-BE"),
             Person("Antoine", "Dubois", "fr-BE"), Person("Chloé", "Laurent", "fr-BE", "chloe.laurent@example.be", consent: true),
             Owner.Create(horta.Id, new OwnerInput { Kind = OwnerKind.Company, CompanyName = "Immo Bruxelles SRL", EnterpriseNumber = BelgianIdentifierFactory.EnterpriseNumber(07_654_321),
@@ -162,7 +162,7 @@ public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> u
         {
             ["syndic@horta.be"] = (Role.Syndic, null, null),
             ["comptable@horta.be"] = (Role.Accountant, null, null),
-            ["conseil@horta.be"] = (Role.BoardMember, brussels.Id, null),
+            ["conseil@horta.be"] = (Role.BoardMember, brussels.Id, null),    // and co-owner of A8: two roles to switch between
             ["marie.dubois@example.be"] = (Role.Owner, null, bxOwners[0]),
             ["jan.peeters@example.be"] = (Role.Owner, null, ghOwners[0]),
             ["locataire@example.be"] = (Role.Tenant, brussels.Id, null),
@@ -178,6 +178,11 @@ public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> u
             {
                 db.Memberships.Add(Membership.Create(user.Id, horta.Id, grant.Role, now, grant.Building, grant.Owner?.Id));
                 grant.Owner?.LinkUser(user.Id);
+            }
+            if (bxOwners.FirstOrDefault(o => o.Email == email && o.UserId is null && grant.Owner is null) is { } alsoOwner)
+            {
+                db.Memberships.Add(Membership.Create(user.Id, horta.Id, Role.Owner, now, ownerId: alsoOwner.Id));
+                alsoOwner.LinkUser(user.Id);
             }
         }
         db.Audit(Actor.System, clock, "demo.seeded", nameof(Organisation), horta.Id, horta.Id);

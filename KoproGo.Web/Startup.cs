@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.PostgreSql;
+using KoproGo.Core;
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Audit;
@@ -91,23 +92,9 @@ public static class Startup
         services.AddSingleton(config.GetSection("Smtp").Get<SmtpOptions>() ?? new SmtpOptions());
         var fileOptions = config.GetSection("FileStore").Get<FileStoreOptions>() ?? new FileStoreOptions();
         services.AddSingleton(fileOptions);
-        services.AddSingleton<IFileStore, LocalFileStore>();
-        services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
-        services.AddScoped<IActorFactory, ActorFactory>();
+        services.AddKoproGoCore();
         services.AddScoped<CurrentActor>();
-        services.AddScoped<INotificationService, NotificationService>();
-        services.AddScoped<IOrganisationService, OrganisationService>();
-        services.AddScoped<IBuildingService, BuildingService>();
-        services.AddScoped<IOwnerService, OwnerService>();
-        services.AddScoped<IInvitationService, InvitationService>();
-        services.AddScoped<IUserAdminService, UserAdminService>();
-        services.AddScoped<IPasswordResetMailer, PasswordResetMailer>();
-        services.AddScoped<IAuditService, AuditService>();
-        services.AddScoped<IFileService, FileService>();
-        services.AddScoped<IDocumentService, DocumentService>();
         services.AddScoped<DemoData>();
-        services.AddTransient<SendOutboxEmailsJob>();
-        services.AddTransient<PurgeExpiredAuditEntriesJob>();
 
         // Hangfire on the same PostgreSQL (own schema). Every instance runs a server; they share the queues.
         services.AddHangfire(c => c

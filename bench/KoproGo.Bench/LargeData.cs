@@ -28,20 +28,29 @@ public static class LargeData
         var buildings = Enumerable.Range(0, Buildings).Select(i => Building.Create(organisationId, new BuildingInput
         {
             Name = i == 0 ? "Tour Midi (bench)" : $"Résidence {LastNames[i % LastNames.Length]} {i}",
-            Street = $"Rue du Bench {i + 1}", PostalCode = (1000 + random.Next(0, 8999)).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            City = Cities[random.Next(Cities.Length)], TotalShares = i == 0 ? 100_000 : 1000, Slug = i == 0 ? BigSlug : $"bench-{i}",
+            Street = $"Rue du Bench {i + 1}",
+            PostalCode = (1000 + random.Next(0, 8999)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            City = Cities[random.Next(Cities.Length)],
+            TotalShares = i == 0 ? 100_000 : 1000,
+            Slug = i == 0 ? BigSlug : $"bench-{i}",
         })).ToList();
         db.Buildings.AddRange(buildings);
         var big = buildings[0];
         var units = Enumerable.Range(0, BigUnits).Select(i => Unit.Create(big.Id, new UnitInput
         {
-            Number = $"{i / 20 + 1}.{i % 20 + 1:D2}", Type = i % 10 == 9 ? UnitType.Parking : UnitType.Apartment, Floor = i / 20, Area = 40 + random.Next(0, 90), Shares = 100 + random.Next(0, 100),
+            Number = $"{i / 20 + 1}.{i % 20 + 1:D2}",
+            Type = i % 10 == 9 ? UnitType.Parking : UnitType.Apartment,
+            Floor = i / 20,
+            Area = 40 + random.Next(0, 90),
+            Shares = 100 + random.Next(0, 100),
         })).ToList();
         db.Units.AddRange(units);
         var owners = Enumerable.Range(0, Owners).Select(i => Owner.Create(organisationId, new OwnerInput
         {
-            LastName = LastNames[random.Next(LastNames.Length)], FirstName = FirstNames[random.Next(FirstNames.Length)],
-            Email = $"owner{i}@bench.example.be", PreferredLanguage = i % 3 == 0 ? "nl-BE" : "fr-BE",
+            LastName = LastNames[random.Next(LastNames.Length)],
+            FirstName = FirstNames[random.Next(FirstNames.Length)],
+            Email = $"owner{i}@bench.example.be",
+            PreferredLanguage = i % 3 == 0 ? "nl-BE" : "fr-BE",
         })).ToList();
         db.Owners.AddRange(owners);
         var start = new DateOnly(2018, 1, 1);

@@ -110,6 +110,23 @@ public class FoundationFlowTests(AppFixture app)
     }
 
     [Fact]
+    public async Task BoardMemberWhoIsAlsoOwner_SwitchesRole_MenuFollows()
+    {
+        await using var s = await app.NewSessionAsync();
+        await s.SignInAsync("conseil@horta.be");
+        await Expect(s.Page.Locator("#user-menu")).ToContainTextAsync("Conseil de copropriété");
+        await Expect(s.Page.GetByRole(AriaRole.Link, new() { Name = "Immeubles" })).ToBeVisibleAsync();
+        await s.Page.Locator("#user-menu button").First.ClickAsync();
+        await s.Page.Locator("#role-Owner").ClickAsync();
+        await s.WaitInteractiveAsync();
+        await Expect(s.Page.Locator("#user-menu")).ToContainTextAsync("Copropriétaire");
+        await s.Page.GetByRole(AriaRole.Link, new() { Name = "Mes lots" }).ClickAsync();
+        await Expect(s.Page.Locator(".kg-unit-row").First).ToContainTextAsync("A8");
+        await s.CheckAccessibilityAsync("board-member-as-owner");
+        s.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task JobDashboard_OwnerRefused_SuperAdminAllowed()
     {
         await using var owner = await app.NewSessionAsync();

@@ -1,3 +1,4 @@
+using KoproGo.Core;
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Audit;
@@ -49,17 +50,7 @@ public sealed class DatabaseFixture : IAsyncLifetime
             .AddEntityFrameworkStores<KoproGoDbContext>().AddDefaultTokenProviders();
         services.AddSingleton(new AppOptions { BaseUrl = "https://koprogo.test" });
         services.AddSingleton(new FileStoreOptions { Root = FileRoot, MaxBytes = 1024 * 1024 });
-        services.AddSingleton<IFileStore, LocalFileStore>();
-        services.AddScoped<INotificationService, NotificationService>();
-        services.AddScoped<IOrganisationService, OrganisationService>();
-        services.AddScoped<IBuildingService, BuildingService>();
-        services.AddScoped<IOwnerService, OwnerService>();
-        services.AddScoped<IInvitationService, InvitationService>();
-        services.AddScoped<IUserAdminService, UserAdminService>();
-        services.AddScoped<IAuditService, AuditService>();
-        services.AddScoped<IFileService, FileService>();
-        services.AddScoped<IDocumentService, DocumentService>();
-        services.AddScoped<IActorFactory, ActorFactory>();
+        services.AddKoproGoCore();
         Services = services.BuildServiceProvider();
 
         await using var db = await Services.GetRequiredService<IDbContextFactory<KoproGoDbContext>>().CreateDbContextAsync();

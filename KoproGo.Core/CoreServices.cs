@@ -1,0 +1,38 @@
+using KoproGo.Core.Features.Accounts;
+using KoproGo.Core.Features.Audit;
+using KoproGo.Core.Features.Buildings;
+using KoproGo.Core.Features.Documents;
+using KoproGo.Core.Features.Files;
+using KoproGo.Core.Features.Notifications;
+using KoproGo.Core.Features.Organisations;
+using KoproGo.Core.Features.Owners;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KoproGo.Core;
+
+public static class CoreServices
+{
+    /// <summary>
+    /// The use cases and jobs, registered once for the web app, the tests and the benchmarks. The host adds the
+    /// database factory, Identity, TimeProvider and the options (AppOptions, SmtpOptions, FileStoreOptions).
+    /// </summary>
+    public static IServiceCollection AddKoproGoCore(this IServiceCollection services)
+    {
+        services.AddSingleton<IFileStore, LocalFileStore>();
+        services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
+        services.AddScoped<IActorFactory, ActorFactory>();
+        services.AddScoped<INotificationService, NotificationService>();
+        services.AddScoped<IOrganisationService, OrganisationService>();
+        services.AddScoped<IBuildingService, BuildingService>();
+        services.AddScoped<IOwnerService, OwnerService>();
+        services.AddScoped<IInvitationService, InvitationService>();
+        services.AddScoped<IUserAdminService, UserAdminService>();
+        services.AddScoped<IPasswordResetMailer, PasswordResetMailer>();
+        services.AddScoped<IAuditService, AuditService>();
+        services.AddScoped<IFileService, FileService>();
+        services.AddScoped<IDocumentService, DocumentService>();
+        services.AddTransient<SendOutboxEmailsJob>();
+        services.AddTransient<PurgeExpiredAuditEntriesJob>();
+        return services;
+    }
+}
