@@ -20,6 +20,8 @@ public interface INotificationService
     Task MarkReadAsync(Actor actor, Guid notificationId, CancellationToken ct);
     Task MarkAllReadAsync(Actor actor, CancellationToken ct);
     Task<IReadOnlyList<NotificationPreference>> PreferencesAsync(Actor actor, CancellationToken ct);
+    /// <summary>The latest outbox mails, for the SuperAdmin's outbox page (where mails are read when no SMTP is set).</summary>
+    Task<Result<IReadOnlyList<OutboxEmail>>> OutboxAsync(Actor actor, int count, CancellationToken ct);
     Task<Result> SavePreferencesAsync(Actor actor, IReadOnlyList<NotificationPreference> preferences, CancellationToken ct);
 }
 
@@ -103,6 +105,14 @@ public sealed class NotificationService(IKoproGoDbFactory dbFactory, TimeProvide
         return Enum.GetValues<NotificationType>()
             .Select(t => saved.FirstOrDefault(p => p.Type == t) ?? new NotificationPreference { UserId = actor.UserId ?? "", Type = t })
             .ToList();
+    }
+
+    public async Task<Result<IReadOnlyList<OutboxEmail>>> OutboxAsync(Actor actor, int count, CancellationToken ct)
+    {
+        if (!actor.IsSuperAdmin || actor.IsSystem)
+            return Errors.ForbiddenError;
+        await using var db = await dbFactory.CreateAsync(ct);
+        return await db.OutboxEmails.AsNoTracking().OrderByDescending(m => m.CreatedAt).Take(Math.Clamp(count, 1, 500)).ToListAsync(ct);
     }
 
     public async Task<Result> SavePreferencesAsync(Actor actor, IReadOnlyList<NotificationPreference> preferences, CancellationToken ct)
