@@ -6,6 +6,7 @@ using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
+using KoproGo.Core.Features.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KoproGo.Core;
@@ -31,6 +32,7 @@ public static class CoreServices
         services.AddScoped<IAuditService, AuditService>();
         services.AddScoped<IFileService, FileService>();
         services.AddScoped<IDocumentService, DocumentService>();
+        services.AddScoped<ITwoFactorService, TwoFactorService>();
         services.AddTransient<SendOutboxEmailsJob>();
         services.AddTransient<PurgeExpiredAuditEntriesJob>();
         return services;

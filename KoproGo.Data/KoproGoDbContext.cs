@@ -6,6 +6,7 @@ using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
+using KoproGo.Core.Features.Security;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,8 @@ public sealed class KoproGoDbContext(DbContextOptions<KoproGoDbContext> options)
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<StoredFile> Files => Set<StoredFile>();
+    public DbSet<BackupCode> BackupCodes => Set<BackupCode>();
+    public DbSet<TwoFactorFailure> TwoFactorFailures => Set<TwoFactorFailure>();
     /// <summary>ASP.NET Core DataProtection keys, shared by every app instance (cookies survive restarts and load balancing).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 

@@ -10,6 +10,7 @@ using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
+using KoproGo.Core.Features.Security;
 using KoproGo.Data;
 using KoproGo.Web.Components;
 using KoproGo.Web.Components.Account;
@@ -72,7 +73,9 @@ public static class Startup
             .AddEntityFrameworkStores<KoproGoDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<KoproGoClaimsFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<TotpTokenProvider>(TotpTokenProvider.Name)
+            .AddTokenProvider<BackupCodeTokenProvider>(BackupCodeTokenProvider.Name);
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
         services.ConfigureApplicationCookie(o =>
         {
@@ -93,6 +96,7 @@ public static class Startup
         var fileOptions = config.GetSection("FileStore").Get<FileStoreOptions>() ?? new FileStoreOptions();
         services.AddSingleton(fileOptions);
         services.AddKoproGoCore();
+        services.AddSingleton(new SecretProtector(TotpKey.Load(config)));
         services.AddScoped<CurrentActor>();
         services.AddScoped<DemoData>();
 

@@ -5,6 +5,7 @@ using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
+using KoproGo.Core.Features.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -19,6 +20,30 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         b.Property(x => x.DisplayName).HasMaxLength(AppUser.DisplayNameMax);
         b.Property(x => x.PreferredLanguage).HasMaxLength(10);
+        b.Property(x => x.TotpSecret).HasMaxLength(200);
+        b.Property(x => x.TotpPendingSecret).HasMaxLength(200);
+    }
+}
+
+public sealed class BackupCodeConfiguration : IEntityTypeConfiguration<BackupCode>
+{
+    public void Configure(EntityTypeBuilder<BackupCode> b)
+    {
+        b.ToTable("backup_codes");
+        b.Property(x => x.Hash).HasMaxLength(120);
+        b.HasIndex(x => x.UserId);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class TwoFactorFailureConfiguration : IEntityTypeConfiguration<TwoFactorFailure>
+{
+    public void Configure(EntityTypeBuilder<TwoFactorFailure> b)
+    {
+        b.ToTable("two_factor_failures");
+        b.Property(x => x.Id).UseIdentityAlwaysColumn();
+        b.HasIndex(x => new { x.UserId, x.At });
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -8,6 +8,7 @@ using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
+using KoproGo.Core.Features.Security;
 using KoproGo.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,7 @@ public sealed class DatabaseFixture : IAsyncLifetime
         services.AddSingleton(new AppOptions { BaseUrl = "https://koprogo.test" });
         services.AddSingleton(new FileStoreOptions { Root = FileRoot, MaxBytes = 1024 * 1024 });
         services.AddKoproGoCore();
+        services.AddSingleton(new SecretProtector(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         Services = services.BuildServiceProvider();
 
         await using var db = await Services.GetRequiredService<IDbContextFactory<KoproGoDbContext>>().CreateDbContextAsync();

@@ -12,4 +12,10 @@ public sealed class AppUser : IdentityUser
     /// <summary>Platform operator: manages organisations and the job dashboard.</summary>
     public bool IsSuperAdmin { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>TOTP secret, AES-256-GCM encrypted (SecretProtector); null when 2FA is off. Identity's TwoFactorEnabled is the switch.</summary>
+    public string? TotpSecret { get; set; }
+    /// <summary>A secret shown during set-up, kept until the first valid code confirms it.</summary>
+    public string? TotpPendingSecret { get; set; }
+    /// <summary>The last accepted time step: a code of this step or an earlier one is never accepted again.</summary>
+    public long TotpLastStep { get; set; }
 }
