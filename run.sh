@@ -31,5 +31,5 @@ INFO
 # the app runs from its project folder so that static assets resolve (see README, Decisions)
 cd KoproGo.Web
 exec env ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" ASPNETCORE_URLS="http://127.0.0.1:$PORT" \
-  Demo__Seed=true App__BaseUrl="http://127.0.0.1:$PORT" FileStore__Root="$PWD/../.data/files" \
+  Demo__Seed=true App__BaseUrl="http://127.0.0.1:$PORT" FileStore__Root="$PWD/../.data/files" Security__TotpKeyFile="$PWD/../.data/totp.key" \
   dotnet run -c Release --no-build --no-launch-profile

@@ -127,6 +127,58 @@ public class FoundationFlowTests(AppFixture app)
     }
 
     [Fact]
+    public async Task User_EnablesTwoFactor_ThenSignsInWithCodeAndWithBackupCode()
+    {
+        await using var s = await app.NewSessionAsync();
+        var page = s.Page;
+        await s.SignInAsync("comptable@horta.be");
+        await s.GotoAsync("/account/security");
+        await page.Locator("#enable-2fa").ClickAsync();
+        var key = (await page.Locator("#totp-key").TextContentAsync())!.Replace(" ", "", StringComparison.Ordinal);
+        var secret = OtpNet.Base32Encoding.ToBytes(key);
+        var step = KoproGo.Core.Features.Security.Totp.StepAt(DateTimeOffset.UtcNow);
+        await page.Locator("#confirm-code").FillAsync(KoproGo.Core.Features.Security.Totp.CodeAt(secret, step));
+        await page.Locator("#confirm-2fa").ClickAsync();
+        await Expect(page.Locator("#backup-codes li")).ToHaveCountAsync(10);
+        var backup = (await page.Locator("#backup-codes li").First.TextContentAsync())!.Trim();
+        await s.CheckAccessibilityAsync("security-2fa-on");
+
+        async Task SignOutAsync()
+        {
+            await page.GotoAsync(app.BaseUrl + "/Account/Logout");
+            await page.Locator("#confirm-signout").ClickAsync();
+            await page.WaitForURLAsync(u => u.Contains("signedOut", StringComparison.Ordinal));
+        }
+        async Task PasswordStepAsync()
+        {
+            await page.Locator("#email").FillAsync("comptable@horta.be");
+            await page.Locator("#password").FillAsync("Demo-KoproGo-2026");
+            await page.Locator("#signin").ClickAsync();
+            await page.WaitForURLAsync(u => u.Contains("/Account/LoginWith2fa", StringComparison.Ordinal));
+        }
+
+        // the code already used to switch 2FA on is refused; the next step's code is accepted (t+1)
+        await SignOutAsync();
+        await PasswordStepAsync();
+        await page.Locator("#code").FillAsync(KoproGo.Core.Features.Security.Totp.CodeAt(secret, step));
+        await page.Locator("#verify").ClickAsync();
+        await Expect(page.Locator("#code-error")).ToBeVisibleAsync();
+        await page.Locator("#code").FillAsync(KoproGo.Core.Features.Security.Totp.CodeAt(secret, step + 1));
+        await page.Locator("#verify").ClickAsync();
+        await page.WaitForURLAsync(u => !u.Contains("/Account/", StringComparison.Ordinal));
+        await s.WaitInteractiveAsync();
+
+        // then with a backup code, which works once
+        await SignOutAsync();
+        await PasswordStepAsync();
+        await page.Locator("#code").FillAsync(backup);
+        await page.Locator("#verify").ClickAsync();
+        await page.WaitForURLAsync(u => !u.Contains("/Account/", StringComparison.Ordinal));
+        await s.WaitInteractiveAsync();
+        s.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task JobDashboard_OwnerRefused_SuperAdminAllowed()
     {
         await using var owner = await app.NewSessionAsync();

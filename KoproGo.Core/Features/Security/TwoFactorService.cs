@@ -30,7 +30,9 @@ public interface ITwoFactorService
     Task<DateTimeOffset?> LockedUntilAsync(string userId, CancellationToken ct);
 }
 
-public sealed class TwoFactorService(IKoproGoDbFactory dbFactory, SecretProtector protector, UserManager<AppUser> users, TimeProvider clock, INotificationService notifications) : ITwoFactorService
+// IPasswordHasher, not UserManager: Identity's token providers call this service, and UserManager builds its
+// token providers in its constructor, so depending on it here would be a cycle.
+public sealed class TwoFactorService(IKoproGoDbFactory dbFactory, SecretProtector protector, IPasswordHasher<AppUser> passwords, TimeProvider clock, INotificationService notifications) : ITwoFactorService
 {
     public const int MaxFailures = 5;
     public static readonly TimeSpan FailureWindow = TimeSpan.FromMinutes(15);
@@ -226,5 +228,5 @@ public sealed class TwoFactorService(IKoproGoDbFactory dbFactory, SecretProtecto
 
     private bool PasswordMatches(AppUser user, string password) =>
         user.PasswordHash is not null && !string.IsNullOrEmpty(password)
-        && users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+        && passwords.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
 }

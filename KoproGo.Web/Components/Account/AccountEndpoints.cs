@@ -21,8 +21,8 @@ public static class AccountEndpoints
             return Results.LocalRedirect("/");
         }).RequireAuthorization();
 
-        // POST with antiforgery from the Logout page's form; GET shows that form (no sign-out by a simple link from elsewhere).
-        app.MapPost("/Account/Logout", async (SignInManager<AppUser> signIn, HttpContext http) =>
+        // POST from the Logout page's form (its own path: the page /Account/Logout also answers POST, as every Razor component page does).
+        app.MapPost("/Account/SignOut", async (SignInManager<AppUser> signIn, HttpContext http) =>
         {
             await signIn.SignOutAsync();
             http.Response.Cookies.Delete(RoleContext.CookieName);
