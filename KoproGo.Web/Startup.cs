@@ -95,6 +95,7 @@ public static class Startup
         services.AddSingleton(config.GetSection("Smtp").Get<SmtpOptions>() ?? new SmtpOptions());
         var fileOptions = config.GetSection("FileStore").Get<FileStoreOptions>() ?? new FileStoreOptions();
         services.AddSingleton(fileOptions);
+        services.AddSignInRateLimit(config);
         services.AddKoproGoCore();
         services.AddSingleton(new SecretProtector(TotpKey.Load(config)));
         services.AddScoped<CurrentActor>();
@@ -129,10 +130,12 @@ public static class Startup
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization(Cultures.Options());
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

@@ -141,7 +141,7 @@ public sealed class Session(AppFixture app, IBrowserContext context, IPage page)
     public async ValueTask DisposeAsync() => await context.CloseAsync();
 }
 
-public sealed class KoproGoAppFactory(string connectionString, string fileRoot) : WebApplicationFactory<Program>
+public sealed class KoproGoAppFactory(string connectionString, string fileRoot, int signInPerMinute = 1000) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -150,6 +150,8 @@ public sealed class KoproGoAppFactory(string connectionString, string fileRoot) 
         builder.UseSetting("Hangfire:WorkerCount", "1");
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("FileStore:Root", fileRoot);
+        builder.UseSetting("Security:SignInPerMinute", signInPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));   // every test signs in from 127.0.0.1
+        builder.UseSetting("Security:TotpKeyFile", Path.Combine(fileRoot, "totp.key"));
     }
 }
 

@@ -20,6 +20,9 @@ public class FoundationFlowTests(AppFixture app)
         await s.CheckAccessibilityAsync("public-page");
         var missing = await app.Http.GetAsync("/b/no-such-building", Ct);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        var headers = (await app.Http.GetAsync("/b/residence-horta", Ct)).Headers;
+        Assert.Contains("frame-ancestors 'none'", string.Join(";", headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        Assert.Equal("nosniff", headers.GetValues("X-Content-Type-Options").Single());
         s.AssertNoErrors();
     }
 

@@ -1,0 +1,28 @@
+using System.Net;
+
+namespace KoproGo.E2E;
+
+[Collection(AppCollection.Name)]
+public class HardeningTests(AppFixture app)
+{
+    [Fact]
+    public async Task SignInPosts_OverThePerIpLimit_Get429WithRetryAfter()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // a second instance of the app on the same database, with a limit of 3 sign-in posts a minute
+        await using var factory = new KoproGoAppFactory(app.ConnectionString, Path.Combine(Path.GetTempPath(), "koprogo-rl-" + Guid.NewGuid().ToString("N")), signInPerMinute: 3);
+        using var client = factory.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = "x@example.be" }), ct);
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                Assert.Equal("60", response.Headers.GetValues("Retry-After").Single());
+        }
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(3));
+        Assert.All(statuses.Skip(3), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
+        // pages are not limited
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/Login", ct)).StatusCode);
+    }
+}
