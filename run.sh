@@ -15,7 +15,7 @@ dotnet build KoproGo.Web/KoproGo.Web.csproj -c Release -v:q -clp:ErrorsOnly -nol
 
 cat <<INFO
 
-  KoproGo on http://127.0.0.1:$PORT   (Hangfire dashboard: /admin/jobs, SuperAdmin only)
+  KoproGo on http://127.0.0.1:$PORT   (Hangfire dashboard: /admin/jobs, SuperAdmin signed in with 2FA)
   Every demo account has the password: Demo-KoproGo-2026
     admin@koprogo.be         SuperAdmin
     syndic@horta.be          Syndic (Syndic Horta)

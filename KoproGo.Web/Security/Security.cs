@@ -75,13 +75,16 @@ public sealed class CurrentActor(AuthenticationStateProvider auth, IActorFactory
     }
 }
 
-/// <summary>The Hangfire dashboard at /admin/jobs: SuperAdmins only (401 when signed out, 403 for everyone else).</summary>
+/// <summary>
+/// The Hangfire dashboard at /admin/jobs: a SuperAdmin who signed in with a second factor (Identity adds amr=mfa
+/// after the code step); 401 when signed out, 403 for everyone else, including a SuperAdmin without 2FA.
+/// </summary>
 public sealed class SuperAdminDashboardFilter : IDashboardAuthorizationFilter
 {
     public bool Authorize(DashboardContext context)
     {
         var user = context.GetHttpContext().User;
-        return user.Identity?.IsAuthenticated == true && user.HasClaim(Policies.SuperAdminClaim, "true");
+        return user.Identity?.IsAuthenticated == true && user.HasClaim(Policies.SuperAdminClaim, "true") && user.HasClaim("amr", "mfa");
     }
 }
 

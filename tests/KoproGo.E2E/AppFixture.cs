@@ -109,6 +109,44 @@ public sealed class Session(AppFixture app, IBrowserContext context, IPage page)
         await WaitInteractiveAsync();
     }
 
+    /// <summary>Turns 2FA on through the security page; returns the secret, the step of the code used, and a backup code.</summary>
+    public async Task<(byte[] Secret, long Step, string BackupCode)> EnableTwoFactorAsync()
+    {
+        await GotoAsync("/account/security");
+        await Page.Locator("#enable-2fa").ClickAsync();
+        var key = (await Page.Locator("#totp-key").TextContentAsync())!.Replace(" ", "", StringComparison.Ordinal);
+        var secret = OtpNet.Base32Encoding.ToBytes(key);
+        var step = KoproGo.Core.Features.Security.Totp.StepAt(DateTimeOffset.UtcNow);
+        await Page.Locator("#confirm-code").FillAsync(KoproGo.Core.Features.Security.Totp.CodeAt(secret, step));
+        await Page.Locator("#confirm-2fa").ClickAsync();
+        await Expect(Page.Locator("#backup-codes li")).ToHaveCountAsync(10);
+        return (secret, step, (await Page.Locator("#backup-codes li").First.TextContentAsync())!.Trim());
+    }
+
+    public async Task SignOutAsync()
+    {
+        await Page.GotoAsync(app.BaseUrl + "/Account/Logout");
+        await Page.Locator("#confirm-signout").ClickAsync();
+        await Page.WaitForURLAsync(u => u.Contains("signedOut", StringComparison.Ordinal));
+    }
+
+    /// <summary>Email and password of a user with 2FA: ends on the code page.</summary>
+    public async Task PasswordStepAsync(string email, string password = "Demo-KoproGo-2026")
+    {
+        await Page.Locator("#email").FillAsync(email);
+        await Page.Locator("#password").FillAsync(password);
+        await Page.Locator("#signin").ClickAsync();
+        await Page.WaitForURLAsync(u => u.Contains("/Account/LoginWith2fa", StringComparison.Ordinal));
+    }
+
+    public async Task CodeStepAsync(string code)
+    {
+        await Page.Locator("#code").FillAsync(code);
+        await Page.Locator("#verify").ClickAsync();
+        await Page.WaitForURLAsync(u => !u.Contains("/Account/", StringComparison.Ordinal));
+        await WaitInteractiveAsync();
+    }
+
     public async Task GotoAsync(string path)
     {
         await Page.GotoAsync(app.BaseUrl + path);

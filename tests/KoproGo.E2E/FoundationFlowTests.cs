@@ -1,4 +1,5 @@
 using System.Net;
+using KoproGo.Core.Features.Security;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -133,51 +134,22 @@ public class FoundationFlowTests(AppFixture app)
     public async Task User_EnablesTwoFactor_ThenSignsInWithCodeAndWithBackupCode()
     {
         await using var s = await app.NewSessionAsync();
-        var page = s.Page;
         await s.SignInAsync("comptable@horta.be");
-        await s.GotoAsync("/account/security");
-        await page.Locator("#enable-2fa").ClickAsync();
-        var key = (await page.Locator("#totp-key").TextContentAsync())!.Replace(" ", "", StringComparison.Ordinal);
-        var secret = OtpNet.Base32Encoding.ToBytes(key);
-        var step = KoproGo.Core.Features.Security.Totp.StepAt(DateTimeOffset.UtcNow);
-        await page.Locator("#confirm-code").FillAsync(KoproGo.Core.Features.Security.Totp.CodeAt(secret, step));
-        await page.Locator("#confirm-2fa").ClickAsync();
-        await Expect(page.Locator("#backup-codes li")).ToHaveCountAsync(10);
-        var backup = (await page.Locator("#backup-codes li").First.TextContentAsync())!.Trim();
+        var (secret, step, backup) = await s.EnableTwoFactorAsync();
         await s.CheckAccessibilityAsync("security-2fa-on");
 
-        async Task SignOutAsync()
-        {
-            await page.GotoAsync(app.BaseUrl + "/Account/Logout");
-            await page.Locator("#confirm-signout").ClickAsync();
-            await page.WaitForURLAsync(u => u.Contains("signedOut", StringComparison.Ordinal));
-        }
-        async Task PasswordStepAsync()
-        {
-            await page.Locator("#email").FillAsync("comptable@horta.be");
-            await page.Locator("#password").FillAsync("Demo-KoproGo-2026");
-            await page.Locator("#signin").ClickAsync();
-            await page.WaitForURLAsync(u => u.Contains("/Account/LoginWith2fa", StringComparison.Ordinal));
-        }
-
         // the code already used to switch 2FA on is refused; the next step's code is accepted (t+1)
-        await SignOutAsync();
-        await PasswordStepAsync();
-        await page.Locator("#code").FillAsync(KoproGo.Core.Features.Security.Totp.CodeAt(secret, step));
-        await page.Locator("#verify").ClickAsync();
-        await Expect(page.Locator("#code-error")).ToBeVisibleAsync();
-        await page.Locator("#code").FillAsync(KoproGo.Core.Features.Security.Totp.CodeAt(secret, step + 1));
-        await page.Locator("#verify").ClickAsync();
-        await page.WaitForURLAsync(u => !u.Contains("/Account/", StringComparison.Ordinal));
-        await s.WaitInteractiveAsync();
+        await s.SignOutAsync();
+        await s.PasswordStepAsync("comptable@horta.be");
+        await s.Page.Locator("#code").FillAsync(Totp.CodeAt(secret, step));
+        await s.Page.Locator("#verify").ClickAsync();
+        await Expect(s.Page.Locator("#code-error")).ToBeVisibleAsync();
+        await s.CodeStepAsync(Totp.CodeAt(secret, step + 1));
 
         // then with a backup code, which works once
-        await SignOutAsync();
-        await PasswordStepAsync();
-        await page.Locator("#code").FillAsync(backup);
-        await page.Locator("#verify").ClickAsync();
-        await page.WaitForURLAsync(u => !u.Contains("/Account/", StringComparison.Ordinal));
-        await s.WaitInteractiveAsync();
+        await s.SignOutAsync();
+        await s.PasswordStepAsync("comptable@horta.be");
+        await s.CodeStepAsync(backup);
         s.AssertNoErrors();
     }
 
@@ -192,8 +164,14 @@ public class FoundationFlowTests(AppFixture app)
         var anonymous = await app.Http.GetAsync("/admin/jobs", Ct);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
 
+        // a SuperAdmin without a second factor is refused too; with one, the dashboard opens
         await using var admin = await app.NewSessionAsync();
         await admin.SignInAsync("admin@koprogo.be");
+        Assert.Equal(403, (await admin.Page.APIRequest.GetAsync(app.BaseUrl + "/admin/jobs")).Status);
+        var (secret, step, _) = await admin.EnableTwoFactorAsync();
+        await admin.SignOutAsync();
+        await admin.PasswordStepAsync("admin@koprogo.be");
+        await admin.CodeStepAsync(Totp.CodeAt(secret, step + 1));
         var allowed = await admin.Page.APIRequest.GetAsync(app.BaseUrl + "/admin/jobs/recurring");
         Assert.Equal(200, allowed.Status);
         Assert.Contains("outbox-send", await allowed.TextAsync(), StringComparison.Ordinal);
