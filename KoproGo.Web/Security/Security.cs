@@ -53,14 +53,17 @@ public sealed class RevalidatingAuthStateProvider(ILoggerFactory loggerFactory, 
 }
 
 /// <summary>
-/// The acting user for Core services, built per call from the cascading authentication state (HttpContext is
-/// null in interactive code). IP and user agent are captured once, when the circuit's scope is created during
-/// the connection request, for the audit log.
+/// The acting user for Core services, from the cascading authentication state (HttpContext is null in interactive
+/// code). IP and user agent are captured once, when the scope is created during the connection request, for the
+/// audit log. The actor is reused for 30 seconds within a scope (a request, or a circuit): the layout and the page
+/// both ask for it on every render, and a membership change still shows within half a minute.
 /// </summary>
-public sealed class CurrentActor(AuthenticationStateProvider auth, IActorFactory actors, IHttpContextAccessor http)
+public sealed class CurrentActor(AuthenticationStateProvider auth, IActorFactory actors, IHttpContextAccessor http, TimeProvider clock)
 {
+    private static readonly TimeSpan Reuse = TimeSpan.FromSeconds(30);
     private readonly string? _ip = http.HttpContext?.Connection.RemoteIpAddress?.ToString();
     private readonly string? _userAgent = http.HttpContext?.Request.Headers.UserAgent.ToString();
+    private (string UserId, Actor Actor, DateTimeOffset At)? _cached;
 
     public static readonly Actor Anonymous = new("anonymous", "anonymous", false, []);
 
@@ -71,7 +74,12 @@ public sealed class CurrentActor(AuthenticationStateProvider auth, IActorFactory
         var userId = state.User.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId is null)
             return Anonymous;
-        return await actors.ForUserAsync(userId, _ip, _userAgent, ct) ?? Anonymous;
+        var now = clock.GetUtcNow();
+        if (_cached is { } c && c.UserId == userId && now - c.At < Reuse)
+            return c.Actor;
+        var actor = await actors.ForUserAsync(userId, _ip, _userAgent, ct) ?? Anonymous;
+        _cached = (userId, actor, now);
+        return actor;
     }
 }
 
