@@ -743,6 +743,10 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("phone");
 
+                    b.Property<bool>("RequireTwoFactorForStaff")
+                        .HasColumnType("boolean")
+                        .HasColumnName("require_two_factor_for_staff");
+
                     b.HasKey("Id")
                         .HasName("pk_organisations");
 

@@ -105,3 +105,35 @@ public class TwoFactorTests(DatabaseFixture fx)
         Assert.False((await service.StatusAsync(actor, Ct)).Enabled);
     }
 }
+
+[Collection(DatabaseCollection.Name)]
+public class TwoFactorRequirementTests(DatabaseFixture fx)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task OrganisationRequiresTwoFactor_SyndicAndAccountantMustEnable_OwnerNot()
+    {
+        var w = await World.CreateAsync(fx, Ct);
+        var orgs = fx.Get<KoproGo.Core.Features.Organisations.IOrganisationService>();
+        var organisation = (await orgs.GetAsync(w.Syndic, w.OrganisationId, Ct)).Value;
+        var service = fx.Get<ITwoFactorService>();
+        Assert.False(await service.MustEnableAsync(w.Syndic, Ct));
+
+        var input = new KoproGo.Core.Features.Organisations.OrganisationInput { Name = organisation.Name, ContactEmail = organisation.ContactEmail, RequireTwoFactorForStaff = true };
+        Assert.Equal(ErrorKind.Forbidden, (await orgs.UpdateAsync(w.Accountant, w.OrganisationId, input, Ct)).FirstError!.Kind);
+        Assert.True((await orgs.UpdateAsync(w.Syndic, w.OrganisationId, input, Ct)).Succeeded);
+
+        Assert.True(await service.MustEnableAsync(w.Syndic, Ct));
+        Assert.True(await service.MustEnableAsync(w.Accountant, Ct));
+        Assert.False(await service.MustEnableAsync(w.OwnerActorA, Ct));
+        Assert.False(await service.MustEnableAsync(w.BoardMemberA, Ct));
+        Assert.True((await service.StatusAsync(w.Syndic, Ct)).Required);
+
+        // once the syndic has 2FA, nothing is required any more
+        var setup = await service.BeginSetupAsync(w.Syndic, Ct);
+        var secret = OtpNet.Base32Encoding.ToBytes(setup.Value.KeyText.Replace(" ", "", StringComparison.Ordinal));
+        Assert.True((await service.ConfirmSetupAsync(w.Syndic, Totp.CodeAt(secret, Totp.StepAt(fx.Clock.GetUtcNow())), Ct)).Succeeded);
+        Assert.False(await service.MustEnableAsync(w.Syndic, Ct));
+    }
+}

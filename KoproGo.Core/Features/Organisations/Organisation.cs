@@ -23,6 +23,8 @@ public sealed class Organisation
     /// <summary>IPI/BIV approval number of the professional syndic, shown on the public page.</summary>
     public string? ApprovalNumber { get; private set; }
     public bool IsSuspended { get; private set; }
+    /// <summary>Syndics and accountants of this organisation must turn on two-factor sign-in before anything else.</summary>
+    public bool RequireTwoFactorForStaff { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
     public static Organisation Create(OrganisationInput input, DateTimeOffset now)
@@ -42,6 +44,7 @@ public sealed class Organisation
         OfficeHours = Text.Clean(input.OfficeHours);
         EmergencyPhone = Text.Clean(input.EmergencyPhone);
         ApprovalNumber = Text.Clean(input.ApprovalNumber);
+        RequireTwoFactorForStaff = input.RequireTwoFactorForStaff;
     }
 
     public void Suspend() => IsSuspended = true;
@@ -58,6 +61,7 @@ public sealed class OrganisationInput
     public string? OfficeHours { get; set; }
     public string? EmergencyPhone { get; set; }
     public string? ApprovalNumber { get; set; }
+    public bool RequireTwoFactorForStaff { get; set; }
 
     public Validation Validate() => new Validation()
         .Required(Name, nameof(Name), Organisation.NameMax)

@@ -74,8 +74,11 @@ public sealed class OrganisationService(IKoproGoDbFactory dbFactory, TimeProvide
         var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == organisationId, ct);
         if (organisation is null)
             return Errors.NotFoundError;
+        var requirementBefore = organisation.RequireTwoFactorForStaff;
         organisation.Update(input);
         db.Audit(actor, clock, "organisation.updated", nameof(Organisation), organisation.Id, organisation.Id, details: organisation.Name);
+        if (requirementBefore != organisation.RequireTwoFactorForStaff)
+            db.Audit(actor, clock, organisation.RequireTwoFactorForStaff ? "organisation.2fa_required" : "organisation.2fa_optional", nameof(Organisation), organisation.Id, organisation.Id);
         await db.SaveChangesAsync(ct);
         return Result.Ok();
     }

@@ -9,13 +9,16 @@ namespace KoproGo.Core.Features.Security;
 
 public enum CodeCheck { Accepted, Invalid, Replayed, Locked }
 
-public sealed record TwoFactorStatus(bool Enabled, int BackupCodesLeft, DateTimeOffset? LockedUntil);
+/// <param name="Required">An organisation where the user is syndic or accountant requires 2FA (and it is not on yet).</param>
+public sealed record TwoFactorStatus(bool Enabled, int BackupCodesLeft, DateTimeOffset? LockedUntil, bool Required);
 
 public sealed record TotpSetup(string KeyText, string OtpAuthUri, string QrPngDataUri);
 
 public interface ITwoFactorService
 {
     Task<TwoFactorStatus> StatusAsync(Actor actor, CancellationToken ct);
+    /// <summary>True when the user must set up 2FA before using the app (organisation setting for syndics and accountants).</summary>
+    Task<bool> MustEnableAsync(Actor actor, CancellationToken ct);
     /// <summary>A new secret (160 bits) with its QR code; 2FA is not on until <see cref="ConfirmSetupAsync"/>.</summary>
     Task<Result<TotpSetup>> BeginSetupAsync(Actor actor, CancellationToken ct);
     /// <summary>Switches 2FA on with a valid code of the pending secret; returns the 10 backup codes, shown once.</summary>
@@ -42,7 +45,23 @@ public sealed class TwoFactorService(IKoproGoDbFactory dbFactory, SecretProtecto
         await using var db = await dbFactory.CreateAsync(ct);
         var enabled = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.TwoFactorEnabled).FirstOrDefaultAsync(ct);
         var left = await db.BackupCodes.CountAsync(c => c.UserId == actor.UserId && c.UsedAt == null, ct);
-        return new TwoFactorStatus(enabled, left, actor.UserId is null ? null : await LockedUntilAsync(db, actor.UserId, ct));
+        var required = !enabled && await RequiredByAnOrganisationAsync(db, actor, ct);
+        return new TwoFactorStatus(enabled, left, actor.UserId is null ? null : await LockedUntilAsync(db, actor.UserId, ct), required);
+    }
+
+    public async Task<bool> MustEnableAsync(Actor actor, CancellationToken ct)
+    {
+        if (!actor.Grants.Any(g => g.Role is Role.Syndic or Role.Accountant))
+            return false;      // no query for owners, tenants, contractors
+        await using var db = await dbFactory.CreateAsync(ct);
+        return !await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.TwoFactorEnabled).FirstOrDefaultAsync(ct)
+               && await RequiredByAnOrganisationAsync(db, actor, ct);
+    }
+
+    private static async Task<bool> RequiredByAnOrganisationAsync(IKoproGoDb db, Actor actor, CancellationToken ct)
+    {
+        var staffOrganisations = actor.Grants.Where(g => g.Role is Role.Syndic or Role.Accountant).Select(g => g.OrganisationId).Distinct().ToList();
+        return staffOrganisations.Count > 0 && await db.Organisations.AnyAsync(o => staffOrganisations.Contains(o.Id) && o.RequireTwoFactorForStaff, ct);
     }
 
     public async Task<Result<TotpSetup>> BeginSetupAsync(Actor actor, CancellationToken ct)
