@@ -9,7 +9,6 @@ public sealed record Error(string Code, object?[] Args, string? Field = null)
     public Error(string code) : this(code, []) { }
 
     public static Error Of(string code, params object?[] args) => new(code, args);
-    public Error OnField(string field) => this with { Field = field };
 
     public ErrorKind Kind => Code switch
     {
@@ -32,9 +31,9 @@ public class Result
 
     public static Result Ok() => new([]);
     public static Result Fail(Error error) => new([error]);
+    public static Result<T> Ok<T>(T value) => Result<T>.Ok(value);
     public static Result Fail(IReadOnlyList<Error> errors) =>
         errors.Count == 0 ? throw new ArgumentException("A failure needs at least one error.", nameof(errors)) : new Result(errors);
-    public static Result<T> Ok<T>(T value) => Result<T>.Ok(value);
 
     public static implicit operator Result(Error error) => Fail(error);
 }

@@ -53,14 +53,19 @@ public sealed class TwoFactorService(IKoproGoDbFactory dbFactory, SecretProtecto
     {
         if (!actor.Grants.Any(g => g.Role is Role.Syndic or Role.Accountant))
             return false;      // no query for owners, tenants, contractors
+        // one query: this runs on every navigation of a syndic or accountant (the layout asks)
+        var staffOrganisations = StaffOrganisations(actor);
         await using var db = await dbFactory.CreateAsync(ct);
-        return !await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.TwoFactorEnabled).FirstOrDefaultAsync(ct)
-               && await RequiredByAnOrganisationAsync(db, actor, ct);
+        return await db.Users.AnyAsync(u => u.Id == actor.UserId && !u.TwoFactorEnabled
+            && db.Organisations.Any(o => staffOrganisations.Contains(o.Id) && o.RequireTwoFactorForStaff), ct);
     }
+
+    private static List<Guid> StaffOrganisations(Actor actor) =>
+        actor.Grants.Where(g => g.Role is Role.Syndic or Role.Accountant).Select(g => g.OrganisationId).Distinct().ToList();
 
     private static async Task<bool> RequiredByAnOrganisationAsync(IKoproGoDb db, Actor actor, CancellationToken ct)
     {
-        var staffOrganisations = actor.Grants.Where(g => g.Role is Role.Syndic or Role.Accountant).Select(g => g.OrganisationId).Distinct().ToList();
+        var staffOrganisations = StaffOrganisations(actor);
         return staffOrganisations.Count > 0 && await db.Organisations.AnyAsync(o => staffOrganisations.Contains(o.Id) && o.RequireTwoFactorForStaff, ct);
     }
 
