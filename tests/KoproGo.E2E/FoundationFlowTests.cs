@@ -114,6 +114,25 @@ public class FoundationFlowTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Syndic_SwitchesToDutch_SeesBuildingAndUnitsInDutch()
+    {
+        await using var s = await app.NewSessionAsync();
+        await s.SignInAsync("syndic@horta.be");
+        await s.Page.Locator("#lang-menu button").First.ClickAsync();
+        await s.Page.Locator("#lang-nl-BE").ClickAsync();
+        await s.Page.WaitForURLAsync(u => !u.Contains("/culture/", StringComparison.Ordinal));
+        await s.WaitInteractiveAsync();
+        await s.Page.GetByRole(AriaRole.Link, new() { Name = "Gebouwen" }).ClickAsync();
+        await s.Page.GetByRole(AriaRole.Link, new() { Name = "Residentie Leie" }).ClickAsync();
+        await Expect(s.Page.Locator("#building-name")).ToHaveTextAsync("Residentie Leie");
+        await Expect(s.Page.Locator("#units-remaining")).ToContainTextAsync("Resterende aandelen: 0 van 10.000");
+        await Expect(s.Page.Locator("#units-grid")).ToContainTextAsync("Handelsruimte");
+        await Expect(s.Page.Locator("#units-grid")).ToContainTextAsync("Rijen per pagina");
+        await s.CheckAccessibilityAsync("syndic-nl-building");
+        s.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task BoardMemberWhoIsAlsoOwner_SwitchesRole_MenuFollows()
     {
         await using var s = await app.NewSessionAsync();
