@@ -38,6 +38,9 @@ public sealed class KoproGoDbContext(DbContextOptions<KoproGoDbContext> options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // "natural" order for lot numbers: A2 before A10, 1.05 before 2.01 (ICU numeric collation, still deterministic,
+        // so unique indexes and LIKE keep working)
+        builder.HasCollation(Collations.Natural, locale: "und-u-kn-true", provider: "icu", deterministic: true);
         builder.ApplyConfigurationsFromAssembly(typeof(KoproGoDbContext).Assembly);
     }
 
@@ -47,6 +50,11 @@ public sealed class KoproGoDbContext(DbContextOptions<KoproGoDbContext> options)
         configuration.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
         configuration.Properties<decimal>().HavePrecision(12, 2);
     }
+}
+
+public static class Collations
+{
+    public const string Natural = "natural";
 }
 
 /// <summary>Options shared by the app, the design-time factory and the tests: Npgsql, snake_case names.</summary>

@@ -89,7 +89,7 @@ public sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
     public void Configure(EntityTypeBuilder<Unit> b)
     {
         b.ToTable("units", t => t.HasCheckConstraint("ck_units_shares", "shares > 0"));
-        b.Property(x => x.Number).HasMaxLength(Unit.NumberMax);
+        b.Property(x => x.Number).HasMaxLength(Unit.NumberMax).UseCollation(Collations.Natural);
         b.Property(x => x.Area).HasPrecision(9, 2);
         b.HasIndex(x => new { x.BuildingId, x.Number }).IsUnique();
         b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);

@@ -17,6 +17,7 @@ namespace KoproGo.Data.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
+                .HasAnnotation("Npgsql:CollationDefinition:natural", "und-u-kn-true,und-u-kn-true,icu,True")
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
@@ -454,7 +455,8 @@ namespace KoproGo.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
-                        .HasColumnName("number");
+                        .HasColumnName("number")
+                        .UseCollation("natural");
 
                     b.Property<int>("Shares")
                         .HasColumnType("integer")

@@ -23,6 +23,17 @@ public class BuildingAndOwnershipTests(DatabaseFixture fx)
     }
 
     [Fact]
+    public async Task UnitsPage_SortsLotNumbersNaturally()
+    {
+        var w = await World.CreateAsync(fx, Ct);
+        var service = fx.Get<IBuildingService>();
+        foreach (var number in new[] { "A10", "A2", "2.01", "1.05", "H1" })
+            Assert.True((await service.CreateUnitAsync(w.Syndic, w.BuildingA, new UnitInput { Number = number, Shares = 10 }, Ct)).Succeeded);
+        var page = await service.UnitsAsync(w.Syndic, w.BuildingA, new PageRequest(), Ct);
+        Assert.Equal(["1.05", "2.01", "A1", "A2", "A10", "H1"], page.Value.Items.Select(u => u.Number).ToArray());
+    }
+
+    [Fact]
     public async Task CreateUnit_DuplicateNumber_Refused()
     {
         var w = await World.CreateAsync(fx, Ct);

@@ -139,8 +139,9 @@ public sealed class BuildingService(IKoproGoDbFactory dbFactory, TimeProvider cl
             ("Floor", true) => query.OrderByDescending(u => u.Floor).ThenBy(u => u.Number),
             ("Type", false) => query.OrderBy(u => u.Type).ThenBy(u => u.Number),
             ("Type", true) => query.OrderByDescending(u => u.Type).ThenBy(u => u.Number),
-            (_, true) => query.OrderByDescending(u => u.Number.Length).ThenByDescending(u => u.Number),
-            _ => query.OrderBy(u => u.Number.Length).ThenBy(u => u.Number),
+            // the column's collation sorts lot numbers naturally (A2 before A10)
+            (_, true) => query.OrderByDescending(u => u.Number),
+            _ => query.OrderBy(u => u.Number),
         };
         var units = await query.Skip(request.Skip).Take(request.Size)
             .Select(u => new { u.Id, u.Number, u.Type, u.Floor, u.Area, u.Shares })

@@ -32,6 +32,7 @@ public sealed class DocumentService(IKoproGoDbFactory dbFactory, TimeProvider cl
                           from o in os.DefaultIfEmpty()
                           join ow in db.Owners on o.OwnerId equals ow.Id into ows
                           from ow in ows.DefaultIfEmpty()
+                          orderby u.Number    // natural collation: A2 before A10
                           select new { u.Number, u.Type, u.Shares, Kind = (OwnershipKind?)o.Kind, Percentage = (decimal?)o.Percentage, Owner = ow })
             .AsNoTracking().ToListAsync(ct);
 
@@ -45,7 +46,7 @@ public sealed class DocumentService(IKoproGoDbFactory dbFactory, TimeProvider cl
         double[] widths = [0.07, 0.12, 0.08, 0.27, 0.18, 0.08, 0.2];
         pdf.Row([Texts.Get("ui.unit.number", c), Texts.Get("ui.unit.type", c), Texts.Get("ui.unit.shares", c), Texts.Get("ui.owner.name", c),
             Texts.Get("ui.ownership.right", c), "%", Texts.Get("ui.owner.email", c)], widths, pdf.Bold, shaded: true, rightAligned: new HashSet<int> { 2, 5 });
-        foreach (var r in rows.OrderBy(r => r.Number.Length).ThenBy(r => r.Number))
+        foreach (var r in rows)
         {
             pdf.Row([r.Number, Texts.Get("enum.UnitType." + r.Type, c), r.Shares.ToString("N0", c),
                 r.Owner?.DisplayName ?? Texts.Get("pdf.owner_list.no_owner", c),
