@@ -6,6 +6,7 @@ using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
+using KoproGo.Core.Features.Privacy;
 using KoproGo.Core.Features.Security;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,6 +34,13 @@ public static class CoreServices
         services.AddScoped<IFileService, FileService>();
         services.AddScoped<IDocumentService, DocumentService>();
         services.AddScoped<ITwoFactorService, TwoFactorService>();
+        services.AddScoped<IPrivacyService, PrivacyService>();
+        // the GDPR rights cover every feature that registers its personal data here
+        services.AddScoped<IPersonalDataContributor, AccountPersonalData>();
+        services.AddScoped<IPersonalDataContributor, OwnerPersonalData>();
+        services.AddScoped<IPersonalDataContributor, NotificationPersonalData>();
+        services.AddScoped<IPersonalDataContributor, FilePersonalData>();
+        services.AddScoped<IPersonalDataContributor, AuditPersonalData>();
         services.AddTransient<SendOutboxEmailsJob>();
         services.AddTransient<PurgeExpiredAuditEntriesJob>();
         return services;

@@ -6,6 +6,7 @@ using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
+using KoproGo.Core.Features.Privacy;
 using KoproGo.Core.Features.Security;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -30,6 +31,7 @@ public sealed class KoproGoDbContext(DbContextOptions<KoproGoDbContext> options)
     public DbSet<StoredFile> Files => Set<StoredFile>();
     public DbSet<BackupCode> BackupCodes => Set<BackupCode>();
     public DbSet<TwoFactorFailure> TwoFactorFailures => Set<TwoFactorFailure>();
+    public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
     /// <summary>ASP.NET Core DataProtection keys, shared by every app instance (cookies survive restarts and load balancing).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 

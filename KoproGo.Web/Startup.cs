@@ -73,6 +73,8 @@ public static class Startup
             .AddTokenProvider<TotpTokenProvider>(TotpTokenProvider.Name)
             .AddTokenProvider<BackupCodeTokenProvider>(BackupCodeTokenProvider.Name);
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        // plain requests re-check the security stamp every minute too (circuits: RevalidatingAuthStateProvider)
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -95,6 +97,7 @@ public static class Startup
         services.AddKoproGoCore();
         services.AddSingleton(new SecretProtector(TotpKey.Load(config)));
         services.AddScoped<CurrentActor>();
+        services.AddScoped<AccountGate>();
         services.AddScoped<DemoData>();
 
         // Hangfire on the same PostgreSQL (own schema). Every instance runs a server; they share the queues.

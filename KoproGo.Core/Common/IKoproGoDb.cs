@@ -5,6 +5,7 @@ using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
+using KoproGo.Core.Features.Privacy;
 using KoproGo.Core.Features.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -32,6 +33,7 @@ public interface IKoproGoDb : IAsyncDisposable
     DbSet<StoredFile> Files { get; }
     DbSet<BackupCode> BackupCodes { get; }
     DbSet<TwoFactorFailure> TwoFactorFailures { get; }
+    DbSet<ConsentRecord> ConsentRecords { get; }
 
     DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken ct = default);

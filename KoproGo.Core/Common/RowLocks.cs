@@ -14,4 +14,8 @@ public static class RowLocks
 
     public static Task LockUnitAsync(this IKoproGoDb db, Guid unitId, CancellationToken ct) =>
         db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM units WHERE id = {unitId} FOR UPDATE", ct);
+
+    /// <summary>Serialises one user's requests that count or change their own rows (export quota, erasure).</summary>
+    public static Task LockUserAsync(this IKoproGoDb db, string userId, CancellationToken ct) =>
+        db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"AspNetUsers\" WHERE id = {userId} FOR UPDATE", ct);
 }

@@ -5,6 +5,7 @@ using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
+using KoproGo.Core.Features.Privacy;
 using KoproGo.Core.Features.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -22,6 +23,19 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.Property(x => x.PreferredLanguage).HasMaxLength(10);
         b.Property(x => x.TotpSecret).HasMaxLength(200);
         b.Property(x => x.TotpPendingSecret).HasMaxLength(200);
+        b.Property(x => x.PostalAddress).HasMaxLength(AppUser.PostalAddressMax);
+    }
+}
+
+public sealed class ConsentRecordConfiguration : IEntityTypeConfiguration<ConsentRecord>
+{
+    public void Configure(EntityTypeBuilder<ConsentRecord> b)
+    {
+        b.ToTable("consent_records");
+        b.Property(x => x.Version).HasMaxLength(ConsentRecord.VersionMax);
+        b.Property(x => x.Ip).HasMaxLength(ConsentRecord.IpMax);
+        b.HasIndex(x => new { x.UserId, x.Document, x.Version });
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

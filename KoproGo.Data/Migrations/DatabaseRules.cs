@@ -19,6 +19,28 @@ public static class DatabaseRules
           FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();
         """;
 
+    /// <summary>
+    /// Replaces the append-only function: besides the retention purge, a GDPR erasure may rewrite who and what an
+    /// entry names (SET LOCAL koprogo.audit_redact = 'on'), and only the columns that can hold personal data.
+    /// </summary>
+    public const string AuditRedaction = """
+        CREATE OR REPLACE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP = 'DELETE' AND current_setting('koprogo.audit_purge', true) = 'on' THEN
+            RETURN OLD;
+          END IF;
+          IF TG_OP = 'UPDATE' AND current_setting('koprogo.audit_redact', true) = 'on'
+             AND NEW.id = OLD.id AND NEW.at = OLD.at AND NEW.user_id IS NOT DISTINCT FROM OLD.user_id
+             AND NEW.action = OLD.action AND NEW.entity_type = OLD.entity_type
+             AND NEW.entity_id IS NOT DISTINCT FROM OLD.entity_id
+             AND NEW.organisation_id IS NOT DISTINCT FROM OLD.organisation_id
+             AND NEW.building_id IS NOT DISTINCT FROM OLD.building_id THEN
+            RETURN NEW;
+          END IF;
+          RAISE EXCEPTION 'audit_entries is append-only (% refused)', TG_OP USING ERRCODE = 'P0001';
+        END $$;
+        """;
+
     /// <summary>Σ unit shares ≤ building total, checked at commit.</summary>
     public const string UnitSharesWithinTotal = """
         CREATE FUNCTION units_within_total() RETURNS trigger LANGUAGE plpgsql AS $$

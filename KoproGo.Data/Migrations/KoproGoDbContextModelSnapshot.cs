@@ -57,6 +57,10 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("email_confirmed");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
                     b.Property<bool>("IsSuperAdmin")
                         .HasColumnType("boolean")
                         .HasColumnName("is_super_admin");
@@ -68,6 +72,10 @@ namespace KoproGo.Data.Migrations
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lockout_end");
+
+                    b.Property<DateTimeOffset?>("MarketingObjectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("marketing_objected_at");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -91,11 +99,20 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
 
+                    b.Property<string>("PostalAddress")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("postal_address");
+
                     b.Property<string>("PreferredLanguage")
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
                         .HasColumnName("preferred_language");
+
+                    b.Property<DateTimeOffset?>("ProcessingRestrictedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processing_restricted_at");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")
@@ -781,6 +798,10 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("character varying(12)")
                         .HasColumnName("enterprise_number");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
                     b.Property<string>("FirstName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -888,6 +909,48 @@ namespace KoproGo.Data.Migrations
 
                             t.HasCheckConstraint("ck_ownerships_percentage", "percentage > 0 AND percentage <= 100");
                         });
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Privacy.ConsentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("document");
+
+                    b.Property<string>("Ip")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("ip");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consent_records");
+
+                    b.HasIndex("UserId", "Document", "Version")
+                        .HasDatabaseName("ix_consent_records_user_id_document_version");
+
+                    b.ToTable("consent_records", (string)null);
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Security.BackupCode", b =>
@@ -1259,6 +1322,16 @@ namespace KoproGo.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_ownerships_units_unit_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Privacy.ConsentRecord", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_consent_records_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Security.BackupCode", b =>

@@ -3,11 +3,12 @@ using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Documents;
 using KoproGo.Core.Features.Files;
+using KoproGo.Core.Features.Privacy;
 using KoproGo.Web.Security;
 
 namespace KoproGo.Web.Documents;
 
-/// <summary>Downloads (PDFs, uploaded files): plain HTTP endpoints so the browser streams them; same authorisation as the pages.</summary>
+/// <summary>Downloads (PDFs, uploaded files, the GDPR export): plain HTTP endpoints so the browser streams them; same authorisation as the pages.</summary>
 public static class DocumentEndpoints
 {
     public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder app)
@@ -30,6 +31,18 @@ public static class DocumentEndpoints
             var file = result.Value;
             // images may be shown inline; everything else downloads (never rendered as our origin's HTML)
             return Results.File(file.Content, file.ContentType, file.ContentType.StartsWith("image/", StringComparison.Ordinal) ? null : file.FileName);
+        });
+
+        // GDPR Art. 15/20. Over the hourly limit the page explains how long to wait (a download link cannot show a message).
+        group.MapGet("/account/my-data.json", async (HttpContext http, IActorFactory actors, IPrivacyService privacy, CancellationToken ct) =>
+        {
+            var actor = await http.ActorAsync(actors, ct);
+            var result = await privacy.ExportAsync(actor, ct);
+            if (result.Succeeded)
+                return Results.File(result.Value.Json, "application/json", result.Value.FileName);
+            return result.FirstError!.Code == "gdpr.export_limited"
+                ? Results.LocalRedirect($"/account/privacy?export=limited&wait={result.FirstError.Args[1]}")
+                : ToHttp(result.FirstError);
         });
         return app;
     }

@@ -30,20 +30,21 @@ public sealed class KoproGoClaimsFactory(UserManager<AppUser> users, IOptions<Id
 }
 
 /// <summary>
-/// Re-checks the security stamp of a circuit's user every minute: a changed password, a disabled account or a
-/// revoked session ends the circuit's authentication within 60 s (the template's default is 30 minutes).
+/// Re-checks the security stamp of a circuit's user every minute (Security:RevalidateSeconds, default 60): a changed
+/// password, 2FA change, erased or disabled account ends the circuit's authentication within 60 s (the template's
+/// default is 30 minutes). The page then shows the sign-in screen.
 /// </summary>
-public sealed class RevalidatingAuthStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopes, IOptions<IdentityOptions> options)
+public sealed class RevalidatingAuthStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopes, IOptions<IdentityOptions> options, IConfiguration config)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    protected override TimeSpan RevalidationInterval { get; } = TimeSpan.FromSeconds(Math.Clamp(config.GetValue("Security:RevalidateSeconds", 60), 1, 60));
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.GetUserAsync(state.User);
-        if (user is null)
+        if (user is null || user.ErasedAt is not null)
             return false;
         if (!users.SupportsUserSecurityStamp)
             return true;

@@ -107,6 +107,19 @@ public sealed class Session(AppFixture app, IBrowserContext context, IPage page)
         await Page.Locator("#signin").ClickAsync();
         await Page.WaitForURLAsync(u => !u.Contains("/Account/Login", StringComparison.Ordinal));
         await WaitInteractiveAsync();
+        await AcceptLegalTextsIfAskedAsync();
+    }
+
+    /// <summary>First sign-in of a demo account: the layout asks for the privacy policy and terms first.</summary>
+    public async Task AcceptLegalTextsIfAskedAsync()
+    {
+        if (!Page.Url.Contains("/account/consent", StringComparison.Ordinal))
+            return;
+        await Page.Locator("#accept-privacy input").ClickAsync();
+        await Page.Locator("#accept-terms input").ClickAsync();
+        await Page.Locator("#accept-consent").ClickAsync();
+        await Page.WaitForURLAsync(u => !u.Contains("/account/consent", StringComparison.Ordinal));
+        await WaitInteractiveAsync();
     }
 
     /// <summary>Turns 2FA on through the security page; returns the secret, the step of the code used, and a backup code.</summary>
@@ -145,6 +158,7 @@ public sealed class Session(AppFixture app, IBrowserContext context, IPage page)
         await Page.Locator("#verify").ClickAsync();
         await Page.WaitForURLAsync(u => !u.Contains("/Account/", StringComparison.Ordinal));
         await WaitInteractiveAsync();
+        await AcceptLegalTextsIfAskedAsync();
     }
 
     public async Task GotoAsync(string path)
@@ -190,6 +204,7 @@ public sealed class KoproGoAppFactory(string connectionString, string fileRoot, 
         builder.UseSetting("FileStore:Root", fileRoot);
         builder.UseSetting("Security:SignInPerMinute", signInPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));   // every test signs in from 127.0.0.1
         builder.UseSetting("Security:TotpKeyFile", Path.Combine(fileRoot, "totp.key"));
+        builder.UseSetting("Security:RevalidateSeconds", "3");   // production: 60; the test shows the mechanism without waiting a minute
     }
 }
 

@@ -14,7 +14,7 @@ public sealed class ActorFactory(IKoproGoDbFactory dbFactory) : IActorFactory
     public async Task<Actor?> ForUserAsync(string userId, string? ip, string? userAgent, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId && u.ErasedAt == null)
             .Select(u => new { u.Id, u.DisplayName, u.Email, u.IsSuperAdmin, u.LockoutEnd }).FirstOrDefaultAsync(ct);
         if (user is null)
             return null;

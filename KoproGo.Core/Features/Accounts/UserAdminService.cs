@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Accounts;
 
-public sealed record UserRow(string Id, string Email, string DisplayName, bool IsSuperAdmin, bool IsLockedOut, bool TwoFactorEnabled, IReadOnlyList<MembershipRow> Memberships);
+public sealed record UserRow(string Id, string Email, string DisplayName, bool IsSuperAdmin, bool IsLockedOut, bool TwoFactorEnabled, IReadOnlyList<MembershipRow> Memberships, bool IsRestricted = false);
 
 public sealed record MembershipRow(Guid Id, Guid OrganisationId, string OrganisationName, Guid? BuildingId, string? BuildingName, Role Role);
 
@@ -35,7 +35,7 @@ public sealed class UserAdminService(IKoproGoDbFactory dbFactory, UserManager<Ap
         if (organisationId is null ? !actor.IsSuperAdmin : !actor.CanManage(organisationId.Value))
             return Errors.ForbiddenError;
         await using var db = await dbFactory.CreateAsync(ct);
-        var query = db.Users.AsNoTracking();
+        var query = db.Users.AsNoTracking().Where(u => u.ErasedAt == null);
         if (organisationId is not null)
             query = query.Where(u => db.Memberships.Any(m => m.UserId == u.Id && m.OrganisationId == organisationId));
         if (!string.IsNullOrWhiteSpace(request.Search))
@@ -46,7 +46,7 @@ public sealed class UserAdminService(IKoproGoDbFactory dbFactory, UserManager<Ap
         var total = await query.CountAsync(ct);
         var now = clock.GetUtcNow();
         var page = await query.OrderBy(u => u.Email).Skip(request.Skip).Take(request.Size)
-            .Select(u => new { u.Id, u.Email, u.DisplayName, u.IsSuperAdmin, Locked = u.LockoutEnd != null && u.LockoutEnd > now, u.TwoFactorEnabled })
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.IsSuperAdmin, Locked = u.LockoutEnd != null && u.LockoutEnd > now, u.TwoFactorEnabled, Restricted = u.ProcessingRestrictedAt != null })
             .ToListAsync(ct);
         var ids = page.Select(u => u.Id).ToList();
         var memberships = await (from m in db.Memberships
@@ -57,7 +57,7 @@ public sealed class UserAdminService(IKoproGoDbFactory dbFactory, UserManager<Ap
                                  select new { m.UserId, Row = new MembershipRow(m.Id, o.Id, o.Name, m.BuildingId, b == null ? null : b.Name, m.Role) })
             .ToListAsync(ct);
         return new Page<UserRow>(page.Select(u => new UserRow(u.Id, u.Email ?? "", u.DisplayName, u.IsSuperAdmin, u.Locked, u.TwoFactorEnabled,
-            memberships.Where(m => m.UserId == u.Id).Select(m => m.Row).ToList())).ToList(), total);
+            memberships.Where(m => m.UserId == u.Id).Select(m => m.Row).ToList(), u.Restricted)).ToList(), total);
     }
 
     public async Task<Result> GrantAsync(Actor actor, GrantRoleInput input, CancellationToken ct)

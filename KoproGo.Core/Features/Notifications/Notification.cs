@@ -1,7 +1,11 @@
 namespace KoproGo.Core.Features.Notifications;
 
-/// <summary>Kinds of notification a user can tune (in-app and/or email) on their preferences page.</summary>
-public enum NotificationType { InvitationAccepted, OwnershipChanged, DocumentAdded, System }
+/// <summary>
+/// Kinds of notification a user can tune (in-app and/or email) on their preferences page. Community and Marketing are
+/// non-essential: a user who restricted processing (GDPR Art. 18) gets neither, one who objected to marketing
+/// (Art. 21) gets no Marketing.
+/// </summary>
+public enum NotificationType { InvitationAccepted, OwnershipChanged, DocumentAdded, System, Community, Marketing }
 
 /// <summary>
 /// An in-app notification. The text is stored as a resource key plus arguments and rendered in the reader's

@@ -32,7 +32,10 @@ public sealed class NotificationService(IKoproGoDbFactory dbFactory, TimeProvide
         if (userIds.Count == 0)
             return;
         var now = clock.GetUtcNow();
-        var users = await db.Users.Where(u => userIds.Contains(u.Id))
+        var nonEssential = type is NotificationType.Community or NotificationType.Marketing;
+        var users = await db.Users.Where(u => userIds.Contains(u.Id) && u.ErasedAt == null)
+            .Where(u => !nonEssential || u.ProcessingRestrictedAt == null)
+            .Where(u => type != NotificationType.Marketing || u.MarketingObjectedAt == null)
             .Select(u => new { u.Id, u.Email, u.DisplayName, u.PreferredLanguage, u.EmailConfirmed })
             .ToListAsync(ct);
         var preferences = await db.NotificationPreferences.Where(p => userIds.Contains(p.UserId) && p.Type == type).ToListAsync(ct);

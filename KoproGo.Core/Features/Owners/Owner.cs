@@ -30,6 +30,9 @@ public sealed class Owner
     /// <summary>The platform account linked to this owner, once an invitation is accepted.</summary>
     public string? UserId { get; private set; }
 
+    /// <summary>GDPR erasure: personal fields were replaced by a pseudonym; accounting keeps referring to this row.</summary>
+    public DateTimeOffset? ErasedAt { get; private set; }
+
     public string DisplayName => Kind == OwnerKind.Company ? CompanyName ?? "" : $"{LastName} {FirstName}".Trim();
 
     public static Owner Create(Guid organisationId, OwnerInput input)
@@ -52,6 +55,36 @@ public sealed class Owner
         PreferredLanguage = input.PreferredLanguage;
         ConsentsToEmailConvocation = input.ConsentsToEmailConvocation && Email is not null;
     }
+
+    /// <summary>
+    /// GDPR Art. 17: keeps the row (accounting and ownership history point to it) under a pseudonym, and drops every
+    /// field that identifies the person.
+    /// </summary>
+    public void Anonymise(string pseudonym, DateTimeOffset now)
+    {
+        Kind = OwnerKind.Person;
+        FirstName = null;
+        LastName = pseudonym;
+        CompanyName = null;
+        EnterpriseNumber = null;
+        Email = null;
+        Phone = null;
+        PostalAddress = null;
+        ConsentsToEmailConvocation = false;
+        UserId = null;
+        ErasedAt = now;
+    }
+
+    /// <summary>GDPR Art. 16: the person corrects their own contact details (the syndic keeps using <see cref="Update"/>).</summary>
+    public void Rectify(string? email, string? phone, string? postalAddress)
+    {
+        Email = Text.Clean(email)?.ToLowerInvariant();
+        Phone = Text.Clean(phone);
+        PostalAddress = Text.Clean(postalAddress);
+        ConsentsToEmailConvocation = ConsentsToEmailConvocation && Email is not null;
+    }
+
+    public void UnlinkUser() => UserId = null;
 
     public void LinkUser(string userId)
     {
