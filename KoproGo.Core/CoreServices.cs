@@ -1,3 +1,4 @@
+using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Audit;
 using KoproGo.Core.Features.Buildings;
@@ -34,6 +35,9 @@ public static class CoreServices
         services.AddScoped<IFileService, FileService>();
         services.AddScoped<IDocumentService, DocumentService>();
         services.AddScoped<ITwoFactorService, TwoFactorService>();
+        services.AddScoped<JournalPoster>();
+        services.AddScoped<IAccountingService, AccountingService>();
+        services.AddScoped<IAccountingReports, AccountingReports>();
         services.AddScoped<IPrivacyService, PrivacyService>();
         // the GDPR rights cover every feature that registers its personal data here
         services.AddScoped<IPersonalDataContributor, AccountPersonalData>();

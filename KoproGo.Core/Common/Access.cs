@@ -34,6 +34,15 @@ public static class Access
         return actor.CanManage(building.OrganisationId, building.Id) ? building : Errors.ForbiddenError;
     }
 
+    /// <summary>The building if the actor keeps its books (syndic, accountant) or is SuperAdmin.</summary>
+    public static async Task<Result<Building>> BooksBuildingAsync(this IKoproGoDb db, Actor actor, Guid buildingId, DateOnly today, CancellationToken ct)
+    {
+        var building = await db.ReadableBuildings(actor, today).AsNoTracking().FirstOrDefaultAsync(b => b.Id == buildingId, ct);
+        if (building is null)
+            return Errors.NotFoundError;
+        return actor.CanKeepBooks(building.OrganisationId, building.Id) ? building : Errors.ForbiddenError;
+    }
+
     /// <summary>The building if the actor is staff of it (syndic, accountant, board member) or SuperAdmin.</summary>
     public static async Task<Result<Building>> StaffBuildingAsync(this IKoproGoDb db, Actor actor, Guid buildingId, DateOnly today, CancellationToken ct)
     {

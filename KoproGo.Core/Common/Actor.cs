@@ -37,6 +37,10 @@ public sealed record Actor(
         || Has(Role.Accountant, organisationId, buildingId)
         || (buildingId is not null && Grants.Any(g => g.Role == Role.BoardMember && g.OrganisationId == organisationId && g.BuildingId == buildingId));
 
+    /// <summary>Keeps the books of the building: syndic or accountant (organisation-wide or of that building), SuperAdmin.</summary>
+    public bool CanKeepBooks(Guid organisationId, Guid? buildingId = null) =>
+        IsSuperAdmin || Has(Role.Syndic, organisationId, buildingId) || Has(Role.Accountant, organisationId, buildingId);
+
     /// <summary>Organisations in which the actor works as syndic or accountant (organisation-wide or per building).</summary>
     public IEnumerable<Guid> StaffOrganisationIds =>
         Grants.Where(g => g.Role is Role.Syndic or Role.Accountant or Role.BoardMember).Select(g => g.OrganisationId).Distinct();

@@ -1,3 +1,4 @@
+using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Audit;
 using KoproGo.Core.Features.Buildings;
@@ -34,6 +35,12 @@ public interface IKoproGoDb : IAsyncDisposable
     DbSet<BackupCode> BackupCodes { get; }
     DbSet<TwoFactorFailure> TwoFactorFailures { get; }
     DbSet<ConsentRecord> ConsentRecords { get; }
+    DbSet<Account> Accounts { get; }
+    DbSet<FiscalYear> FiscalYears { get; }
+    DbSet<JournalEntry> JournalEntries { get; }
+    DbSet<JournalLine> JournalLines { get; }
+    DbSet<JournalCounter> JournalCounters { get; }
+    DbSet<Supplier> Suppliers { get; }
 
     DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken ct = default);

@@ -1,3 +1,4 @@
+using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Audit;
 using KoproGo.Core.Features.Buildings;
@@ -239,6 +240,91 @@ public sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFil
         b.Property(x => x.ContentType).HasMaxLength(100);
         b.Property(x => x.StorageKey).HasMaxLength(64);
         b.HasIndex(x => x.BuildingId);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
+{
+    public void Configure(EntityTypeBuilder<Account> b)
+    {
+        b.ToTable("accounts");
+        b.Property(x => x.Code).HasMaxLength(Account.CodeMax);
+        b.Property(x => x.Label).HasMaxLength(Account.LabelMax);
+        b.Ignore(x => x.Class);
+        b.HasIndex(x => new { x.OrganisationId, x.Code }).IsUnique();
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class FiscalYearConfiguration : IEntityTypeConfiguration<FiscalYear>
+{
+    public void Configure(EntityTypeBuilder<FiscalYear> b)
+    {
+        b.ToTable("fiscal_years");
+        b.Ignore(x => x.Label);
+        b.Ignore(x => x.IsClosed);
+        b.HasIndex(x => new { x.BuildingId, x.StartDate }).IsUnique();
+        b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class JournalEntryConfiguration : IEntityTypeConfiguration<JournalEntry>
+{
+    public void Configure(EntityTypeBuilder<JournalEntry> b)
+    {
+        b.ToTable("journal_entries");
+        b.Property(x => x.Reference).HasMaxLength(30);
+        b.Property(x => x.Description).HasMaxLength(JournalEntry.DescriptionMax);
+        b.Property(x => x.DocumentRef).HasMaxLength(JournalEntry.DocumentRefMax);
+        // the gapless numbering, also as a constraint: one number per year and journal
+        b.HasIndex(x => new { x.FiscalYearId, x.Journal, x.Number }).IsUnique();
+        b.HasIndex(x => new { x.BuildingId, x.Date });
+        b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.EntryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<FiscalYear>().WithMany().HasForeignKey(x => x.FiscalYearId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<JournalEntry>().WithMany().HasForeignKey(x => x.ReversalOfId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<JournalEntry>().WithMany().HasForeignKey(x => x.ReversedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class JournalLineConfiguration : IEntityTypeConfiguration<JournalLine>
+{
+    public void Configure(EntityTypeBuilder<JournalLine> b)
+    {
+        b.ToTable("journal_lines", t => t.HasCheckConstraint("ck_journal_lines_one_side",
+            "(debit > 0 AND credit = 0) OR (credit > 0 AND debit = 0)"));
+        b.Property(x => x.Id).UseIdentityAlwaysColumn();
+        b.Property(x => x.Label).HasMaxLength(JournalLine.LabelMax);
+        b.HasIndex(x => x.EntryId);
+        b.HasIndex(x => x.AccountId);
+        b.HasIndex(x => x.OwnerId);
+        b.HasOne<Account>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Owner>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Supplier>().WithMany().HasForeignKey(x => x.SupplierId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class JournalCounterConfiguration : IEntityTypeConfiguration<JournalCounter>
+{
+    public void Configure(EntityTypeBuilder<JournalCounter> b)
+    {
+        b.ToTable("journal_counters");
+        b.HasKey(x => new { x.FiscalYearId, x.Journal });
+        b.HasOne<FiscalYear>().WithMany().HasForeignKey(x => x.FiscalYearId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class SupplierConfiguration : IEntityTypeConfiguration<Supplier>
+{
+    public void Configure(EntityTypeBuilder<Supplier> b)
+    {
+        b.ToTable("suppliers");
+        b.Property(x => x.Name).HasMaxLength(Supplier.NameMax);
+        b.Property(x => x.EnterpriseNumber).HasMaxLength(12);
+        b.Property(x => x.Iban).HasMaxLength(34);
+        b.Property(x => x.Email).HasMaxLength(Supplier.EmailMax);
+        b.HasIndex(x => new { x.OrganisationId, x.Name });
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

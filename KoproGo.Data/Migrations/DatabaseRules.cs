@@ -41,6 +41,61 @@ public static class DatabaseRules
         END $$;
         """;
 
+    /// <summary>
+    /// The ledger's rules, whatever writes to it: an entry has at least two lines and Σ debit = Σ credit (checked at
+    /// COMMIT, so the lines may be inserted in any order); posted lines and entries never change or disappear (an
+    /// entry may only be linked once to the reversal that corrects it); a closed fiscal year takes no new entry.
+    /// </summary>
+    public const string Ledger = """
+        CREATE FUNCTION journal_entry_balanced() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE entry uuid := (to_jsonb(NEW) ->> TG_ARGV[0])::uuid;   -- 'id' on entries, 'entry_id' on lines
+                n int; d numeric; c numeric;
+        BEGIN
+          SELECT count(*), coalesce(sum(debit), 0), coalesce(sum(credit), 0) INTO n, d, c FROM journal_lines WHERE entry_id = entry;
+          IF n < 2 OR d <> c THEN
+            RAISE EXCEPTION 'journal entry % is not balanced (% lines, debit %, credit %)', entry, n, d, c USING ERRCODE = '23514';
+          END IF;
+          RETURN NULL;
+        END $$;
+        CREATE CONSTRAINT TRIGGER journal_entries_balanced AFTER INSERT ON journal_entries
+          DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION journal_entry_balanced('id');
+        CREATE CONSTRAINT TRIGGER journal_lines_balanced AFTER INSERT ON journal_lines
+          DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION journal_entry_balanced('entry_id');
+
+        CREATE FUNCTION journal_lines_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          RAISE EXCEPTION 'posted journal lines cannot be changed (% refused): post a reversal', TG_OP USING ERRCODE = 'P0001';
+        END $$;
+        CREATE TRIGGER journal_lines_immutable BEFORE UPDATE OR DELETE ON journal_lines
+          FOR EACH ROW EXECUTE FUNCTION journal_lines_immutable();
+
+        CREATE FUNCTION journal_entries_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP = 'UPDATE' AND OLD.reversed_by_id IS NULL AND NEW.reversed_by_id IS NOT NULL
+             AND (to_jsonb(NEW) - 'reversed_by_id') = (to_jsonb(OLD) - 'reversed_by_id') THEN
+            RETURN NEW;
+          END IF;
+          RAISE EXCEPTION 'posted journal entries cannot be changed (% refused): post a reversal', TG_OP USING ERRCODE = 'P0001';
+        END $$;
+        CREATE TRIGGER journal_entries_immutable BEFORE UPDATE OR DELETE ON journal_entries
+          FOR EACH ROW EXECUTE FUNCTION journal_entries_immutable();
+
+        CREATE FUNCTION journal_entries_open_year() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE y fiscal_years%ROWTYPE;
+        BEGIN
+          SELECT * INTO y FROM fiscal_years WHERE id = NEW.fiscal_year_id;
+          IF y.closed_at IS NOT NULL THEN
+            RAISE EXCEPTION 'fiscal year % is closed', y.start_date USING ERRCODE = 'P0001';
+          END IF;
+          IF NEW.date < y.start_date OR NEW.date > y.end_date OR NEW.building_id <> y.building_id THEN
+            RAISE EXCEPTION 'entry date % is outside its fiscal year', NEW.date USING ERRCODE = '23514';
+          END IF;
+          RETURN NEW;
+        END $$;
+        CREATE TRIGGER journal_entries_open_year BEFORE INSERT ON journal_entries
+          FOR EACH ROW EXECUTE FUNCTION journal_entries_open_year();
+        """;
+
     /// <summary>Σ unit shares ≤ building total, checked at commit.</summary>
     public const string UnitSharesWithinTotal = """
         CREATE FUNCTION units_within_total() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -1,4 +1,5 @@
 using KoproGo.Core.Common;
+using KoproGo.Core.Features.Accounting;
 using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Organisations;
@@ -58,6 +59,8 @@ public sealed class OrganisationService(IKoproGoDbFactory dbFactory, TimeProvide
         await using var db = await dbFactory.CreateAsync(ct);
         var organisation = Organisation.Create(input, clock.GetUtcNow());
         db.Organisations.Add(organisation);
+        // every organisation starts with the standard chart of accounts (RD 12/07/2012)
+        db.Accounts.AddRange(StandardChart.Codes.Select(code => Account.Standard(organisation.Id, code)));
         db.Audit(actor, clock, "organisation.created", nameof(Organisation), organisation.Id, organisation.Id, details: organisation.Name);
         await db.SaveChangesAsync(ct);
         return organisation.Id;

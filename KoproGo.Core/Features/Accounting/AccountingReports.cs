@@ -1,0 +1,161 @@
+using KoproGo.Core.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace KoproGo.Core.Features.Accounting;
+
+/// <summary>A report's period: one fiscal year of a building, optionally up to a date inside it.</summary>
+public sealed record ReportPeriod(Guid BuildingId, Guid FiscalYearId, DateOnly? Until = null);
+
+public sealed record TrialBalanceRow(Guid AccountId, string Code, string Label, decimal Debit, decimal Credit)
+{
+    public decimal Balance => Debit - Credit;
+    public int Class => Code[0] - '0';
+}
+
+public sealed record TrialBalance(string BuildingName, int Year, DateOnly From, DateOnly To, IReadOnlyList<TrialBalanceRow> Rows)
+{
+    public decimal TotalDebit => Rows.Sum(r => r.Debit);
+    public decimal TotalCredit => Rows.Sum(r => r.Credit);
+
+    /// <summary>Income statement: charges (class 6), income (class 7), result = income − charges.</summary>
+    public IReadOnlyList<TrialBalanceRow> Charges => Rows.Where(r => r.Class == 6).ToList();
+    public IReadOnlyList<TrialBalanceRow> Income => Rows.Where(r => r.Class == 7).ToList();
+    public decimal Result => -Income.Sum(r => r.Balance) - Charges.Sum(r => r.Balance);
+
+    /// <summary>Balance sheet: debit balances of classes 1–5 are assets, credit balances liabilities; the year's result sits with the funds.</summary>
+    public IReadOnlyList<TrialBalanceRow> Assets => Rows.Where(r => r.Class is >= 1 and <= 5 && r.Balance > 0).ToList();
+    public IReadOnlyList<TrialBalanceRow> Liabilities => Rows.Where(r => r.Class is >= 1 and <= 5 && r.Balance < 0).ToList();
+}
+
+public sealed record LedgerLine(DateOnly Date, string Reference, string Description, string? SubLedger, decimal Debit, decimal Credit, decimal Running);
+
+public sealed record LedgerAccount(string Code, string Label, IReadOnlyList<LedgerLine> Lines)
+{
+    public decimal Debit => Lines.Sum(l => l.Debit);
+    public decimal Credit => Lines.Sum(l => l.Credit);
+}
+
+public sealed record OwnerStatement(string OwnerName, string BuildingName, int Year, IReadOnlyList<LedgerLine> Lines)
+{
+    /// <summary>Positive: the owner owes this; negative: a credit in their favour.</summary>
+    public decimal Balance => Lines.Sum(l => l.Debit - l.Credit);
+}
+
+public sealed record OwnerChoice(Guid Id, string Name);
+
+public interface IAccountingReports
+{
+    Task<Result<TrialBalance>> TrialBalanceAsync(Actor actor, ReportPeriod period, string culture, CancellationToken ct);
+    Task<Result<IReadOnlyList<LedgerAccount>>> LedgerAsync(Actor actor, ReportPeriod period, string culture, CancellationToken ct);
+    /// <summary>The owner sub-ledger (accounts 410…) of one owner: staff of the building, or that owner themselves.</summary>
+    Task<Result<OwnerStatement>> OwnerStatementAsync(Actor actor, ReportPeriod period, Guid ownerId, CancellationToken ct);
+    /// <summary>Owners with lines in the building, for the statement picker (staff only).</summary>
+    Task<Result<IReadOnlyList<OwnerChoice>>> OwnersWithAccountsAsync(Actor actor, Guid buildingId, CancellationToken ct);
+}
+
+public sealed class AccountingReports(IKoproGoDbFactory dbFactory, TimeProvider clock) : IAccountingReports
+{
+    public async Task<Result<TrialBalance>> TrialBalanceAsync(Actor actor, ReportPeriod period, string culture, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var scope = await ScopeAsync(db, actor, period, staffOnly: true, ct);
+        if (!scope.Succeeded)
+            return Result<TrialBalance>.Fail(scope.Errors);
+        var (building, year, to) = scope.Value;
+        // one GROUP BY in PostgreSQL over the year's lines (index on entry → fiscal year, date)
+        var sums = await (from l in db.JournalLines
+                          join e in db.JournalEntries on l.EntryId equals e.Id
+                          where e.FiscalYearId == year.Id && e.Date <= to
+                          group l by l.AccountId into g
+                          select new { AccountId = g.Key, Debit = g.Sum(x => x.Debit), Credit = g.Sum(x => x.Credit) })
+            .ToListAsync(ct);
+        var ids = sums.Select(s => s.AccountId).ToList();
+        var accounts = await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        var rows = sums.Select(s => new TrialBalanceRow(s.AccountId, accounts[s.AccountId].Code, accounts[s.AccountId].DisplayLabel(culture), s.Debit, s.Credit))
+            .OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
+        return new TrialBalance(building, year.Label, year.StartDate, to, rows);
+    }
+
+    public async Task<Result<IReadOnlyList<LedgerAccount>>> LedgerAsync(Actor actor, ReportPeriod period, string culture, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var scope = await ScopeAsync(db, actor, period, staffOnly: true, ct);
+        if (!scope.Succeeded)
+            return Result<IReadOnlyList<LedgerAccount>>.Fail(scope.Errors);
+        var (_, year, to) = scope.Value;
+        var lines = await (from l in db.JournalLines.AsNoTracking()
+                           join e in db.JournalEntries on l.EntryId equals e.Id
+                           where e.FiscalYearId == year.Id && e.Date <= to
+                           orderby e.Date, e.Reference, l.Id
+                           select new { Line = l, e.Date, e.Reference, e.Description }).ToListAsync(ct);
+        var ids = lines.Select(l => l.Line.AccountId).Distinct().ToList();
+        var accounts = await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        var names = await AccountingService.SubLedgerNamesAsync(db, lines.Select(l => l.Line), ct);
+        return lines.GroupBy(l => l.Line.AccountId)
+            .Select(g =>
+            {
+                var running = 0m;
+                return new LedgerAccount(accounts[g.Key].Code, accounts[g.Key].DisplayLabel(culture), g.Select(l =>
+                {
+                    running += l.Line.Debit - l.Line.Credit;
+                    return new LedgerLine(l.Date, l.Reference, l.Line.Label ?? l.Description, names.GetValueOrDefault(l.Line.OwnerId ?? l.Line.SupplierId ?? Guid.Empty),
+                        l.Line.Debit, l.Line.Credit, running);
+                }).ToList());
+            })
+            .OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<Result<OwnerStatement>> OwnerStatementAsync(Actor actor, ReportPeriod period, Guid ownerId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var ownSelf = actor.OwnerIds.Contains(ownerId);
+        var scope = await ScopeAsync(db, actor, period, staffOnly: !ownSelf, ct);
+        if (!scope.Succeeded)
+            return Result<OwnerStatement>.Fail(scope.Errors);
+        var (building, year, to) = scope.Value;
+        var owner = await db.Owners.AsNoTracking().FirstOrDefaultAsync(o => o.Id == ownerId, ct);
+        if (owner is null || (!ownSelf && !actor.IsStaffOf(owner.OrganisationId, period.BuildingId)))
+            return Errors.NotFoundError;
+        var lines = await (from l in db.JournalLines.AsNoTracking()
+                           join e in db.JournalEntries on l.EntryId equals e.Id
+                           join a in db.Accounts on l.AccountId equals a.Id
+                           where e.FiscalYearId == year.Id && e.Date <= to && l.OwnerId == ownerId && a.Code.StartsWith("410")
+                           orderby e.Date, e.Reference, l.Id
+                           select new { l.Debit, l.Credit, l.Label, e.Date, e.Reference, e.Description }).ToListAsync(ct);
+        var running = 0m;
+        return new OwnerStatement(owner.DisplayName, building, year.Label, lines.Select(l =>
+        {
+            running += l.Debit - l.Credit;
+            return new LedgerLine(l.Date, l.Reference, l.Label ?? l.Description, null, l.Debit, l.Credit, running);
+        }).ToList());
+    }
+
+    public async Task<Result<IReadOnlyList<OwnerChoice>>> OwnersWithAccountsAsync(Actor actor, Guid buildingId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var found = await db.StaffBuildingAsync(actor, buildingId, clock.Today(), ct);
+        if (!found.Succeeded)
+            return Result<IReadOnlyList<OwnerChoice>>.Fail(found.Errors);
+        // the building's owners (current and former), whether or not they have lines yet
+        var owners = await (from o in db.Owners.AsNoTracking()
+                            where db.Ownerships.Any(s => s.OwnerId == o.Id && db.Units.Any(u => u.Id == s.UnitId && u.BuildingId == buildingId))
+                            select o).ToListAsync(ct);
+        return owners.Select(o => new OwnerChoice(o.Id, o.DisplayName)).OrderBy(o => o.Name, StringComparer.CurrentCulture).ToList();
+    }
+
+    private async Task<Result<(string Building, FiscalYear Year, DateOnly To)>> ScopeAsync(IKoproGoDb db, Actor actor, ReportPeriod period, bool staffOnly, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var building = staffOnly
+            ? await db.StaffBuildingAsync(actor, period.BuildingId, today, ct)
+            : await db.ReadableBuildings(actor, today).AsNoTracking().FirstOrDefaultAsync(b => b.Id == period.BuildingId, ct) is { } b
+                ? Result<Buildings.Building>.Ok(b) : Errors.NotFoundError;
+        if (!building.Succeeded)
+            return Result<(string, FiscalYear, DateOnly)>.Fail(building.Errors);
+        var year = await db.FiscalYears.AsNoTracking().FirstOrDefaultAsync(y => y.Id == period.FiscalYearId && y.BuildingId == period.BuildingId, ct);
+        if (year is null)
+            return Errors.NotFoundError;
+        var to = period.Until is { } until && until < year.EndDate ? until : year.EndDate;
+        return (building.Value.Name, year, to);
+    }
+}
