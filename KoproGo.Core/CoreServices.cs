@@ -38,6 +38,8 @@ public static class CoreServices
         services.AddScoped<JournalPoster>();
         services.AddScoped<IAccountingService, AccountingService>();
         services.AddScoped<IAccountingReports, AccountingReports>();
+        services.AddScoped<IAccountingExports, AccountingExports>();
+        services.AddScoped<ISupplierService, SupplierService>();
         services.AddScoped<IPrivacyService, PrivacyService>();
         // the GDPR rights cover every feature that registers its personal data here
         services.AddScoped<IPersonalDataContributor, AccountPersonalData>();

@@ -1,4 +1,5 @@
 using KoproGo.Core.Common;
+using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Organisations;
@@ -13,7 +14,7 @@ namespace KoproGo.Web;
 /// 1,000 shares) and a Dutch-speaking one in Ghent (12 lots, 10,000 shares). Idempotent: does nothing once the
 /// organisation exists. Every account's password is <see cref="Password"/>.
 /// </summary>
-public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> users, TimeProvider clock)
+public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> users, TimeProvider clock, JournalPoster poster)
 {
     public const string Password = "Demo-KoproGo-2026";
     public const string OrganisationName = "Syndic Horta";
@@ -50,6 +51,7 @@ public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> u
             ApprovalNumber = "IPI 512.345",
         }, now);
         db.Organisations.Add(horta);
+        db.Accounts.AddRange(StandardChart.Codes.Select(code => Account.Standard(horta.Id, code)));
 
         var brussels = Building.Create(horta.Id, new BuildingInput
         {
@@ -187,5 +189,78 @@ public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> u
         }
         db.Audit(Actor.System, clock, "demo.seeded", nameof(Organisation), horta.Id, horta.Id);
         await db.SaveChangesAsync(ct);
+        await SeedLedgerAsync(horta.Id, brussels, ct);
+    }
+
+    /// <summary>
+    /// Résidence Horta's books for the current year: quarterly calls for funds split by shares (usufructuary pays for a
+    /// split lot), most owners paid, two are behind, and three supplier invoices booked and paid.
+    /// </summary>
+    private async Task SeedLedgerAsync(Guid organisationId, Building building, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var today = clock.Today();
+        var year = FiscalYear.Starting(building.Id, new DateOnly(today.Year, 1, 1));
+        db.FiscalYears.Add(year);
+        var accounts = await db.Accounts.Where(a => a.OrganisationId == organisationId).ToDictionaryAsync(a => a.Code, a => a.Id, ct);
+        var suppliers = new[] { ("AG Insurance", "614", 3_200.00m, 1), ("Engie Electrabel", "612", 1_150.40m, 2), ("Schindler Ascenseurs", "610", 980.00m, 3) }
+            .Select(s => (Supplier: Supplier.Create(organisationId, new SupplierInput { Name = s.Item1 }), Account: s.Item2, Amount: s.Item3, Month: s.Item4)).ToList();
+        db.Suppliers.AddRange(suppliers.Select(s => s.Supplier));
+        await db.SaveChangesAsync(ct);
+
+        // who pays for each lot: full owners by their share, the usufructuary alone for a split lot
+        var holders = await (from s in db.Ownerships
+                             join u in db.Units on s.UnitId equals u.Id
+                             where u.BuildingId == building.Id && s.EndDate == null && s.Kind != OwnershipKind.BareOwnership
+                             select new { u.Id, u.Shares, s.OwnerId, s.Percentage }).ToListAsync(ct);
+        var weights = holders.GroupBy(h => h.OwnerId).ToDictionary(g => g.Key, g => g.Sum(h => h.Shares * h.Percentage / 100m));
+        var owners = weights.Keys.OrderBy(k => k).ToList();
+        async Task PostAsync(DateOnly date, Journal journal, EntryKind kind, string description, List<LineDraft> lines)
+        {
+            var posted = await poster.PostAsync(db, Actor.System, organisationId, new EntryDraft { BuildingId = building.Id, Date = date, Journal = journal, Kind = kind, Description = description, Lines = lines }, ct);
+            if (!posted.Succeeded)
+                throw new InvalidOperationException("demo ledger: " + posted.FirstError!.Code);
+            await db.SaveChangesAsync(ct);
+        }
+
+        const decimal quarterly = 9_000m;
+        for (var q = 0; q < 4; q++)
+        {
+            var date = new DateOnly(today.Year, 1 + 3 * q, 1);
+            if (date > today)
+                break;
+            var parts = Money.Distribute(quarterly, owners.Select(o => weights[o]).ToList());
+            var lines = owners.Select((o, i) => new LineDraft { AccountId = accounts[StandardChart.OwnersWorking], OwnerId = o, Debit = parts[i] }).Where(l => l.Debit > 0).ToList();
+            lines.Add(new LineDraft { AccountId = accounts[StandardChart.CallsWorking], Credit = quarterly });
+            await PostAsync(date, Journal.VEN, EntryKind.CallForFunds, $"Appel de fonds T{q + 1} {today.Year}", lines);
+            // everyone pays within the month, except the last two owners, who are behind since the third quarter
+            for (var i = 0; i < owners.Count; i++)
+            {
+                var paid = date.AddDays(12 + i % 10);
+                if (paid > today || (q >= 2 && i >= owners.Count - 2))
+                    continue;
+                await PostAsync(paid, Journal.FIN, EntryKind.PaymentReceived, $"Paiement T{q + 1}",
+                [
+                    new() { AccountId = accounts[StandardChart.BankCurrent], Debit = parts[i] },
+                    new() { AccountId = accounts[StandardChart.OwnersWorking], OwnerId = owners[i], Credit = parts[i] },
+                ]);
+            }
+        }
+        foreach (var s in suppliers)
+        {
+            var date = new DateOnly(today.Year, s.Month, 20);
+            await PostAsync(date, Journal.ACH, EntryKind.SupplierInvoice, $"Facture {s.Supplier.Name}",
+            [
+                new() { AccountId = accounts[s.Account], Debit = s.Amount },
+                new() { AccountId = accounts[StandardChart.Suppliers], SupplierId = s.Supplier.Id, Credit = s.Amount },
+            ]);
+            await PostAsync(date.AddDays(25), Journal.FIN, EntryKind.ExpensePayment, $"Paiement {s.Supplier.Name}",
+            [
+                new() { AccountId = accounts[StandardChart.Suppliers], SupplierId = s.Supplier.Id, Debit = s.Amount },
+                new() { AccountId = accounts[StandardChart.BankCurrent], Credit = s.Amount },
+            ]);
+        }
+        await tx.CommitAsync(ct);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KoproGo.Core.Common;
+using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Documents;
 using KoproGo.Core.Features.Files;
@@ -31,6 +32,21 @@ public static class DocumentEndpoints
             var file = result.Value;
             // images may be shown inline; everything else downloads (never rendered as our origin's HTML)
             return Results.File(file.Content, file.ContentType, file.ContentType.StartsWith("image/", StringComparison.Ordinal) ? null : file.FileName);
+        });
+
+        // accounting reports as CSV, XLSX or PDF, and the FEC file of a year
+        group.MapGet("/buildings/{buildingId:guid}/report", async (Guid buildingId, Guid year, AccountingReportKind kind, ReportFormat format, Guid? owner, string? lang,
+            HttpContext http, IActorFactory actors, IAccountingExports exports, CancellationToken ct) =>
+        {
+            var actor = await http.ActorAsync(actors, ct);
+            var result = await exports.ExportAsync(actor, new ReportPeriod(buildingId, year), kind, format, lang ?? CultureInfo.CurrentUICulture.Name, owner, ct);
+            return result.Succeeded ? Results.File(result.Value.Content, result.Value.ContentType, result.Value.FileName) : ToHttp(result.FirstError!);
+        });
+        group.MapGet("/buildings/{buildingId:guid}/fec.txt", async (Guid buildingId, Guid year, HttpContext http, IActorFactory actors, IAccountingExports exports, CancellationToken ct) =>
+        {
+            var actor = await http.ActorAsync(actors, ct);
+            var result = await exports.FecAsync(actor, new ReportPeriod(buildingId, year), ct);
+            return result.Succeeded ? Results.File(result.Value.Content, result.Value.ContentType, result.Value.FileName) : ToHttp(result.FirstError!);
         });
 
         // GDPR Art. 15/20. Over the hourly limit the page explains how long to wait (a download link cannot show a message).

@@ -43,6 +43,9 @@ public sealed record OwnerStatement(string OwnerName, string BuildingName, int Y
 
 public sealed record OwnerChoice(Guid Id, string Name);
 
+/// <summary>An owner's account in one building: which owner record, and the building's fiscal years.</summary>
+public sealed record MyAccount(Guid BuildingId, string BuildingName, Guid OwnerId, string OwnerName, IReadOnlyList<FiscalYearRow> Years);
+
 public interface IAccountingReports
 {
     Task<Result<TrialBalance>> TrialBalanceAsync(Actor actor, ReportPeriod period, string culture, CancellationToken ct);
@@ -51,6 +54,8 @@ public interface IAccountingReports
     Task<Result<OwnerStatement>> OwnerStatementAsync(Actor actor, ReportPeriod period, Guid ownerId, CancellationToken ct);
     /// <summary>Owners with lines in the building, for the statement picker (staff only).</summary>
     Task<Result<IReadOnlyList<OwnerChoice>>> OwnersWithAccountsAsync(Actor actor, Guid buildingId, CancellationToken ct);
+    /// <summary>The signed-in owner's accounts: one per building where one of their owner records holds a lot today.</summary>
+    Task<IReadOnlyList<MyAccount>> MyAccountsAsync(Actor actor, CancellationToken ct);
 }
 
 public sealed class AccountingReports(IKoproGoDbFactory dbFactory, TimeProvider clock) : IAccountingReports
@@ -141,6 +146,27 @@ public sealed class AccountingReports(IKoproGoDbFactory dbFactory, TimeProvider 
                             where db.Ownerships.Any(s => s.OwnerId == o.Id && db.Units.Any(u => u.Id == s.UnitId && u.BuildingId == buildingId))
                             select o).ToListAsync(ct);
         return owners.Select(o => new OwnerChoice(o.Id, o.DisplayName)).OrderBy(o => o.Name, StringComparer.CurrentCulture).ToList();
+    }
+
+    public async Task<IReadOnlyList<MyAccount>> MyAccountsAsync(Actor actor, CancellationToken ct)
+    {
+        var ownerIds = actor.OwnerIds.ToList();
+        if (ownerIds.Count == 0)
+            return [];
+        await using var db = await dbFactory.CreateAsync(ct);
+        var today = clock.Today();
+        var pairs = await (from s in db.Ownerships
+                           join u in db.Units on s.UnitId equals u.Id
+                           join b in db.Buildings on u.BuildingId equals b.Id
+                           join o in db.Owners on s.OwnerId equals o.Id
+                           where ownerIds.Contains(s.OwnerId) && s.StartDate <= today && (s.EndDate == null || s.EndDate > today)
+                           select new { BuildingId = b.Id, BuildingName = b.Name, Owner = o }).AsNoTracking().ToListAsync(ct);
+        var buildingIds = pairs.Select(p => p.BuildingId).Distinct().ToList();
+        var years = await db.FiscalYears.AsNoTracking().Where(y => buildingIds.Contains(y.BuildingId)).OrderByDescending(y => y.StartDate).ToListAsync(ct);
+        return pairs.DistinctBy(p => (p.BuildingId, p.Owner.Id))
+            .Select(p => new MyAccount(p.BuildingId, p.BuildingName, p.Owner.Id, p.Owner.DisplayName,
+                years.Where(y => y.BuildingId == p.BuildingId).Select(y => new FiscalYearRow(y.Id, y.Label, y.StartDate, y.EndDate, y.IsClosed)).ToList()))
+            .OrderBy(a => a.BuildingName, StringComparer.CurrentCulture).ToList();
     }
 
     private async Task<Result<(string Building, FiscalYear Year, DateOnly To)>> ScopeAsync(IKoproGoDb db, Actor actor, ReportPeriod period, bool staffOnly, CancellationToken ct)
