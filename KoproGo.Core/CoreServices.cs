@@ -40,6 +40,7 @@ public static class CoreServices
         services.AddScoped<IAccountingReports, AccountingReports>();
         services.AddScoped<IAccountingExports, AccountingExports>();
         services.AddScoped<ISupplierService, SupplierService>();
+        services.AddScoped<IInvoiceService, InvoiceService>();
         services.AddScoped<IPrivacyService, PrivacyService>();
         // the GDPR rights cover every feature that registers its personal data here
         services.AddScoped<IPersonalDataContributor, AccountPersonalData>();

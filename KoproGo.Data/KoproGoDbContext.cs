@@ -39,6 +39,11 @@ public sealed class KoproGoDbContext(DbContextOptions<KoproGoDbContext> options)
     public DbSet<JournalLine> JournalLines => Set<JournalLine>();
     public DbSet<JournalCounter> JournalCounters => Set<JournalCounter>();
     public DbSet<Supplier> Suppliers => Set<Supplier>();
+    public DbSet<SupplierInvoice> SupplierInvoices => Set<SupplierInvoice>();
+    public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
+    public DbSet<DistributionKey> DistributionKeys => Set<DistributionKey>();
+    public DbSet<DistributionKeyUnit> DistributionKeyUnits => Set<DistributionKeyUnit>();
+    public DbSet<ChargeAllocation> ChargeAllocations => Set<ChargeAllocation>();
     /// <summary>ASP.NET Core DataProtection keys, shared by every app instance (cookies survive restarts and load balancing).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 

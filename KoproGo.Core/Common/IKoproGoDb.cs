@@ -41,6 +41,11 @@ public interface IKoproGoDb : IAsyncDisposable
     DbSet<JournalLine> JournalLines { get; }
     DbSet<JournalCounter> JournalCounters { get; }
     DbSet<Supplier> Suppliers { get; }
+    DbSet<SupplierInvoice> SupplierInvoices { get; }
+    DbSet<InvoiceLine> InvoiceLines { get; }
+    DbSet<DistributionKey> DistributionKeys { get; }
+    DbSet<DistributionKeyUnit> DistributionKeyUnits { get; }
+    DbSet<ChargeAllocation> ChargeAllocations { get; }
 
     DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken ct = default);

@@ -328,3 +328,75 @@ public sealed class SupplierConfiguration : IEntityTypeConfiguration<Supplier>
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class DistributionKeyConfiguration : IEntityTypeConfiguration<DistributionKey>
+{
+    public void Configure(EntityTypeBuilder<DistributionKey> b)
+    {
+        b.ToTable("distribution_keys");
+        b.Property(x => x.Name).HasMaxLength(DistributionKey.NameMax);
+        b.HasIndex(x => x.BuildingId);
+        b.HasMany(x => x.Units).WithOne().HasForeignKey(x => x.KeyId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class DistributionKeyUnitConfiguration : IEntityTypeConfiguration<DistributionKeyUnit>
+{
+    public void Configure(EntityTypeBuilder<DistributionKeyUnit> b)
+    {
+        b.ToTable("distribution_key_units", t => t.HasCheckConstraint("ck_distribution_key_units_weight", "weight > 0"));
+        b.HasKey(x => new { x.KeyId, x.UnitId });
+        b.Property(x => x.Weight).HasPrecision(12, 4);
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class SupplierInvoiceConfiguration : IEntityTypeConfiguration<SupplierInvoice>
+{
+    public void Configure(EntityTypeBuilder<SupplierInvoice> b)
+    {
+        b.ToTable("supplier_invoices");
+        b.Property(x => x.Number).HasMaxLength(SupplierInvoice.NumberMax);
+        b.Property(x => x.RejectionReason).HasMaxLength(SupplierInvoice.ReasonMax);
+        b.Ignore(x => x.TotalExclVat);
+        b.Ignore(x => x.TotalVat);
+        b.Ignore(x => x.TotalInclVat);
+        b.HasIndex(x => new { x.BuildingId, x.Status });
+        // the same supplier invoice is not booked twice
+        b.HasIndex(x => new { x.BuildingId, x.SupplierId, x.Number }).IsUnique();
+        b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.InvoiceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Supplier>().WithMany().HasForeignKey(x => x.SupplierId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<DistributionKey>().WithMany().HasForeignKey(x => x.DistributionKeyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<StoredFile>().WithMany().HasForeignKey(x => x.FileId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<JournalEntry>().WithMany().HasForeignKey(x => x.PurchaseEntryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<JournalEntry>().WithMany().HasForeignKey(x => x.PaymentEntryId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class InvoiceLineConfiguration : IEntityTypeConfiguration<InvoiceLine>
+{
+    public void Configure(EntityTypeBuilder<InvoiceLine> b)
+    {
+        b.ToTable("invoice_lines");
+        b.Property(x => x.Id).UseIdentityAlwaysColumn();
+        b.Property(x => x.Description).HasMaxLength(InvoiceLine.DescriptionMax);
+        b.Property(x => x.VatRate).HasPrecision(5, 2);
+        b.HasOne<Account>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class ChargeAllocationConfiguration : IEntityTypeConfiguration<ChargeAllocation>
+{
+    public void Configure(EntityTypeBuilder<ChargeAllocation> b)
+    {
+        b.ToTable("charge_allocations");
+        b.Property(x => x.Id).UseIdentityAlwaysColumn();
+        b.HasIndex(x => x.InvoiceId);
+        b.HasIndex(x => x.OwnerId);
+        b.HasOne<SupplierInvoice>().WithMany().HasForeignKey(x => x.InvoiceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Owner>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

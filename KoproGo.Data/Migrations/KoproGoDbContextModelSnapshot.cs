@@ -59,6 +59,100 @@ namespace KoproGo.Data.Migrations
                     b.ToTable("accounts", (string)null);
                 });
 
+            modelBuilder.Entity("KoproGo.Core.Features.Accounting.ChargeAllocation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_charge_allocations");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_charge_allocations_invoice_id");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_charge_allocations_owner_id");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_charge_allocations_unit_id");
+
+                    b.ToTable("charge_allocations", (string)null);
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Accounting.DistributionKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_distribution_keys");
+
+                    b.HasIndex("BuildingId")
+                        .HasDatabaseName("ix_distribution_keys_building_id");
+
+                    b.ToTable("distribution_keys", (string)null);
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Accounting.DistributionKeyUnit", b =>
+                {
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key_id");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<decimal>("Weight")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("numeric(12,4)")
+                        .HasColumnName("weight");
+
+                    b.HasKey("KeyId", "UnitId")
+                        .HasName("pk_distribution_key_units");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_distribution_key_units_unit_id");
+
+                    b.ToTable("distribution_key_units", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_distribution_key_units_weight", "weight > 0");
+                        });
+                });
+
             modelBuilder.Entity("KoproGo.Core.Features.Accounting.FiscalYear", b =>
                 {
                     b.Property<Guid>("Id")
@@ -90,6 +184,61 @@ namespace KoproGo.Data.Migrations
                         .HasDatabaseName("ix_fiscal_years_building_id_start_date");
 
                     b.ToTable("fiscal_years", (string)null);
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Accounting.InvoiceLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<decimal>("AmountExclVat")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount_excl_vat");
+
+                    b.Property<decimal>("AmountInclVat")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount_incl_vat");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<decimal>("VatAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("vat_amount");
+
+                    b.Property<decimal>("VatRate")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("vat_rate");
+
+                    b.HasKey("Id")
+                        .HasName("pk_invoice_lines");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_invoice_lines_account_id");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_invoice_lines_invoice_id");
+
+                    b.ToTable("invoice_lines", (string)null);
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Accounting.JournalCounter", b =>
@@ -304,6 +453,102 @@ namespace KoproGo.Data.Migrations
                         .HasDatabaseName("ix_suppliers_organisation_id_name");
 
                     b.ToTable("suppliers", (string)null);
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Accounting.SupplierInvoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("DistributionKeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("distribution_key_id");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
+                    b.Property<DateOnly>("InvoiceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("invoice_date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
+                    b.Property<Guid?>("PaymentEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_entry_id");
+
+                    b.Property<Guid?>("PurchaseEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("purchase_entry_id");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supplier_invoices");
+
+                    b.HasIndex("DistributionKeyId")
+                        .HasDatabaseName("ix_supplier_invoices_distribution_key_id");
+
+                    b.HasIndex("FileId")
+                        .HasDatabaseName("ix_supplier_invoices_file_id");
+
+                    b.HasIndex("PaymentEntryId")
+                        .HasDatabaseName("ix_supplier_invoices_payment_entry_id");
+
+                    b.HasIndex("PurchaseEntryId")
+                        .HasDatabaseName("ix_supplier_invoices_purchase_entry_id");
+
+                    b.HasIndex("SupplierId")
+                        .HasDatabaseName("ix_supplier_invoices_supplier_id");
+
+                    b.HasIndex("BuildingId", "Status")
+                        .HasDatabaseName("ix_supplier_invoices_building_id_status");
+
+                    b.HasIndex("BuildingId", "SupplierId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_supplier_invoices_building_id_supplier_id_number");
+
+                    b.ToTable("supplier_invoices", (string)null);
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Accounts.AppUser", b =>
@@ -1495,6 +1740,57 @@ namespace KoproGo.Data.Migrations
                         .HasConstraintName("fk_accounts_organisations_organisation_id");
                 });
 
+            modelBuilder.Entity("KoproGo.Core.Features.Accounting.ChargeAllocation", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Accounting.SupplierInvoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_charge_allocations_supplier_invoices_invoice_id");
+
+                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_charge_allocations_owners_owner_id");
+
+                    b.HasOne("KoproGo.Core.Features.Buildings.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_charge_allocations_units_unit_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Accounting.DistributionKey", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_distribution_keys_buildings_building_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Accounting.DistributionKeyUnit", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Accounting.DistributionKey", null)
+                        .WithMany("Units")
+                        .HasForeignKey("KeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_distribution_key_units_distribution_keys_key_id");
+
+                    b.HasOne("KoproGo.Core.Features.Buildings.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_distribution_key_units_units_unit_id");
+                });
+
             modelBuilder.Entity("KoproGo.Core.Features.Accounting.FiscalYear", b =>
                 {
                     b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
@@ -1503,6 +1799,23 @@ namespace KoproGo.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_fiscal_years_buildings_building_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Accounting.InvoiceLine", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Accounting.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoice_lines_accounts_account_id");
+
+                    b.HasOne("KoproGo.Core.Features.Accounting.SupplierInvoice", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoice_lines_supplier_invoices_invoice_id");
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Accounting.JournalCounter", b =>
@@ -1581,6 +1894,47 @@ namespace KoproGo.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_suppliers_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Accounting.SupplierInvoice", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_supplier_invoices_buildings_building_id");
+
+                    b.HasOne("KoproGo.Core.Features.Accounting.DistributionKey", null)
+                        .WithMany()
+                        .HasForeignKey("DistributionKeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_supplier_invoices_distribution_keys_distribution_key_id");
+
+                    b.HasOne("KoproGo.Core.Features.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_supplier_invoices_files_file_id");
+
+                    b.HasOne("KoproGo.Core.Features.Accounting.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_supplier_invoices_journal_entries_payment_entry_id");
+
+                    b.HasOne("KoproGo.Core.Features.Accounting.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("PurchaseEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_supplier_invoices_journal_entries_purchase_entry_id");
+
+                    b.HasOne("KoproGo.Core.Features.Accounting.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_supplier_invoices_suppliers_supplier_id");
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Accounts.Invitation", b =>
@@ -1792,7 +2146,17 @@ namespace KoproGo.Data.Migrations
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("KoproGo.Core.Features.Accounting.DistributionKey", b =>
+                {
+                    b.Navigation("Units");
+                });
+
             modelBuilder.Entity("KoproGo.Core.Features.Accounting.JournalEntry", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Accounting.SupplierInvoice", b =>
                 {
                     b.Navigation("Lines");
                 });

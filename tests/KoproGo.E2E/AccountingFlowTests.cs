@@ -62,4 +62,51 @@ public class AccountingFlowTests(AppFixture app)
         await s.CheckAccessibilityAsync("my-account");
         s.AssertNoErrors();
     }
+
+    [Fact]
+    public async Task Syndic_ApprovesAnInvoice_AndTheOwnerSeesTheirShare_InDutch()
+    {
+        await using (var s = await app.NewSessionAsync())
+        {
+            var page = s.Page;
+            await s.SignInAsync("syndic@horta.be");
+            await s.GotoAsync($"/buildings/{await app.BuildingIdAsync("residence-horta")}/accounting");
+            await page.GetByRole(Microsoft.Playwright.AriaRole.Tab, new() { Name = "Factures" }).ClickAsync();
+            await page.Locator("#new-invoice").ClickAsync();
+            async Task PickAsync(string select, string option)
+            {
+                await page.Locator(select).ClickAsync();
+                await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
+            }
+            await PickAsync("#invoice-supplier", "Schindler");
+            await page.Locator("#invoice-number").FillAsync("E2E-001");
+            await page.Locator(".iline-desc-0 input").FillAsync("Dépannage ascenseur");
+            await PickAsync(".iline-account-0", "610");
+            await page.Locator(".iline-excl-0 input").FillAsync("1000");
+            await page.Locator("#invoice-declared").FillAsync("1200");
+            await page.Locator("#invoice-save").ClickAsync();
+            await Expect(page.GetByText("ne correspond pas aux lignes").First).ToBeVisibleAsync();     // 1,000 + 21 % VAT is 1,210
+            await page.Locator("#invoice-declared").FillAsync("1210");
+            await s.CheckAccessibilityAsync("invoice-form");
+            await page.Locator("#invoice-save").ClickAsync();
+            var row = page.Locator("#invoice-E2E-001");
+            await row.Locator(".submit-invoice").ClickAsync();
+            await row.Locator(".approve-invoice").ClickAsync();
+            await Expect(row).ToContainTextAsync("Approuvée");
+            await s.CheckAccessibilityAsync("invoices");
+            s.AssertNoErrors();
+        }
+
+        await using var owner = await app.NewSessionAsync();
+        await owner.SignInAsync("marie.dubois@example.be");
+        await owner.Page.Locator("#lang-menu button").First.ClickAsync();
+        await owner.Page.Locator("#lang-nl-BE").ClickAsync();
+        await owner.WaitInteractiveAsync();
+        await owner.GotoAsync("/my-account");
+        var charges = owner.Page.Locator(".my-charges").First;
+        await Expect(owner.Page.GetByText("Aandeel in de uitgaven").First).ToBeVisibleAsync();
+        await Expect(charges).ToContainTextAsync("Schindler Ascenseurs");
+        await Expect(charges).ToContainTextAsync("121,00");          // lots A1, P1 and C1: 100 of 1,000 shares
+        owner.AssertNoErrors();
+    }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Accounting;
 
-public enum AccountingReportKind { TrialBalance, GeneralLedger, IncomeStatement, BalanceSheet, OwnerStatement }
+public enum AccountingReportKind { TrialBalance, GeneralLedger, IncomeStatement, BalanceSheet, OwnerStatement, OwnerCharges }
 
 public interface IAccountingExports
 {
@@ -68,6 +68,19 @@ public sealed class AccountingExports(IKoproGoDbFactory dbFactory, IAccountingRe
             return new ReportTable(T("report.OwnerStatement"), T("report.subtitle.owner", s.OwnerName, s.BuildingName, s.Year),
                 [new(T("report.col.date")), new(T("report.col.reference")), new(T("report.col.description"), Width: 3), .. amounts("report.col.debit", "report.col.credit", "report.col.balance")],
                 [.. s.Lines.Select(l => (IReadOnlyList<object?>)[l.Date.ToString("d", CultureInfo.GetCultureInfo(culture)), l.Reference, l.Description, l.Debit, l.Credit, l.Running])]);
+        }
+        if (kind == AccountingReportKind.OwnerCharges)
+        {
+            if (ownerId is null)
+                return Errors.NotFoundError;
+            var charges = await reports.OwnerChargesAsync(actor, period, ownerId.Value, culture, ct);
+            if (!charges.Succeeded)
+                return Result<ReportTable>.Fail(charges.Errors);
+            var s = charges.Value;
+            return new ReportTable(T("report.OwnerCharges"), T("report.subtitle.owner", s.OwnerName, s.BuildingName, s.Year),
+                [new(T("report.col.date")), new(T("ui.supplier.name"), Width: 2), new(T("ui.invoice.number")), new(T("ui.unit.number"), Width: 0.6), new(T("report.col.account"), Width: 2), .. amounts("report.col.amount")],
+                [.. s.Lines.Select(l => (IReadOnlyList<object?>)[l.Date.ToString("d", CultureInfo.GetCultureInfo(culture)), l.Supplier, l.InvoiceNumber, l.UnitNumber, l.Account, l.Amount]),
+                 [T("report.total"), "", "", "", "", s.Total]]);
         }
         if (kind == AccountingReportKind.GeneralLedger)
         {

@@ -43,6 +43,14 @@ public sealed record OwnerStatement(string OwnerName, string BuildingName, int Y
 
 public sealed record OwnerChoice(Guid Id, string Name);
 
+/// <summary>An owner's share of an approved supplier invoice, for one of their lots.</summary>
+public sealed record ChargeLine(DateOnly Date, string Supplier, string InvoiceNumber, string UnitNumber, string Account, decimal Amount);
+
+public sealed record OwnerCharges(string OwnerName, string BuildingName, int Year, IReadOnlyList<ChargeLine> Lines)
+{
+    public decimal Total => Lines.Sum(l => l.Amount);
+}
+
 /// <summary>An owner's account in one building: which owner record, and the building's fiscal years.</summary>
 public sealed record MyAccount(Guid BuildingId, string BuildingName, Guid OwnerId, string OwnerName, IReadOnlyList<FiscalYearRow> Years);
 
@@ -52,6 +60,8 @@ public interface IAccountingReports
     Task<Result<IReadOnlyList<LedgerAccount>>> LedgerAsync(Actor actor, ReportPeriod period, string culture, CancellationToken ct);
     /// <summary>The owner sub-ledger (accounts 410…) of one owner: staff of the building, or that owner themselves.</summary>
     Task<Result<OwnerStatement>> OwnerStatementAsync(Actor actor, ReportPeriod period, Guid ownerId, CancellationToken ct);
+    /// <summary>The owner's shares of the year's approved supplier invoices (the distribution of expenses): staff, or that owner.</summary>
+    Task<Result<OwnerCharges>> OwnerChargesAsync(Actor actor, ReportPeriod period, Guid ownerId, string culture, CancellationToken ct);
     /// <summary>Owners with lines in the building, for the statement picker (staff only).</summary>
     Task<Result<IReadOnlyList<OwnerChoice>>> OwnersWithAccountsAsync(Actor actor, Guid buildingId, CancellationToken ct);
     /// <summary>The signed-in owner's accounts: one per building where one of their owner records holds a lot today.</summary>
@@ -133,6 +143,32 @@ public sealed class AccountingReports(IKoproGoDbFactory dbFactory, TimeProvider 
             running += l.Debit - l.Credit;
             return new LedgerLine(l.Date, l.Reference, l.Label ?? l.Description, null, l.Debit, l.Credit, running);
         }).ToList());
+    }
+
+    public async Task<Result<OwnerCharges>> OwnerChargesAsync(Actor actor, ReportPeriod period, Guid ownerId, string culture, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var ownSelf = actor.OwnerIds.Contains(ownerId);
+        var scope = await ScopeAsync(db, actor, period, staffOnly: !ownSelf, ct);
+        if (!scope.Succeeded)
+            return Result<OwnerCharges>.Fail(scope.Errors);
+        var (building, year, to) = scope.Value;
+        var owner = await db.Owners.AsNoTracking().FirstOrDefaultAsync(o => o.Id == ownerId, ct);
+        if (owner is null || (!ownSelf && !actor.IsStaffOf(owner.OrganisationId, period.BuildingId)))
+            return Errors.NotFoundError;
+        var rows = await (from a in db.ChargeAllocations.AsNoTracking()
+                          join i in db.SupplierInvoices on a.InvoiceId equals i.Id
+                          join s in db.Suppliers on i.SupplierId equals s.Id
+                          join u in db.Units on a.UnitId equals u.Id
+                          where a.OwnerId == ownerId && i.BuildingId == period.BuildingId && i.InvoiceDate >= year.StartDate && i.InvoiceDate <= to
+                                && (i.Status == InvoiceStatus.Approved || i.Status == InvoiceStatus.Paid)
+                          orderby i.InvoiceDate, i.Number, u.Number
+                          select new { i.InvoiceDate, Supplier = s.Name, i.Number, Unit = u.Number, AccountId = i.Lines.OrderBy(l => l.Id).Select(l => l.AccountId).First(), a.Amount })
+            .ToListAsync(ct);
+        var accountIds = rows.Select(r => r.AccountId).Distinct().ToList();
+        var accounts = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        return new OwnerCharges(owner.DisplayName, building, year.Label, rows.Select(r =>
+            new ChargeLine(r.InvoiceDate, r.Supplier, r.Number, r.Unit, $"{accounts[r.AccountId].Code} {accounts[r.AccountId].DisplayLabel(culture)}", r.Amount)).ToList());
     }
 
     public async Task<Result<IReadOnlyList<OwnerChoice>>> OwnersWithAccountsAsync(Actor actor, Guid buildingId, CancellationToken ct)

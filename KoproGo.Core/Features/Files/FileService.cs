@@ -8,9 +8,13 @@ public sealed record FileRow(Guid Id, string FileName, string ContentType, long 
 
 public sealed record FileDownload(string FileName, string ContentType, Stream Content);
 
+public enum FileUse { BuildingDocument, Accounting }
+
 public interface IFileService
 {
     Task<Result<Guid>> UploadBuildingDocumentAsync(Actor actor, Guid buildingId, Stream content, string fileName, CancellationToken ct);
+    /// <summary>Stores a file of the building; a building document is uploaded by the syndic and announced to the owners, an accounting one (an invoice) by whoever keeps the books, silently.</summary>
+    Task<Result<Guid>> UploadAsync(Actor actor, Guid buildingId, Stream content, string fileName, FileUse use, CancellationToken ct);
     Task<Result<IReadOnlyList<FileRow>>> BuildingDocumentsAsync(Actor actor, Guid buildingId, CancellationToken ct);
     Task<Result<FileDownload>> OpenAsync(Actor actor, Guid fileId, CancellationToken ct);
 }
@@ -18,10 +22,15 @@ public interface IFileService
 /// <summary>Building documents: uploaded by the syndic, read by everyone who may read the building.</summary>
 public sealed class FileService(IKoproGoDbFactory dbFactory, IFileStore store, FileStoreOptions options, TimeProvider clock, INotificationService notifications) : IFileService
 {
-    public async Task<Result<Guid>> UploadBuildingDocumentAsync(Actor actor, Guid buildingId, Stream content, string fileName, CancellationToken ct)
+    public Task<Result<Guid>> UploadBuildingDocumentAsync(Actor actor, Guid buildingId, Stream content, string fileName, CancellationToken ct) =>
+        UploadAsync(actor, buildingId, content, fileName, FileUse.BuildingDocument, ct);
+
+    public async Task<Result<Guid>> UploadAsync(Actor actor, Guid buildingId, Stream content, string fileName, FileUse use, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var found = await db.ManagedBuildingAsync(actor, buildingId, clock.Today(), ct);
+        var found = use == FileUse.BuildingDocument
+            ? await db.ManagedBuildingAsync(actor, buildingId, clock.Today(), ct)
+            : await db.BooksBuildingAsync(actor, buildingId, clock.Today(), ct);
         if (!found.Succeeded)
             return Result<Guid>.Fail(found.Errors);
 
@@ -64,12 +73,15 @@ public sealed class FileService(IKoproGoDbFactory dbFactory, IFileStore store, F
             var file = StoredFile.Create(found.Value.OrganisationId, buildingId, fileName, type, size, key, actor.UserId, clock.GetUtcNow());
             db.Files.Add(file);
             db.Audit(actor, clock, "file.uploaded", nameof(StoredFile), file.Id, found.Value.OrganisationId, buildingId, file.FileName);
-            var today = clock.Today();
-            var ownerIds = await db.Ownerships
-                .Where(o => o.StartDate <= today && (o.EndDate == null || o.EndDate > today) && db.Units.Any(u => u.Id == o.UnitId && u.BuildingId == buildingId))
-                .Select(o => o.OwnerId).Distinct().ToListAsync(ct);
-            await notifications.NotifyOwnersAsync(db, ownerIds, found.Value.OrganisationId, NotificationType.DocumentAdded, "notify.document_added",
-                [file.FileName, found.Value.Name], $"/buildings/{buildingId}", ct);
+            if (use == FileUse.BuildingDocument)
+            {
+                var today = clock.Today();
+                var ownerIds = await db.Ownerships
+                    .Where(o => o.StartDate <= today && (o.EndDate == null || o.EndDate > today) && db.Units.Any(u => u.Id == o.UnitId && u.BuildingId == buildingId))
+                    .Select(o => o.OwnerId).Distinct().ToListAsync(ct);
+                await notifications.NotifyOwnersAsync(db, ownerIds, found.Value.OrganisationId, NotificationType.DocumentAdded, "notify.document_added",
+                    [file.FileName, found.Value.Name], $"/buildings/{buildingId}", ct);
+            }
             try
             {
                 await db.SaveChangesAsync(ct);
