@@ -47,6 +47,7 @@ public static class CoreServices
         services.AddScoped<IPersonalDataContributor, OwnerPersonalData>();
         services.AddScoped<IPersonalDataContributor, NotificationPersonalData>();
         services.AddScoped<IPersonalDataContributor, FilePersonalData>();
+        services.AddScoped<IPersonalDataContributor, AccountingPersonalData>();
         services.AddScoped<IPersonalDataContributor, AuditPersonalData>();
         services.AddTransient<SendOutboxEmailsJob>();
         services.AddTransient<PurgeExpiredAuditEntriesJob>();

@@ -206,6 +206,42 @@ public partial class PrivacyTests(DatabaseFixture fx)
         Assert.Equal(Errors.NotFound, (await Privacy.EraseAsync(actor, Password, Ct)).FirstError!.Code);
     }
 
+    [Fact]
+    public async Task Erase_WithAnUnpaidBalance_IsBlockedUntilPaid_AndTheBooksKeepThePseudonymisedOwner()
+    {
+        var w = await World.CreateAsync(fx, Ct);
+        var person = await PersonAsync(w);
+        var owners = fx.Get<IOwnerService>();
+        var buyer = (await owners.CreateAsync(w.Syndic, w.OrganisationId, new OwnerInput { LastName = "Buyer" }, Ct)).Value;
+        Assert.True((await owners.TransferAsync(w.Syndic, person.UnitId, new ChangeOwnershipInput { EffectiveDate = new DateOnly(2026, 6, 30), Lines = [new() { OwnerId = buyer, IsPrimaryContact = true }] }, Ct)).Succeeded);
+        var accounting = fx.Get<KoproGo.Core.Features.Accounting.IAccountingService>();
+        Assert.True((await accounting.OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Succeeded);
+        var chart = (await accounting.ChartAsync(w.Syndic, w.OrganisationId, "fr-BE", Ct)).Value.ToDictionary(a => a.Code, a => a.Id);
+        KoproGo.Core.Features.Accounting.EntryDraft Entry(string debit, string credit, bool ownerOnDebit) => new()
+        {
+            BuildingId = w.BuildingA, Date = new DateOnly(2026, 4, 1), Description = "Appel T2",
+            Lines =
+            [
+                new() { AccountId = chart[debit], Debit = 250m, OwnerId = ownerOnDebit ? person.OwnerId : null },
+                new() { AccountId = chart[credit], Credit = 250m, OwnerId = ownerOnDebit ? null : person.OwnerId },
+            ],
+        };
+        Assert.True((await accounting.PostAsync(w.Syndic, Entry("4100", "701", ownerOnDebit: true), Ct)).Succeeded);
+
+        var blocker = Assert.Single((await Privacy.CheckErasureAsync(person.Actor, Ct)).Value.Blockers);
+        Assert.Equal("gdpr.blocker.unpaid", blocker.TextKey);
+        Assert.Equal(250m, blocker.Args[0]);
+        var export = System.Text.Encoding.UTF8.GetString((await Privacy.ExportAsync(person.Actor, Ct)).Value.Json);
+        Assert.Contains("Appel T2", export, StringComparison.Ordinal);
+
+        Assert.True((await accounting.PostAsync(w.Syndic, Entry("551", "4100", ownerOnDebit: false), Ct)).Succeeded);
+        Assert.True((await Privacy.EraseAsync(person.Actor, Password, Ct)).Succeeded);
+        var statement = (await fx.Get<KoproGo.Core.Features.Accounting.IAccountingReports>().OwnerStatementAsync(w.Syndic,
+            new KoproGo.Core.Features.Accounting.ReportPeriod(w.BuildingA, (await accounting.FiscalYearsAsync(w.Syndic, w.BuildingA, Ct)).Value.Single().Id), person.OwnerId, Ct)).Value;
+        Assert.StartsWith("ANON-", statement.OwnerName, StringComparison.Ordinal);
+        Assert.Equal(2, statement.Lines.Count);
+    }
+
     /// <summary>Every text column of every table of the database that holds <paramref name="needle"/> (case-insensitive).</summary>
     private async Task<List<string>> TextColumnsContainingAsync(string needle)
     {
