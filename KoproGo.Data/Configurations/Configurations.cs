@@ -299,6 +299,7 @@ public sealed class JournalLineConfiguration : IEntityTypeConfiguration<JournalL
         b.HasIndex(x => x.EntryId);
         b.HasIndex(x => x.AccountId);
         b.HasIndex(x => x.OwnerId);
+        b.HasIndex(x => new { x.FiscalYearId, x.AccountId, x.Date }).IncludeProperties(x => new { x.Debit, x.Credit });
         b.HasOne<Account>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Owner>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Supplier>().WithMany().HasForeignKey(x => x.SupplierId).OnDelete(DeleteBehavior.Restrict);

@@ -96,6 +96,17 @@ public static class DatabaseRules
           FOR EACH ROW EXECUTE FUNCTION journal_entries_open_year();
         """;
 
+    /// <summary>A line's fiscal year and date are always its entry's, whoever inserts it.</summary>
+    public const string LinePlacement = """
+        CREATE FUNCTION journal_lines_place() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          SELECT e.fiscal_year_id, e.date INTO NEW.fiscal_year_id, NEW.date FROM journal_entries e WHERE e.id = NEW.entry_id;
+          RETURN NEW;
+        END $$;
+        CREATE TRIGGER journal_lines_place BEFORE INSERT ON journal_lines
+          FOR EACH ROW EXECUTE FUNCTION journal_lines_place();
+        """;
+
     /// <summary>Σ unit shares ≤ building total, checked at commit.</summary>
     public const string UnitSharesWithinTotal = """
         CREATE FUNCTION units_within_total() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -371,6 +371,10 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("credit");
 
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
                     b.Property<decimal>("Debit")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)")
@@ -379,6 +383,10 @@ namespace KoproGo.Data.Migrations
                     b.Property<Guid>("EntryId")
                         .HasColumnType("uuid")
                         .HasColumnName("entry_id");
+
+                    b.Property<Guid>("FiscalYearId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fiscal_year_id");
 
                     b.Property<string>("Label")
                         .HasMaxLength(200)
@@ -407,6 +415,11 @@ namespace KoproGo.Data.Migrations
 
                     b.HasIndex("SupplierId")
                         .HasDatabaseName("ix_journal_lines_supplier_id");
+
+                    b.HasIndex("FiscalYearId", "AccountId", "Date")
+                        .HasDatabaseName("ix_journal_lines_fiscal_year_id_account_id_date");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("FiscalYearId", "AccountId", "Date"), new[] { "Debit", "Credit" });
 
                     b.ToTable("journal_lines", null, t =>
                         {

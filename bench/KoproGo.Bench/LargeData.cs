@@ -60,3 +60,51 @@ public static class LargeData
         return big.Id;
     }
 }
+
+/// <summary>
+/// A ledger of 100,000 lines for the accounting benchmarks: building "bench-ledger" with one fiscal year, 10,000 OD
+/// entries and 40,000 VEN entries of two lines each, written in one SQL statement per table (the database still
+/// checks every entry's balance at COMMIT). Created once; later runs reuse it.
+/// </summary>
+public static class LedgerData
+{
+    public const string Slug = "bench-ledger";
+    public const int OdEntries = 10_000, VenEntries = 40_000;
+
+    public static async Task<(Guid Building, Guid Year)> EnsureAsync(IKoproGoDbFactory dbFactory, Guid organisationId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var existing = await db.Buildings.Where(b => b.Slug == Slug).Select(b => b.Id).FirstOrDefaultAsync(ct);
+        if (existing != Guid.Empty)
+            return (existing, await db.FiscalYears.Where(y => y.BuildingId == existing).Select(y => y.Id).FirstAsync(ct));
+        var building = Building.Create(organisationId, new BuildingInput { Name = "Ledger (bench)", Street = "Rue des Comptes 1", PostalCode = "1000", City = "Bruxelles", TotalShares = 1000, Slug = Slug });
+        db.Buildings.Add(building);
+        var year = KoproGo.Core.Features.Accounting.FiscalYear.Starting(building.Id, new DateOnly(2026, 1, 1));
+        db.FiscalYears.Add(year);
+        await db.SaveChangesAsync(ct);
+        var accounts = await db.Accounts.Where(a => a.OrganisationId == organisationId).ToDictionaryAsync(a => a.Code, a => a.Id, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO journal_entries (id, organisation_id, building_id, fiscal_year_id, journal, kind, number, reference, date, description, posted_at)
+            SELECT gen_random_uuid(), {organisationId}, {building.Id}, {year.Id},
+                   CASE WHEN g <= {OdEntries} THEN 'OD' ELSE 'VEN' END, 'Manual',
+                   CASE WHEN g <= {OdEntries} THEN g ELSE g - {OdEntries} END,
+                   '2026-' || CASE WHEN g <= {OdEntries} THEN 'OD-' || lpad(g::text, 6, '0') ELSE 'VEN-' || lpad((g - {OdEntries})::text, 6, '0') END,
+                   DATE '2026-01-01' + (g % 365), 'Bench entry ' || g, now()
+              FROM generate_series(1, {OdEntries + VenEntries}) g
+            """, ct);
+        Guid[] charges = [accounts["610"], accounts["611"], accounts["612"], accounts["613"], accounts["614"]];
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO journal_lines (entry_id, account_id, debit, credit)
+            SELECT e.id, ({charges})[1 + (e.number % 5)], 10 + (e.number % 1000), 0 FROM journal_entries e WHERE e.building_id = {building.Id}
+            UNION ALL
+            SELECT e.id, {accounts["440"]}, 0, 10 + (e.number % 1000) FROM journal_entries e WHERE e.building_id = {building.Id}
+            """, ct);
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO journal_counters (fiscal_year_id, journal, last_number) VALUES ({year.Id}, 'OD', {OdEntries}), ({year.Id}, 'VEN', {VenEntries})
+            """, ct);
+        await tx.CommitAsync(ct);
+        return (building.Id, year.Id);
+    }
+}

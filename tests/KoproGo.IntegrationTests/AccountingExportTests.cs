@@ -21,7 +21,11 @@ public class AccountingExportTests(DatabaseFixture fx)
         var chart = (await accounting.ChartAsync(w.Syndic, w.OrganisationId, "fr-BE", Ct)).Value.ToDictionary(a => a.Code, a => a.Id);
         Assert.True((await accounting.PostAsync(w.Accountant, new EntryDraft
         {
-            BuildingId = w.BuildingA, Date = new DateOnly(2026, 2, 1), Journal = Journal.VEN, Description = "Appel | T1", DocumentRef = "AF-1",
+            BuildingId = w.BuildingA,
+            Date = new DateOnly(2026, 2, 1),
+            Journal = Journal.VEN,
+            Description = "Appel | T1",
+            DocumentRef = "AF-1",
             Lines = [new() { AccountId = chart["4100"], OwnerId = w.OwnerA, Debit = 1234.56m }, new() { AccountId = chart["701"], Credit = 1234.56m }],
         }, Ct)).Succeeded);
         var exports = fx.Get<IAccountingExports>();

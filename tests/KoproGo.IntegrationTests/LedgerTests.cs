@@ -170,6 +170,12 @@ public class LedgerTests(DatabaseFixture fx)
         Assert.Equal("23514", await CommitAsync(Entry));
         Assert.Equal("23514", await CommitAsync(Entry + "INSERT INTO journal_lines (entry_id, account_id, debit, credit) VALUES (@entry, @a, 100, 100), (@entry, @b, 100, 100);"));
         Assert.Null(await CommitAsync(Entry + "INSERT INTO journal_lines (entry_id, account_id, debit, credit) VALUES (@entry, @a, 100, 0), (@entry, @b, 0, 100);"));
+        // a line always carries its entry's year and date, also when inserted by hand
+        await using (var placed = new NpgsqlCommand("SELECT count(*) FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id WHERE e.building_id = @b AND l.fiscal_year_id = e.fiscal_year_id AND l.date = e.date", conn))
+        {
+            placed.Parameters.AddWithValue("b", w.BuildingA);
+            Assert.Equal(4L, await placed.ExecuteScalarAsync(Ct));
+        }
 
         Assert.Equal("P0001", await CommitAsync("UPDATE journal_lines SET debit = debit + 1 WHERE entry_id IN (SELECT id FROM journal_entries WHERE building_id = @building)"));
         Assert.Equal("P0001", await CommitAsync("DELETE FROM journal_lines WHERE entry_id IN (SELECT id FROM journal_entries WHERE building_id = @building)"));

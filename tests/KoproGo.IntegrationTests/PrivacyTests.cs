@@ -219,7 +219,9 @@ public partial class PrivacyTests(DatabaseFixture fx)
         var chart = (await accounting.ChartAsync(w.Syndic, w.OrganisationId, "fr-BE", Ct)).Value.ToDictionary(a => a.Code, a => a.Id);
         KoproGo.Core.Features.Accounting.EntryDraft Entry(string debit, string credit, bool ownerOnDebit) => new()
         {
-            BuildingId = w.BuildingA, Date = new DateOnly(2026, 4, 1), Description = "Appel T2",
+            BuildingId = w.BuildingA,
+            Date = new DateOnly(2026, 4, 1),
+            Description = "Appel T2",
             Lines =
             [
                 new() { AccountId = chart[debit], Debit = 250m, OwnerId = ownerOnDebit ? person.OwnerId : null },

@@ -57,7 +57,11 @@ public sealed class JournalEntry
             PostedAt = now,
             PostedByUserId = userId,
         };
-        entry.Lines.AddRange(lines);
+        foreach (var line in lines)
+        {
+            line.Place(year.Id, date);
+            entry.Lines.Add(line);
+        }
         return entry;
     }
 
@@ -86,6 +90,18 @@ public sealed class JournalLine
     public decimal Debit { get; private set; }
     public decimal Credit { get; private set; }
     public string? Label { get; private set; }
+    /// <summary>
+    /// The entry's year and date, repeated on the line so that a trial balance is one scan of one index (lines never
+    /// change, so the copy cannot drift; a trigger fills them from the entry for any insert).
+    /// </summary>
+    public Guid FiscalYearId { get; private set; }
+    public DateOnly Date { get; private set; }
+
+    internal void Place(Guid fiscalYearId, DateOnly date)
+    {
+        FiscalYearId = fiscalYearId;
+        Date = date;
+    }
 
     public static JournalLine Create(Guid accountId, decimal debit, decimal credit, Guid? ownerId = null, Guid? supplierId = null, string? label = null) =>
         new() { AccountId = accountId, Debit = debit, Credit = credit, OwnerId = ownerId, SupplierId = supplierId, Label = Text.Clean(label) };

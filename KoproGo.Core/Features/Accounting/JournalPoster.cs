@@ -50,12 +50,13 @@ public sealed class JournalPoster(TimeProvider clock)
         if (year.IsClosed)
             return new Error("error.fiscal_year_closed", [year.Label], nameof(EntryDraft.Date));
 
+        // last step before saving, so the counter row stays locked for as short a time as possible
         var journal = draft.Journal.ToString();
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"INSERT INTO journal_counters (fiscal_year_id, journal, last_number) VALUES ({year.Id}, {journal}, 0) ON CONFLICT DO NOTHING", ct);
-        var number = (await db.Database.SqlQuery<int>(
-            $"UPDATE journal_counters SET last_number = last_number + 1 WHERE fiscal_year_id = {year.Id} AND journal = {journal} RETURNING last_number AS \"Value\"")
-            .ToListAsync(ct)).Single();
+        var number = (await db.Database.SqlQuery<int>($"""
+            INSERT INTO journal_counters (fiscal_year_id, journal, last_number) VALUES ({year.Id}, {journal}, 1)
+            ON CONFLICT (fiscal_year_id, journal) DO UPDATE SET last_number = journal_counters.last_number + 1
+            RETURNING last_number AS "Value"
+            """).ToListAsync(ct)).Single();
 
         var entry = JournalEntry.Create(organisationId, draft.BuildingId, year, draft.Journal, draft.Kind, number, draft.Date,
             draft.Description!.Trim(), Text.Clean(draft.DocumentRef), draft.ReversalOf,
@@ -88,9 +89,9 @@ public sealed class JournalPoster(TimeProvider clock)
         var accountIds = draft.Lines.Select(l => l.AccountId!.Value).Distinct().ToList();
         var accounts = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id) && a.OrganisationId == organisationId).ToDictionaryAsync(a => a.Id, ct);
         var ownerIds = draft.Lines.Where(l => l.OwnerId is not null).Select(l => l.OwnerId!.Value).Distinct().ToList();
-        var knownOwners = await db.Owners.Where(o => ownerIds.Contains(o.Id) && o.OrganisationId == organisationId).CountAsync(ct);
+        var knownOwners = ownerIds.Count == 0 ? 0 : await db.Owners.Where(o => ownerIds.Contains(o.Id) && o.OrganisationId == organisationId).CountAsync(ct);
         var supplierIds = draft.Lines.Where(l => l.SupplierId is not null).Select(l => l.SupplierId!.Value).Distinct().ToList();
-        var knownSuppliers = await db.Suppliers.Where(s => supplierIds.Contains(s.Id) && s.OrganisationId == organisationId).CountAsync(ct);
+        var knownSuppliers = supplierIds.Count == 0 ? 0 : await db.Suppliers.Where(s => supplierIds.Contains(s.Id) && s.OrganisationId == organisationId).CountAsync(ct);
         for (var i = 0; i < draft.Lines.Count; i++)
         {
             var l = draft.Lines[i];
