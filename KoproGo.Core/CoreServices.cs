@@ -2,6 +2,7 @@ using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Audit;
 using KoproGo.Core.Features.Buildings;
+using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Documents;
 using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Notifications;
@@ -41,6 +42,7 @@ public static class CoreServices
         services.AddScoped<IAccountingExports, AccountingExports>();
         services.AddScoped<ISupplierService, SupplierService>();
         services.AddScoped<IInvoiceService, InvoiceService>();
+        services.AddScoped<ICallService, CallService>();
         services.AddScoped<IPrivacyService, PrivacyService>();
         // the GDPR rights cover every feature that registers its personal data here
         services.AddScoped<IPersonalDataContributor, AccountPersonalData>();

@@ -3,6 +3,7 @@ using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Audit;
 using KoproGo.Core.Features.Buildings;
+using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Organisations;
@@ -44,6 +45,9 @@ public sealed class KoproGoDbContext(DbContextOptions<KoproGoDbContext> options)
     public DbSet<DistributionKey> DistributionKeys => Set<DistributionKey>();
     public DbSet<DistributionKeyUnit> DistributionKeyUnits => Set<DistributionKeyUnit>();
     public DbSet<ChargeAllocation> ChargeAllocations => Set<ChargeAllocation>();
+    public DbSet<CallForFunds> CallsForFunds => Set<CallForFunds>();
+    public DbSet<CallLine> CallLines => Set<CallLine>();
+    public DbSet<Payment> Payments => Set<Payment>();
     /// <summary>ASP.NET Core DataProtection keys, shared by every app instance (cookies survive restarts and load balancing).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 

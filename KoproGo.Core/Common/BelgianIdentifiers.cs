@@ -65,6 +65,39 @@ public static class BelgianIdentifiers
     }
 }
 
+/// <summary>
+/// The Belgian structured communication (OGM/VCS) of a transfer: 10 digits and a check of two, the 10 digits mod 97
+/// (97 when the remainder is 0), written +++123/4567/89002+++.
+/// </summary>
+public static class StructuredCommunication
+{
+    public static string FromNumber(long number)
+    {
+        if (number is < 0 or > 9_999_999_999)
+            throw new ArgumentOutOfRangeException(nameof(number), "10 digits at most");
+        var check = number % 97;
+        var digits = $"{number:D10}{(check == 0 ? 97 : check):D2}";
+        return $"+++{digits[..3]}/{digits[3..7]}/{digits[7..]}+++";
+    }
+
+    /// <summary>The 12 digits of a valid communication written in any usual way (+++…+++, ***…***, spaces, slashes), else null.</summary>
+    public static string? Digits(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
+        var digits = new string(value.Where(char.IsAsciiDigit).ToArray());
+        var rest = value.Where(c => !char.IsAsciiDigit(c) && c is not ('+' or '*' or '/' or ' '));
+        if (digits.Length != 12 || rest.Any())
+            return null;
+        var body = long.Parse(digits[..10], System.Globalization.CultureInfo.InvariantCulture);
+        var check = int.Parse(digits[10..], System.Globalization.CultureInfo.InvariantCulture);
+        var expected = body % 97 == 0 ? 97 : body % 97;
+        return check == expected ? digits : null;
+    }
+
+    public static bool IsValid(string? value) => Digits(value) is not null;
+}
+
 /// <summary>Builds valid Belgian identifiers from their digits (demo data, tests, benchmarks).</summary>
 public static class BelgianIdentifierFactory
 {

@@ -2,6 +2,7 @@ using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Audit;
 using KoproGo.Core.Features.Buildings;
+using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Organisations;
@@ -46,6 +47,9 @@ public interface IKoproGoDb : IAsyncDisposable
     DbSet<DistributionKey> DistributionKeys { get; }
     DbSet<DistributionKeyUnit> DistributionKeyUnits { get; }
     DbSet<ChargeAllocation> ChargeAllocations { get; }
+    DbSet<CallForFunds> CallsForFunds { get; }
+    DbSet<CallLine> CallLines { get; }
+    DbSet<Payment> Payments { get; }
 
     DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken ct = default);

@@ -2,6 +2,7 @@ using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Audit;
 using KoproGo.Core.Features.Buildings;
+using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Organisations;
@@ -399,5 +400,48 @@ public sealed class ChargeAllocationConfiguration : IEntityTypeConfiguration<Cha
         b.HasOne<SupplierInvoice>().WithMany().HasForeignKey(x => x.InvoiceId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Owner>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class CallForFundsConfiguration : IEntityTypeConfiguration<CallForFunds>
+{
+    public void Configure(EntityTypeBuilder<CallForFunds> b)
+    {
+        b.ToTable("calls_for_funds", t => t.HasCheckConstraint("ck_calls_for_funds_amounts", "ordinary >= 0 AND extraordinary >= 0 AND reserve >= 0"));
+        b.Property(x => x.Title).HasMaxLength(CallForFunds.TitleMax);
+        b.Ignore(x => x.Total);
+        b.HasIndex(x => new { x.BuildingId, x.CallDate });
+        b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.CallId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<JournalEntry>().WithMany().HasForeignKey(x => x.EntryId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class CallLineConfiguration : IEntityTypeConfiguration<CallLine>
+{
+    public void Configure(EntityTypeBuilder<CallLine> b)
+    {
+        b.ToTable("call_lines", t => t.HasCheckConstraint("ck_call_lines_paid", "paid >= 0 AND paid <= total"));
+        b.Property(x => x.StructuredCommunication).HasMaxLength(21);
+        b.Property(x => x.Lots).HasMaxLength(CallLine.LotsMax);
+        b.Ignore(x => x.Open);
+        // the bank statement names the line by it: never two lines with the same communication
+        b.HasIndex(x => x.StructuredCommunication).IsUnique();
+        b.HasIndex(x => x.OwnerId);
+        b.HasOne<Owner>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<StoredFile>().WithMany().HasForeignKey(x => x.PdfFileId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
+{
+    public void Configure(EntityTypeBuilder<Payment> b)
+    {
+        b.ToTable("payments", t => t.HasCheckConstraint("ck_payments_amount", "amount > 0"));
+        b.Property(x => x.Reference).HasMaxLength(Payment.ReferenceMax);
+        b.HasIndex(x => new { x.BuildingId, x.OwnerId });
+        b.HasOne<Owner>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<JournalEntry>().WithMany().HasForeignKey(x => x.EntryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1039,6 +1039,237 @@ namespace KoproGo.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("KoproGo.Core.Features.Calls.CallForFunds", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<DateOnly>("CallDate")
+                        .HasColumnType("date")
+                        .HasColumnName("call_date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<Guid?>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<decimal>("Extraordinary")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("extraordinary");
+
+                    b.Property<decimal>("Ordinary")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("ordinary");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("period");
+
+                    b.Property<decimal>("Reserve")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("reserve");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calls_for_funds");
+
+                    b.HasIndex("EntryId")
+                        .HasDatabaseName("ix_calls_for_funds_entry_id");
+
+                    b.HasIndex("BuildingId", "CallDate")
+                        .HasDatabaseName("ix_calls_for_funds_building_id_call_date");
+
+                    b.ToTable("calls_for_funds", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_calls_for_funds_amounts", "ordinary >= 0 AND extraordinary >= 0 AND reserve >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Calls.CallLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("ByPost")
+                        .HasColumnType("boolean")
+                        .HasColumnName("by_post");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<decimal>("Extraordinary")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("extraordinary");
+
+                    b.Property<string>("Lots")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("lots");
+
+                    b.Property<decimal>("Ordinary")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("ordinary");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<decimal>("Paid")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("paid");
+
+                    b.Property<Guid?>("PdfFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pdf_file_id");
+
+                    b.Property<decimal>("Reserve")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("reserve");
+
+                    b.Property<string>("StructuredCommunication")
+                        .IsRequired()
+                        .HasMaxLength(21)
+                        .HasColumnType("character varying(21)")
+                        .HasColumnName("structured_communication");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_call_lines");
+
+                    b.HasIndex("CallId")
+                        .HasDatabaseName("ix_call_lines_call_id");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_call_lines_owner_id");
+
+                    b.HasIndex("PdfFileId")
+                        .HasDatabaseName("ix_call_lines_pdf_file_id");
+
+                    b.HasIndex("StructuredCommunication")
+                        .IsUnique()
+                        .HasDatabaseName("ix_call_lines_structured_communication");
+
+                    b.ToTable("call_lines", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_call_lines_paid", "paid >= 0 AND paid <= total");
+                        });
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Calls.Payment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("method");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)")
+                        .HasColumnName("reference");
+
+                    b.Property<decimal>("Unapplied")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("unapplied");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments");
+
+                    b.HasIndex("EntryId")
+                        .HasDatabaseName("ix_payments_entry_id");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_payments_owner_id");
+
+                    b.HasIndex("BuildingId", "OwnerId")
+                        .HasDatabaseName("ix_payments_building_id_owner_id");
+
+                    b.ToTable("payments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_payments_amount", "amount > 0");
+                        });
+                });
+
             modelBuilder.Entity("KoproGo.Core.Features.Files.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1066,6 +1297,10 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");
 
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
                     b.Property<long>("Size")
                         .HasColumnType("bigint")
                         .HasColumnName("size");
@@ -1083,6 +1318,12 @@ namespace KoproGo.Data.Migrations
                     b.Property<string>("UploadedByUserId")
                         .HasColumnType("text")
                         .HasColumnName("uploaded_by_user_id");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("use");
 
                     b.HasKey("Id")
                         .HasName("pk_files");
@@ -2009,6 +2250,69 @@ namespace KoproGo.Data.Migrations
                         .HasConstraintName("fk_units_buildings_building_id");
                 });
 
+            modelBuilder.Entity("KoproGo.Core.Features.Calls.CallForFunds", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_calls_for_funds_buildings_building_id");
+
+                    b.HasOne("KoproGo.Core.Features.Accounting.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_calls_for_funds_journal_entries_entry_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Calls.CallLine", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Calls.CallForFunds", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_call_lines_calls_for_funds_call_id");
+
+                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_call_lines_owners_owner_id");
+
+                    b.HasOne("KoproGo.Core.Features.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("PdfFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_call_lines_files_pdf_file_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Calls.Payment", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_buildings_building_id");
+
+                    b.HasOne("KoproGo.Core.Features.Accounting.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_journal_entries_entry_id");
+
+                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_owners_owner_id");
+                });
+
             modelBuilder.Entity("KoproGo.Core.Features.Files.StoredFile", b =>
                 {
                     b.HasOne("KoproGo.Core.Features.Organisations.Organisation", null)
@@ -2170,6 +2474,11 @@ namespace KoproGo.Data.Migrations
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Accounting.SupplierInvoice", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Calls.CallForFunds", b =>
                 {
                     b.Navigation("Lines");
                 });

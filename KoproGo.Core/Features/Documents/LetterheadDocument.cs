@@ -64,6 +64,19 @@ public sealed class LetterheadDocument : IDisposable
 
     public void Space(double points) => Y += points;
 
+    /// <summary>A QR code drawn as vector squares (sharp at any zoom, and no image decoder needed), <paramref name="size"/> points wide.</summary>
+    public void QrCode(bool[,] modules, double size)
+    {
+        Need(size);
+        var count = modules.GetLength(0);
+        var module = size / count;
+        for (var y = 0; y < count; y++)
+            for (var x = 0; x < count; x++)
+                if (modules[y, x])
+                    Gfx.DrawRectangle(XBrushes.Black, Left + x * module, Y + y * module, module + 0.05, module + 0.05);
+        Y += size;
+    }
+
     /// <summary>A table row; <paramref name="widths"/> are fractions of the text width; right-aligned columns for amounts.</summary>
     public void Row(IReadOnlyList<string> cells, IReadOnlyList<double> widths, XFont font, bool shaded = false, ISet<int>? rightAligned = null)
     {

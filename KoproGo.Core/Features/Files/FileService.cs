@@ -8,8 +8,6 @@ public sealed record FileRow(Guid Id, string FileName, string ContentType, long 
 
 public sealed record FileDownload(string FileName, string ContentType, Stream Content);
 
-public enum FileUse { BuildingDocument, Accounting }
-
 public interface IFileService
 {
     Task<Result<Guid>> UploadBuildingDocumentAsync(Actor actor, Guid buildingId, Stream content, string fileName, CancellationToken ct);
@@ -70,7 +68,7 @@ public sealed class FileService(IKoproGoDbFactory dbFactory, IFileStore store, F
             string key;
             await using (var saved = File.OpenRead(temp))
                 key = await store.SaveAsync(saved, ct);
-            var file = StoredFile.Create(found.Value.OrganisationId, buildingId, fileName, type, size, key, actor.UserId, clock.GetUtcNow());
+            var file = StoredFile.Create(found.Value.OrganisationId, buildingId, fileName, type, size, key, actor.UserId, clock.GetUtcNow(), use);
             db.Files.Add(file);
             db.Audit(actor, clock, "file.uploaded", nameof(StoredFile), file.Id, found.Value.OrganisationId, buildingId, file.FileName);
             if (use == FileUse.BuildingDocument)
@@ -104,7 +102,7 @@ public sealed class FileService(IKoproGoDbFactory dbFactory, IFileStore store, F
         await using var db = await dbFactory.CreateAsync(ct);
         if (!await db.ReadableBuildings(actor, clock.Today()).AnyAsync(b => b.Id == buildingId, ct))
             return Errors.NotFoundError;
-        var rows = await db.Files.AsNoTracking().Where(f => f.BuildingId == buildingId).OrderByDescending(f => f.UploadedAt)
+        var rows = await db.Files.AsNoTracking().Where(f => f.BuildingId == buildingId && f.Use == FileUse.BuildingDocument).OrderByDescending(f => f.UploadedAt)
             .Select(f => new FileRow(f.Id, f.FileName, f.ContentType, f.Size, f.UploadedAt)).ToListAsync(ct);
         return rows;
     }
@@ -115,9 +113,15 @@ public sealed class FileService(IKoproGoDbFactory dbFactory, IFileStore store, F
         var file = await db.Files.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId, ct);
         if (file is null)
             return Errors.NotFoundError;
-        var allowed = file.BuildingId is { } buildingId
+        var readable = file.BuildingId is { } buildingId
             ? await db.ReadableBuildings(actor, clock.Today()).AnyAsync(b => b.Id == buildingId, ct)
             : actor.IsStaffOf(file.OrganisationId);
+        var allowed = readable && file.Use switch
+        {
+            FileUse.BuildingDocument => true,
+            FileUse.OwnerLetter => actor.IsStaffOf(file.OrganisationId, file.BuildingId) || (file.OwnerId is { } o && actor.OwnerIds.Contains(o)),
+            _ => actor.IsStaffOf(file.OrganisationId, file.BuildingId),
+        };
         if (!allowed)
             return Errors.NotFoundError;
         return new FileDownload(file.FileName, file.ContentType, await store.OpenReadAsync(file.StorageKey, ct));

@@ -1,5 +1,8 @@
 namespace KoproGo.Core.Features.Files;
 
+/// <summary>What a file is for, which decides who may read it.</summary>
+public enum FileUse { BuildingDocument, Accounting, OwnerLetter }
+
 /// <summary>Metadata of an uploaded file; the bytes live in the file store under <see cref="StorageKey"/>.</summary>
 public sealed class StoredFile
 {
@@ -18,19 +21,26 @@ public sealed class StoredFile
     public string StorageKey { get; private set; } = "";
     public string? UploadedByUserId { get; private set; }
     public DateTimeOffset UploadedAt { get; private set; }
+    /// <summary>Who may read it: the building's people (documents), its staff (invoices), or one owner (their letters).</summary>
+    public FileUse Use { get; private set; }
+    /// <summary>For an owner's letter (a call for funds): the only owner who may read it, beside the staff.</summary>
+    public Guid? OwnerId { get; private set; }
 
-    public static StoredFile Create(Guid organisationId, Guid? buildingId, string fileName, string contentType, long size, string storageKey, string? userId, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        OrganisationId = organisationId,
-        BuildingId = buildingId,
-        FileName = SafeName(fileName),
-        ContentType = contentType,
-        Size = size,
-        StorageKey = storageKey,
-        UploadedByUserId = userId,
-        UploadedAt = now,
-    };
+    public static StoredFile Create(Guid organisationId, Guid? buildingId, string fileName, string contentType, long size, string storageKey, string? userId, DateTimeOffset now,
+        FileUse use = FileUse.BuildingDocument, Guid? ownerId = null) => new()
+        {
+            Use = use,
+            OwnerId = ownerId,
+            Id = Guid.CreateVersion7(),
+            OrganisationId = organisationId,
+            BuildingId = buildingId,
+            FileName = SafeName(fileName),
+            ContentType = contentType,
+            Size = size,
+            StorageKey = storageKey,
+            UploadedByUserId = userId,
+            UploadedAt = now,
+        };
 
     private static string SafeName(string name)
     {

@@ -3,7 +3,6 @@ using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Notifications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using QRCoder;
 
 namespace KoproGo.Core.Features.Security;
 
@@ -81,12 +80,9 @@ public sealed class TwoFactorService(IKoproGoDbFactory dbFactory, SecretProtecto
         user.TotpPendingSecret = protector.Protect(secret);
         await db.SaveChangesAsync(ct);
         var uri = Totp.OtpAuthUri(secret, user.Email ?? user.Id);
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.M);
-        var png = new PngByteQRCode(data).GetGraphic(6);
         // groups of four for reading aloud or typing into an app
         var key = string.Join(' ', Totp.Base32(secret).Chunk(4).Select(c => new string(c)));
-        return new TotpSetup(key, uri, "data:image/png;base64," + Convert.ToBase64String(png));
+        return new TotpSetup(key, uri, QrCodes.PngDataUri(uri));
     }
 
     public async Task<Result<IReadOnlyList<string>>> ConfirmSetupAsync(Actor actor, string code, CancellationToken ct)

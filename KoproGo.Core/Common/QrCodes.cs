@@ -1,0 +1,29 @@
+using QRCoder;
+
+namespace KoproGo.Core.Common;
+
+/// <summary>QR codes as PNG (QRCoder): the 2FA set-up and the EPC payment codes.</summary>
+public static class QrCodes
+{
+    public static byte[] Png(string text, int pixelsPerModule = 6, QRCodeGenerator.ECCLevel level = QRCodeGenerator.ECCLevel.M)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(text, level);
+        return new PngByteQRCode(data).GetGraphic(pixelsPerModule);
+    }
+
+    /// <summary>The modules of the code (true = dark), quiet zone included, for drawing it as vectors in a PDF.</summary>
+    public static bool[,] Modules(string text, QRCodeGenerator.ECCLevel level = QRCodeGenerator.ECCLevel.M)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(text, level);
+        var rows = data.ModuleMatrix;
+        var modules = new bool[rows.Count, rows.Count];
+        for (var y = 0; y < rows.Count; y++)
+            for (var x = 0; x < rows.Count; x++)
+                modules[y, x] = rows[y][x];
+        return modules;
+    }
+
+    public static string PngDataUri(string text, int pixelsPerModule = 6) => "data:image/png;base64," + Convert.ToBase64String(Png(text, pixelsPerModule));
+}

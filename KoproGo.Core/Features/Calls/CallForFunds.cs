@@ -1,0 +1,223 @@
+using KoproGo.Core.Common;
+
+namespace KoproGo.Core.Features.Calls;
+
+public enum CallPeriod { Quarterly, Monthly, Yearly, OneTime }
+
+/// <summary>Stored states; Paid and Overdue of a sent call are read from its lines (<see cref="CallForFunds.StateOn"/>).</summary>
+public enum CallStatus { Draft, Sent, Cancelled }
+
+public enum CallState { Draft, Sent, Paid, Overdue, Cancelled }
+
+public enum LineState { Open, Partial, Paid, Overdue }
+
+public enum PaymentMethod { Transfer, DirectDebit, Cash }
+
+/// <summary>
+/// A call for funds (appel de fonds / opvraging): amounts per fund spread over the owners by shares, each owner line
+/// with its own structured communication. Sending posts the VEN entry and issues the owners' PDFs.
+/// </summary>
+public sealed class CallForFunds
+{
+    public const int TitleMax = 150;
+
+    private CallForFunds() { }
+
+    public Guid Id { get; private set; }
+    public Guid OrganisationId { get; private set; }
+    public Guid BuildingId { get; private set; }
+    public string Title { get; private set; } = "";
+    public CallPeriod Period { get; private set; }
+    public DateOnly CallDate { get; private set; }
+    public DateOnly DueDate { get; private set; }
+    /// <summary>Ordinary charges: the working fund (701).</summary>
+    public decimal Ordinary { get; private set; }
+    /// <summary>Extraordinary charges (702).</summary>
+    public decimal Extraordinary { get; private set; }
+    /// <summary>Reserve fund (700).</summary>
+    public decimal Reserve { get; private set; }
+    public CallStatus Status { get; private set; }
+    public Guid? EntryId { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? SentAt { get; private set; }
+    public List<CallLine> Lines { get; private set; } = [];
+
+    public decimal Total => Ordinary + Extraordinary + Reserve;
+
+    public static CallForFunds Create(Guid organisationId, Guid buildingId, CallInput input, DateTimeOffset now)
+    {
+        var call = new CallForFunds { Id = Guid.CreateVersion7(), OrganisationId = organisationId, BuildingId = buildingId, Status = CallStatus.Draft, CreatedAt = now };
+        call.Update(input);
+        return call;
+    }
+
+    public void Update(CallInput input)
+    {
+        Require(CallStatus.Draft);
+        Title = input.Title!.Trim();
+        Period = input.Period;
+        CallDate = input.CallDate!.Value;
+        DueDate = input.DueDate!.Value;
+        Ordinary = input.Ordinary;
+        Extraordinary = input.Extraordinary;
+        Reserve = input.Reserve;
+    }
+
+    public void MarkSent(Guid entryId, IEnumerable<CallLine> lines, DateTimeOffset now)
+    {
+        Require(CallStatus.Draft);
+        Status = CallStatus.Sent;
+        EntryId = entryId;
+        SentAt = now;
+        Lines.AddRange(lines);
+    }
+
+    public void Cancel()
+    {
+        Require(CallStatus.Draft);
+        Status = CallStatus.Cancelled;
+    }
+
+    public CallState StateOn(DateOnly today) => Status switch
+    {
+        CallStatus.Draft => CallState.Draft,
+        CallStatus.Cancelled => CallState.Cancelled,
+        _ when Lines.Count > 0 && Lines.All(l => l.Paid >= l.Total) => CallState.Paid,
+        _ when today > DueDate => CallState.Overdue,
+        _ => CallState.Sent,
+    };
+
+    private void Require(CallStatus expected)
+    {
+        if (Status != expected)
+            throw new BusinessRuleException(Error.Of("error.call_status", Status.ToString()));
+    }
+}
+
+/// <summary>One owner's part of a call: per fund, its structured communication, what was paid, and the PDF sent.</summary>
+public sealed class CallLine
+{
+    public const int LotsMax = 300;
+
+    private CallLine() { }
+
+    public Guid Id { get; private set; }
+    public Guid CallId { get; private set; }
+    public Guid OwnerId { get; private set; }
+    public decimal Ordinary { get; private set; }
+    public decimal Extraordinary { get; private set; }
+    public decimal Reserve { get; private set; }
+    public decimal Total { get; private set; }
+    public decimal Paid { get; private set; }
+    /// <summary>+++123/4567/89002+++, unique over the platform.</summary>
+    public string StructuredCommunication { get; private set; } = "";
+    /// <summary>The lots this line is for, as printed: "A1 (60/1000), P1 (20/1000)".</summary>
+    public string Lots { get; private set; } = "";
+    public Guid? PdfFileId { get; private set; }
+    /// <summary>No email (or no consent to receive documents by email): the syndic posts the letter.</summary>
+    public bool ByPost { get; private set; }
+
+    public static CallLine Create(Guid callId, Guid ownerId, decimal ordinary, decimal extraordinary, decimal reserve, string ogm, string lots) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        CallId = callId,
+        OwnerId = ownerId,
+        Ordinary = ordinary,
+        Extraordinary = extraordinary,
+        Reserve = reserve,
+        Total = ordinary + extraordinary + reserve,
+        StructuredCommunication = ogm,
+        Lots = lots.Length > LotsMax ? lots[..LotsMax] : lots,
+    };
+
+    public decimal Open => Math.Max(0, Total - Paid);
+
+    public LineState StateOn(DateOnly today, DateOnly due) =>
+        Paid >= Total ? LineState.Paid : today > due ? LineState.Overdue : Paid > 0 ? LineState.Partial : LineState.Open;
+
+    public void Attach(Guid pdfFileId, bool byPost)
+    {
+        PdfFileId = pdfFileId;
+        ByPost = byPost;
+    }
+
+    /// <summary>Takes what it can of <paramref name="amount"/>; returns the rest.</summary>
+    public decimal Apply(decimal amount)
+    {
+        var take = Math.Min(Open, amount);
+        Paid += take;
+        return amount - take;
+    }
+}
+
+/// <summary>A payment received from an owner (by hand, later from a bank statement), posted as FIN 551 / 410.</summary>
+public sealed class Payment
+{
+    public const int ReferenceMax = 140;
+
+    private Payment() { }
+
+    public Guid Id { get; private set; }
+    public Guid BuildingId { get; private set; }
+    public Guid OwnerId { get; private set; }
+    public DateOnly Date { get; private set; }
+    public decimal Amount { get; private set; }
+    public PaymentMethod Method { get; private set; }
+    public string? Reference { get; private set; }
+    public Guid EntryId { get; private set; }
+    /// <summary>What could not be applied to open calls: a credit on the owner's account.</summary>
+    public decimal Unapplied { get; private set; }
+    public DateTimeOffset RecordedAt { get; private set; }
+
+    public static Payment Create(Guid buildingId, Guid ownerId, DateOnly date, decimal amount, PaymentMethod method, string? reference, Guid entryId, decimal unapplied, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        BuildingId = buildingId,
+        OwnerId = ownerId,
+        Date = date,
+        Amount = amount,
+        Method = method,
+        Reference = Text.Clean(reference),
+        EntryId = entryId,
+        Unapplied = unapplied,
+        RecordedAt = now,
+    };
+}
+
+public sealed class CallInput
+{
+    public string? Title { get; set; }
+    public CallPeriod Period { get; set; } = CallPeriod.Quarterly;
+    public DateOnly? CallDate { get; set; }
+    public DateOnly? DueDate { get; set; }
+    public decimal Ordinary { get; set; }
+    public decimal Extraordinary { get; set; }
+    public decimal Reserve { get; set; }
+
+    public Validation Validate() => new Validation()
+        .Required(Title, nameof(Title), CallForFunds.TitleMax)
+        .Rule(Enum.IsDefined(Period), nameof(Period), Errors.Required)
+        .Rule(CallDate is not null, nameof(CallDate), Errors.Required)
+        .Rule(DueDate is not null, nameof(DueDate), Errors.Required)
+        .Rule(CallDate is null || DueDate is null || DueDate >= CallDate, nameof(DueDate), "error.due_before_call")
+        .Rule(Ordinary >= 0 && Extraordinary >= 0 && Reserve >= 0, nameof(Ordinary), "error.call_negative")
+        .Rule(Ordinary + Extraordinary + Reserve > 0, nameof(Ordinary), "error.call_zero")
+        .Rule(Money.HasAtMostCents(Ordinary) && Money.HasAtMostCents(Extraordinary) && Money.HasAtMostCents(Reserve), nameof(Ordinary), "error.amount_cents");
+}
+
+public sealed class PaymentInput
+{
+    public Guid? OwnerId { get; set; }
+    public DateOnly? Date { get; set; }
+    public decimal Amount { get; set; }
+    public PaymentMethod Method { get; set; } = PaymentMethod.Transfer;
+    public string? Reference { get; set; }
+
+    public Validation Validate() => new Validation()
+        .Rule(OwnerId is not null, nameof(OwnerId), Errors.Required)
+        .Rule(Date is not null, nameof(Date), Errors.Required)
+        .Rule(Amount > 0, nameof(Amount), "error.payment_positive")
+        .Rule(Money.HasAtMostCents(Amount), nameof(Amount), "error.amount_cents")
+        .Rule(Enum.IsDefined(Method), nameof(Method), Errors.Required)
+        .Optional(Reference, nameof(Reference), Payment.ReferenceMax);
+}

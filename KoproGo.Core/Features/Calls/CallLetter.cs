@@ -1,0 +1,43 @@
+using System.Globalization;
+using KoproGo.Core.Common;
+using KoproGo.Core.Features.Buildings;
+using KoproGo.Core.Features.Documents;
+using KoproGo.Core.Features.Organisations;
+using KoproGo.Core.Features.Owners;
+
+namespace KoproGo.Core.Features.Calls;
+
+/// <summary>The call-for-funds letter of one owner, in their language, with the amounts per fund and the EPC QR code.</summary>
+public static class CallLetter
+{
+    public static byte[] Render(Organisation organisation, Building building, CallForFunds call, CallLine line, Owner owner, DateTimeOffset now)
+    {
+        var c = CultureInfo.GetCultureInfo(owner.PreferredLanguage is "fr-BE" or "nl-BE" or "en-BE" ? owner.PreferredLanguage : "fr-BE");
+        string T(string key, params object?[] args) => Texts.Get(key, c, args);
+        using var pdf = new LetterheadDocument(
+            new Letterhead(organisation.Name, string.Join(" · ", new[] { organisation.ContactEmail, organisation.Phone }.Where(s => !string.IsNullOrEmpty(s))),
+                building.Name, $"{building.Street}, {building.PostalCode} {building.City}"),
+            T("pdf.call.title", call.Title), c, now);
+        pdf.Text(owner.DisplayName, pdf.Bold);
+        if (owner.PostalAddress is not null)
+            foreach (var part in owner.PostalAddress.Split('\n'))
+                pdf.Text(part.Trim(), pdf.Body);
+        pdf.Space(10);
+        pdf.Text(T("pdf.call.lots", line.Lots), pdf.Body);
+        pdf.Text(T("pdf.call.dates", call.CallDate.ToString("d", c), call.DueDate.ToString("d", c)), pdf.Body, 20);
+        double[] widths = [0.7, 0.3];
+        var right = new HashSet<int> { 1 };
+        pdf.Row([T("report.col.label"), T("report.col.amount")], widths, pdf.Bold, shaded: true, rightAligned: right);
+        if (line.Ordinary > 0) pdf.Row([T("pdf.call.ordinary"), line.Ordinary.ToString("N2", c) + " €"], widths, pdf.Body, rightAligned: right);
+        if (line.Extraordinary > 0) pdf.Row([T("pdf.call.extraordinary"), line.Extraordinary.ToString("N2", c) + " €"], widths, pdf.Body, rightAligned: right);
+        if (line.Reserve > 0) pdf.Row([T("pdf.call.reserve"), line.Reserve.ToString("N2", c) + " €"], widths, pdf.Body, rightAligned: right);
+        pdf.Row([T("report.total"), line.Total.ToString("N2", c) + " €"], widths, pdf.Bold, shaded: true, rightAligned: right);
+        pdf.Space(14);
+        var iban = building.WorkingFundIban!;
+        pdf.Text(T("pdf.call.pay", line.Total.ToString("N2", c), BelgianIdentifiers.FormatIban(iban), building.Name), pdf.Body);
+        pdf.Text(T("pdf.call.communication", line.StructuredCommunication), pdf.Bold, 20);
+        pdf.QrCode(QrCodes.Modules(EpcQr.Payload(building.Name, iban, line.Total, line.StructuredCommunication)), 120);
+        pdf.Text(T("pdf.call.scan"), pdf.Small);
+        return pdf.Save();
+    }
+}

@@ -1,0 +1,328 @@
+using System.Globalization;
+using KoproGo.Core.Common;
+using KoproGo.Core.Features.Accounting;
+using KoproGo.Core.Features.Buildings;
+using KoproGo.Core.Features.Documents;
+using KoproGo.Core.Features.Files;
+using KoproGo.Core.Features.Notifications;
+using KoproGo.Core.Features.Owners;
+using Microsoft.EntityFrameworkCore;
+
+namespace KoproGo.Core.Features.Calls;
+
+public sealed record CallRow(Guid Id, string Title, CallPeriod Period, DateOnly CallDate, DateOnly DueDate, decimal Total, decimal Paid, CallState State);
+
+public sealed record PreviewLine(Guid OwnerId, string OwnerName, string Lots, decimal Ordinary, decimal Extraordinary, decimal Reserve, decimal Total);
+
+public sealed record CallLineRow(Guid Id, Guid OwnerId, string OwnerName, string Lots, decimal Ordinary, decimal Extraordinary, decimal Reserve, decimal Total,
+    decimal Paid, string StructuredCommunication, LineState State, Guid? PdfFileId, bool ByPost);
+
+public sealed record CallDetail(CallRow Call, IReadOnlyList<CallLineRow> Lines);
+
+/// <summary>An owner's line as the owner portal shows it, with what their banking app scans.</summary>
+public sealed record MyCallLine(Guid LineId, string BuildingName, string Title, DateOnly DueDate, decimal Total, decimal Paid, LineState State,
+    string StructuredCommunication, string Iban, string QrPngDataUri, Guid? PdfFileId);
+
+public interface ICallService
+{
+    Task<Result<IReadOnlyList<CallRow>>> ListAsync(Actor actor, Guid buildingId, CancellationToken ct);
+    /// <summary>The owners' amounts the call would ask, before anything is saved or sent.</summary>
+    Task<Result<IReadOnlyList<PreviewLine>>> PreviewAsync(Actor actor, Guid buildingId, CallInput input, CancellationToken ct);
+    Task<Result<Guid>> SaveDraftAsync(Actor actor, Guid buildingId, Guid? callId, CallInput input, CancellationToken ct);
+    Task<Result> CancelAsync(Actor actor, Guid callId, CancellationToken ct);
+    Task<Result<CallDetail>> GetAsync(Actor actor, Guid callId, CancellationToken ct);
+    /// <summary>
+    /// Sends a draft: one structured communication per owner line, the VEN entry (4100/4101 owners, 700/701/702), one PDF
+    /// per owner in their language with the EPC QR code, an email with the PDF (or "by post"), and a notification.
+    /// </summary>
+    Task<Result> SendAsync(Actor actor, Guid callId, CancellationToken ct);
+    /// <summary>A payment received (by hand): posts FIN 551 / 4100 and pays the owner's open lines, oldest due first; the rest is a credit.</summary>
+    Task<Result<Guid>> RecordPaymentAsync(Actor actor, Guid buildingId, PaymentInput input, CancellationToken ct);
+    Task<IReadOnlyList<MyCallLine>> MyCallsAsync(Actor actor, CancellationToken ct);
+}
+
+public sealed class CallService(IKoproGoDbFactory dbFactory, JournalPoster poster, IFileStore store, INotificationService notifications, TimeProvider clock) : ICallService
+{
+    public async Task<Result<IReadOnlyList<CallRow>>> ListAsync(Actor actor, Guid buildingId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var found = await db.StaffBuildingAsync(actor, buildingId, clock.Today(), ct);
+        if (!found.Succeeded)
+            return Result<IReadOnlyList<CallRow>>.Fail(found.Errors);
+        var calls = await db.CallsForFunds.AsNoTracking().Include(c => c.Lines).Where(c => c.BuildingId == buildingId)
+            .OrderByDescending(c => c.CallDate).ThenByDescending(c => c.CreatedAt).ToListAsync(ct);
+        var today = clock.Today();
+        return calls.Select(c => Row(c, today)).ToList();
+    }
+
+    private static CallRow Row(CallForFunds c, DateOnly today) =>
+        new(c.Id, c.Title, c.Period, c.CallDate, c.DueDate, c.Total, c.Lines.Sum(l => l.Paid), c.StateOn(today));
+
+    public async Task<Result<IReadOnlyList<PreviewLine>>> PreviewAsync(Actor actor, Guid buildingId, CallInput input, CancellationToken ct)
+    {
+        var validation = input.Validate();
+        if (!validation.IsValid)
+            return Result<IReadOnlyList<PreviewLine>>.Fail(validation.Errors);
+        await using var db = await dbFactory.CreateAsync(ct);
+        var found = await db.StaffBuildingAsync(actor, buildingId, clock.Today(), ct);
+        if (!found.Succeeded)
+            return Result<IReadOnlyList<PreviewLine>>.Fail(found.Errors);
+        var shares = await AllocateAsync(db, found.Value, input.CallDate!.Value, input.Ordinary, input.Extraordinary, input.Reserve, ct);
+        if (!shares.Succeeded)
+            return Result<IReadOnlyList<PreviewLine>>.Fail(shares.Errors);
+        var ids = shares.Value.Select(s => s.OwnerId).ToList();
+        var names = await db.Owners.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+        return shares.Value.Select(s => new PreviewLine(s.OwnerId, names[s.OwnerId].DisplayName, s.Lots, s.Ordinary, s.Extraordinary, s.Reserve, s.Total)).ToList();
+    }
+
+    /// <summary>The owners' shares on a date; refused when the lots' shares do not add up to the building's total.</summary>
+    private static async Task<Result<IReadOnlyList<OwnerCallShare>>> AllocateAsync(IKoproGoDb db, Building building, DateOnly on, decimal ordinary, decimal extraordinary, decimal reserve, CancellationToken ct)
+    {
+        var units = await db.Units.AsNoTracking().Where(u => u.BuildingId == building.Id).OrderBy(u => u.Number).ToListAsync(ct);
+        var allocated = units.Sum(u => u.Shares);
+        if (allocated != building.TotalShares)
+            return Error.Of("error.call_shares_gap", allocated, building.TotalShares, building.TotalShares - allocated);
+        var unitIds = units.Select(u => u.Id).ToList();
+        var rights = await db.Ownerships.AsNoTracking().Where(o => unitIds.Contains(o.UnitId) && o.StartDate <= on && (o.EndDate == null || o.EndDate > on)).ToListAsync(ct);
+        var lots = units.Select(u => new LotHolding(u.Id, u.Number, u.Shares,
+            rights.Where(r => r.UnitId == u.Id).Select(r => (r.OwnerId, r.Kind, r.Percentage)).ToList())).ToList();
+        var shares = CallAllocation.Compute(lots, building.TotalShares, ordinary, extraordinary, reserve);
+        if (shares is null)
+            return Error.Of("error.invoice_unit_without_owner", string.Join(", ", lots.Where(l => l.Shares > 0 && l.Rights.Count == 0).Select(l => l.Number)));
+        return Result<IReadOnlyList<OwnerCallShare>>.Ok(shares);
+    }
+
+    public async Task<Result<Guid>> SaveDraftAsync(Actor actor, Guid buildingId, Guid? callId, CallInput input, CancellationToken ct)
+    {
+        var validation = input.Validate();
+        if (!validation.IsValid)
+            return Result<Guid>.Fail(validation.Errors);
+        await using var db = await dbFactory.CreateAsync(ct);
+        var found = await db.BooksBuildingAsync(actor, buildingId, clock.Today(), ct);
+        if (!found.Succeeded)
+            return Result<Guid>.Fail(found.Errors);
+        CallForFunds call;
+        if (callId is { } id)
+        {
+            var existing = await db.CallsForFunds.FirstOrDefaultAsync(c => c.Id == id && c.BuildingId == buildingId, ct);
+            if (existing is null)
+                return Errors.NotFoundError;
+            if (existing.Status != CallStatus.Draft)
+                return Error.Of("error.call_status", existing.Status.ToString());
+            existing.Update(input);
+            call = existing;
+        }
+        else
+        {
+            call = CallForFunds.Create(found.Value.OrganisationId, buildingId, input, clock.GetUtcNow());
+            db.CallsForFunds.Add(call);
+        }
+        db.Audit(actor, clock, callId is null ? "call.created" : "call.updated", nameof(CallForFunds), call.Id, found.Value.OrganisationId, buildingId, $"{call.Title} {call.Total:0.00}");
+        await db.SaveChangesAsync(ct);
+        return call.Id;
+    }
+
+    public async Task<Result> CancelAsync(Actor actor, Guid callId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var call = await db.CallsForFunds.FirstOrDefaultAsync(c => c.Id == callId, ct);
+        if (call is null)
+            return Errors.NotFoundError;
+        var found = await db.BooksBuildingAsync(actor, call.BuildingId, clock.Today(), ct);
+        if (!found.Succeeded)
+            return Result.Fail(found.Errors);
+        if (call.Status != CallStatus.Draft)
+            return Error.Of("error.call_status", call.Status.ToString());
+        call.Cancel();
+        db.Audit(actor, clock, "call.cancelled", nameof(CallForFunds), call.Id, call.OrganisationId, call.BuildingId, call.Title);
+        await db.SaveChangesAsync(ct);
+        return Result.Ok();
+    }
+
+    public async Task<Result<CallDetail>> GetAsync(Actor actor, Guid callId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var call = await db.CallsForFunds.AsNoTracking().Include(c => c.Lines).FirstOrDefaultAsync(c => c.Id == callId, ct);
+        if (call is null)
+            return Errors.NotFoundError;
+        var found = await db.StaffBuildingAsync(actor, call.BuildingId, clock.Today(), ct);
+        if (!found.Succeeded)
+            return Result<CallDetail>.Fail(found.Errors);
+        var ids = call.Lines.Select(l => l.OwnerId).ToList();
+        var names = await db.Owners.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.DisplayName, ct);
+        var today = clock.Today();
+        return new CallDetail(Row(call, today), call.Lines.OrderBy(l => l.Lots, StringComparer.Ordinal).Select(l => new CallLineRow(l.Id, l.OwnerId, names[l.OwnerId], l.Lots,
+            l.Ordinary, l.Extraordinary, l.Reserve, l.Total, l.Paid, l.StructuredCommunication, l.StateOn(today, call.DueDate), l.PdfFileId, l.ByPost)).ToList());
+    }
+
+    public async Task<Result> SendAsync(Actor actor, Guid callId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var buildingId = await db.CallsForFunds.Where(c => c.Id == callId).Select(c => (Guid?)c.BuildingId).FirstOrDefaultAsync(ct);
+        if (buildingId is null)
+            return Errors.NotFoundError;
+        var found = await db.BooksBuildingAsync(actor, buildingId.Value, clock.Today(), ct);
+        if (!found.Succeeded)
+            return Result.Fail(found.Errors);
+        var building = found.Value;
+        if (building.WorkingFundIban is null)
+            return new Error("error.call_no_iban");
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM calls_for_funds WHERE id = {callId} FOR UPDATE", ct);
+        var call = await db.CallsForFunds.Include(c => c.Lines).FirstAsync(c => c.Id == callId, ct);
+        if (call.Status != CallStatus.Draft)
+            return Error.Of("error.call_status", call.Status.ToString());
+        var shares = await AllocateAsync(db, building, call.CallDate, call.Ordinary, call.Extraordinary, call.Reserve, ct);
+        if (!shares.Succeeded)
+            return Result.Fail(shares.Errors);
+
+        var accounts = await db.Accounts.Where(a => a.OrganisationId == building.OrganisationId).ToDictionaryAsync(a => a.Code, a => a.Id, ct);
+        var entryLines = new List<LineDraft>();
+        foreach (var s in shares.Value)
+        {
+            if (s.Ordinary + s.Extraordinary > 0)
+                entryLines.Add(new LineDraft { AccountId = accounts[StandardChart.OwnersWorking], OwnerId = s.OwnerId, Debit = s.Ordinary + s.Extraordinary });
+            if (s.Reserve > 0)
+                entryLines.Add(new LineDraft { AccountId = accounts[StandardChart.OwnersReserve], OwnerId = s.OwnerId, Debit = s.Reserve });
+        }
+        if (call.Ordinary > 0) entryLines.Add(new LineDraft { AccountId = accounts[StandardChart.CallsWorking], Credit = call.Ordinary });
+        if (call.Extraordinary > 0) entryLines.Add(new LineDraft { AccountId = accounts[StandardChart.CallsExtraordinary], Credit = call.Extraordinary });
+        if (call.Reserve > 0) entryLines.Add(new LineDraft { AccountId = accounts[StandardChart.CallsReserve], Credit = call.Reserve });
+        var posted = await poster.PostAsync(db, actor, building.OrganisationId, new EntryDraft
+        {
+            BuildingId = building.Id,
+            Date = call.CallDate,
+            Journal = Journal.VEN,
+            Kind = EntryKind.CallForFunds,
+            Description = call.Title,
+            Lines = entryLines,
+        }, ct);
+        if (!posted.Succeeded)
+            return Result.Fail(posted.Errors);
+
+        var lines = new List<CallLine>();
+        foreach (var s in shares.Value)
+        {
+            var number = (await db.Database.SqlQuery<long>($"SELECT nextval('structured_communication_seq') AS \"Value\"").ToListAsync(ct)).Single();
+            lines.Add(CallLine.Create(call.Id, s.OwnerId, s.Ordinary, s.Extraordinary, s.Reserve, StructuredCommunication.FromNumber(number), s.Lots));
+        }
+        var now = clock.GetUtcNow();
+        db.CallLines.AddRange(lines);     // new rows with client-made keys: added explicitly, not found through the navigation
+        call.MarkSent(posted.Value.Id, lines, now);
+        db.Audit(actor, clock, "call.sent", nameof(CallForFunds), call.Id, building.OrganisationId, building.Id, $"{call.Title} {call.Total:0.00} → {lines.Count}");
+
+        // one letter per owner, in their language, kept as the owner's file and mailed or marked for the post
+        var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == building.OrganisationId, ct);
+        var ownerIds = lines.Select(l => l.OwnerId).ToList();
+        var owners = await db.Owners.AsNoTracking().Where(o => ownerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+        var savedKeys = new List<string>();
+        try
+        {
+            foreach (var line in lines)
+            {
+                var owner = owners[line.OwnerId];
+                var pdf = CallLetter.Render(organisation, building, call, line, owner, now);
+                string key;
+                using (var stream = new MemoryStream(pdf))
+                    key = await store.SaveAsync(stream, ct);
+                savedKeys.Add(key);
+                var file = StoredFile.Create(building.OrganisationId, building.Id, $"{building.Slug}-{call.CallDate:yyyy-MM-dd}-{line.StructuredCommunication.Trim('+').Replace('/', '-')}.pdf",
+                    "application/pdf", pdf.Length, key, actor.UserId, now, FileUse.OwnerLetter, owner.Id);
+                db.Files.Add(file);
+                var byEmail = owner.Email is not null && owner.ConsentsToEmailConvocation;
+                line.Attach(file.Id, byPost: !byEmail);
+                if (byEmail)
+                {
+                    var c = CultureInfo.GetCultureInfo(owner.PreferredLanguage);
+                    var subject = Texts.Get("mail.call.subject", c, call.Title, building.Name);
+                    var body = Texts.Get("mail.call.body", c, owner.DisplayName, call.Title, building.Name, line.Total.ToString("N2", c), call.DueDate.ToString("d", c),
+                        BelgianIdentifiers.FormatIban(building.WorkingFundIban), line.StructuredCommunication, organisation.Name);
+                    db.OutboxEmails.Add(OutboxEmail.Queue(owner.Email!, owner.DisplayName, subject, body, building.OrganisationId, now, file.Id));
+                }
+            }
+            await notifications.NotifyOwnersAsync(db, ownerIds, building.OrganisationId, NotificationType.CallForFunds, "notify.call_sent", [call.Title, building.Name], "/my-account", ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch
+        {
+            foreach (var key in savedKeys)
+                await store.DeleteAsync(key, CancellationToken.None);    // no orphan PDFs when the call is not sent
+            throw;
+        }
+        return Result.Ok();
+    }
+
+    public async Task<Result<Guid>> RecordPaymentAsync(Actor actor, Guid buildingId, PaymentInput input, CancellationToken ct)
+    {
+        var validation = input.Validate();
+        if (!validation.IsValid)
+            return Result<Guid>.Fail(validation.Errors);
+        await using var db = await dbFactory.CreateAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var found = await db.BooksBuildingAsync(actor, buildingId, clock.Today(), ct);
+        if (!found.Succeeded)
+            return Result<Guid>.Fail(found.Errors);
+        var building = found.Value;
+        var owner = await db.Owners.AsNoTracking().FirstOrDefaultAsync(o => o.Id == input.OwnerId && o.OrganisationId == building.OrganisationId, ct);
+        if (owner is null)
+            return new Error(Errors.NotFound, [], nameof(PaymentInput.OwnerId));
+        // the owner's open lines in this building, oldest due first (locked: two payments never take the same euro)
+        var openLines = await (from l in db.CallLines
+                               join c in db.CallsForFunds on l.CallId equals c.Id
+                               where l.OwnerId == owner.Id && c.BuildingId == buildingId && c.Status == CallStatus.Sent && l.Paid < l.Total
+                               orderby c.DueDate, c.CreatedAt
+                               select l).ToListAsync(ct);
+        if (openLines.Count > 0)
+        {
+            var ids = openLines.Select(l => l.Id).ToList();
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM call_lines WHERE id = ANY({ids}) FOR UPDATE", ct);
+        }
+        var accounts = await db.Accounts.Where(a => a.OrganisationId == building.OrganisationId && (a.Code == StandardChart.BankCurrent || a.Code == StandardChart.OwnersWorking))
+            .ToDictionaryAsync(a => a.Code, a => a.Id, ct);
+        var posted = await poster.PostAsync(db, actor, building.OrganisationId, new EntryDraft
+        {
+            BuildingId = buildingId,
+            Date = input.Date!.Value,
+            Journal = Journal.FIN,
+            Kind = EntryKind.PaymentReceived,
+            Description = Texts.Get("accounting.payment_from", building.Language, owner.DisplayName),
+            DocumentRef = Text.Clean(input.Reference),
+            Lines =
+            [
+                new() { AccountId = accounts[StandardChart.BankCurrent], Debit = input.Amount },
+                new() { AccountId = accounts[StandardChart.OwnersWorking], OwnerId = owner.Id, Credit = input.Amount },
+            ],
+        }, ct);
+        if (!posted.Succeeded)
+            return Result<Guid>.Fail(posted.Errors);
+        var rest = input.Amount;
+        foreach (var line in openLines)
+            rest = line.Apply(rest);
+        var payment = Payment.Create(buildingId, owner.Id, input.Date.Value, input.Amount, input.Method, input.Reference, posted.Value.Id, rest, clock.GetUtcNow());
+        db.Payments.Add(payment);
+        db.Audit(actor, clock, "payment.recorded", nameof(Payment), payment.Id, building.OrganisationId, buildingId, $"{input.Amount:0.00} {input.Method}");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return payment.Id;
+    }
+
+    public async Task<IReadOnlyList<MyCallLine>> MyCallsAsync(Actor actor, CancellationToken ct)
+    {
+        var ownerIds = actor.OwnerIds.ToList();
+        if (ownerIds.Count == 0)
+            return [];
+        await using var db = await dbFactory.CreateAsync(ct);
+        var rows = await (from l in db.CallLines.AsNoTracking()
+                          join c in db.CallsForFunds on l.CallId equals c.Id
+                          join b in db.Buildings on c.BuildingId equals b.Id
+                          where ownerIds.Contains(l.OwnerId) && c.Status == CallStatus.Sent
+                          orderby c.DueDate descending
+                          select new { Line = l, c.Title, c.DueDate, Building = b.Name, b.WorkingFundIban }).ToListAsync(ct);
+        var today = clock.Today();
+        return rows.Select(r => new MyCallLine(r.Line.Id, r.Building, r.Title, r.DueDate, r.Line.Total, r.Line.Paid, r.Line.StateOn(today, r.DueDate),
+            r.Line.StructuredCommunication, BelgianIdentifiers.FormatIban(r.WorkingFundIban ?? ""),
+            r.Line.Open > 0 && r.WorkingFundIban is not null ? "data:image/png;base64," + Convert.ToBase64String(EpcQr.Png(EpcQr.Payload(r.Building, r.WorkingFundIban, r.Line.Open, r.Line.StructuredCommunication))) : "",
+            r.Line.PdfFileId)).ToList();
+    }
+}

@@ -1,0 +1,101 @@
+using KoproGo.Core.Common;
+using KoproGo.Core.Features.Calls;
+using KoproGo.Core.Features.Owners;
+
+namespace KoproGo.Core.Tests;
+
+public class CallTests
+{
+    [Theory]
+    [InlineData(1234567890L, "+++123/4567/89002+++")]    // 1234567890 mod 97 = 2
+    [InlineData(0L, "+++000/0000/00097+++")]             // remainder 0 → 97
+    [InlineData(97L, "+++000/0000/09797+++")]
+    [InlineData(1000001L, "+++000/1000/00128+++")]      // 1000001 mod 97 = 28
+    public void StructuredCommunication_HasTheMod97Check(long number, string expected)
+    {
+        Assert.Equal(expected, StructuredCommunication.FromNumber(number));
+        Assert.True(StructuredCommunication.IsValid(expected));
+    }
+
+    [Theory]
+    [InlineData("+++123/4567/89002+++", true)]
+    [InlineData("***123/4567/89002***", true)]
+    [InlineData("123456789002", true)]
+    [InlineData("+++123/4567/89003+++", false)]
+    [InlineData("+++123/4567/8900+++", false)]
+    [InlineData("+++12A/4567/89002+++", false)]
+    [InlineData("", false)]
+    public void StructuredCommunication_Validates(string value, bool valid) => Assert.Equal(valid, StructuredCommunication.IsValid(value));
+
+    [Fact]
+    public void StructuredCommunication_Property_EveryNumberMakesAValidOne()
+    {
+        var random = new Random(97);
+        for (var i = 0; i < 10_000; i++)
+        {
+            var n = (long)(random.NextDouble() * 9_999_999_999);
+            var ogm = StructuredCommunication.FromNumber(n);
+            Assert.Equal(20, ogm.Length);
+            Assert.Equal($"{n:D10}", StructuredCommunication.Digits(ogm)![..10]);
+        }
+    }
+
+    [Fact]
+    public void EpcPayload_HasTheFieldsBankingAppsRead()
+    {
+        var lines = EpcQr.Payload("Résidence Horta", "BE68 5390 0754 7034", 1500m, "+++123/4567/89002+++").Split('\n');
+        Assert.Equal(["BCD", "002", "1", "SCT", "", "Résidence Horta", "BE68539007547034", "EUR1500.00", "", "123456789002", ""], lines);
+        Assert.Throws<ArgumentOutOfRangeException>(() => EpcQr.Payload("x", "BE68539007547034", 0m, "+++123/4567/89002+++"));
+        Assert.NotEmpty(EpcQr.Png(string.Join('\n', lines)));
+    }
+
+    private static LotHolding Lot(string number, int shares, params (Guid Owner, OwnershipKind Kind, decimal Pct)[] rights) =>
+        new(Guid.NewGuid(), number, shares, rights.Select(r => (r.Owner, r.Kind, r.Pct)).ToList());
+
+    [Fact]
+    public void Allocation_FollowsTheSpecExample_AndTheSplitLotRule()
+    {
+        Guid a = Guid.NewGuid(), u = Guid.NewGuid(), n = Guid.NewGuid(), rest = Guid.NewGuid();
+        var lots = new[]
+        {
+            Lot("A1", 100, (a, OwnershipKind.Full, 100m)),
+            Lot("A2", 200, (u, OwnershipKind.Usufruct, 100m), (n, OwnershipKind.BareOwnership, 100m)),
+            Lot("A3", 700, (rest, OwnershipKind.Full, 100m)),
+        };
+        var shares = CallAllocation.Compute(lots, 1000, 10_000m, 5_000m, 1_000m)!;
+        var owner = shares.Single(s => s.OwnerId == a);
+        Assert.Equal(1_500m, owner.Ordinary + owner.Extraordinary);         // 10,000 + 5,000 on 100/1,000
+        Assert.Equal(2_000m, shares.Single(s => s.OwnerId == u).Total);     // ordinary only
+        Assert.Equal(1_000m + 200m, shares.Single(s => s.OwnerId == n).Total);  // extraordinary + reserve
+        Assert.Equal(16_000m, shares.Sum(s => s.Total));
+        Assert.Equal("A1 (100/1000)", owner.Lots);
+    }
+
+    [Fact]
+    public void Allocation_Property_SumsAreExact_AndEveryOwnerWithinACent()
+    {
+        var random = new Random(1500);
+        for (var run = 0; run < 300; run++)
+        {
+            var owners = Enumerable.Range(0, random.Next(1, 30)).Select(_ => Guid.NewGuid()).ToList();
+            var lots = Enumerable.Range(0, random.Next(1, 60)).Select(i =>
+            {
+                var first = owners[random.Next(owners.Count)];
+                var second = owners[random.Next(owners.Count)];
+                var pct = random.Next(1, 100);
+                return first == second
+                    ? Lot($"L{i}", random.Next(1, 500), (first, OwnershipKind.Full, 100m))
+                    : Lot($"L{i}", random.Next(1, 500), (first, OwnershipKind.Full, pct), (second, OwnershipKind.Full, 100m - pct));
+            }).ToList();
+            var total = lots.Sum(l => l.Shares);
+            var ordinary = random.Next(1, 5_000_000) / 100m;
+            var shares = CallAllocation.Compute(lots, total, ordinary, 0m, 0m)!;
+            Assert.Equal(ordinary, shares.Sum(s => s.Total));
+            foreach (var s in shares)
+            {
+                var exact = lots.Sum(l => l.Rights.Where(r => r.OwnerId == s.OwnerId).Sum(r => ordinary * l.Shares / total * r.Percentage / 100m));
+                Assert.True(Math.Abs(s.Total - exact) < 0.01m, $"run {run}: {s.Total} vs {exact}");
+            }
+        }
+    }
+}
