@@ -109,4 +109,45 @@ public class AccountingFlowTests(AppFixture app)
         await Expect(charges).ToContainTextAsync("121,00");          // lots A1, P1 and C1: 100 of 1,000 shares
         owner.AssertNoErrors();
     }
+
+    [Fact]
+    public async Task Syndic_SendsACallForFunds_AndTheOwnerSeesItsQrCode_AndDownloadsTheLetter()
+    {
+        await using (var s = await app.NewSessionAsync())
+        {
+            var page = s.Page;
+            await s.SignInAsync("syndic@horta.be");
+            await s.GotoAsync($"/buildings/{await app.BuildingIdAsync("residence-horta")}/accounting");
+            await page.GetByRole(Microsoft.Playwright.AriaRole.Tab, new() { Name = "Appels de fonds" }).ClickAsync();
+            await page.Locator("#new-call").ClickAsync();
+            await page.Locator("#call-title").FillAsync("Provision E2E");
+            await page.Locator("#call-ordinary").FillAsync("9000");
+            await page.Locator("#call-ordinary").BlurAsync();
+            await page.Locator("#call-preview").ClickAsync();
+            await Expect(page.Locator("#preview-total")).ToContainTextAsync("9");
+            await Expect(page.Locator("#call-preview-table")).ToContainTextAsync("Dubois Marie");
+            await s.CheckAccessibilityAsync("call-form");
+            await page.Locator("#call-save").ClickAsync();
+            var row = page.Locator(".call-row").Filter(new() { HasText = "Provision E2E" });
+            await row.Locator(".send-call").ClickAsync();
+            await Expect(row).ToContainTextAsync("Envoyé");
+            s.AssertNoErrors();
+        }
+
+        await using var owner = await app.NewSessionAsync();
+        await owner.SignInAsync("marie.dubois@example.be");
+        await owner.GotoAsync("/my-account");
+        var call = owner.Page.Locator(".my-call").Filter(new() { HasText = "Provision E2E" });
+        await Expect(call.Locator("img.my-call-qr")).ToBeVisibleAsync();
+        var pay = await call.Locator(".my-call-pay").TextContentAsync();
+        var ogm = System.Text.RegularExpressions.Regex.Match(pay!, @"\+\+\+\d{3}/\d{4}/\d{5}\+\+\+").Value;
+        Assert.NotEmpty(ogm);
+        await owner.CheckAccessibilityAsync("my-account-call");
+        var download = await owner.Page.RunAndWaitForDownloadAsync(() => call.Locator(".my-call-pdf").ClickAsync());
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await File.ReadAllBytesAsync((await download.PathAsync())!, TestContext.Current.CancellationToken));
+        var text = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text)).Replace('\u202f', ' ').Replace('\u00a0', ' ');
+        Assert.Contains("900,00", text, StringComparison.Ordinal);          // lots A1, P1, C1: 100 of 1,000 shares
+        Assert.Contains(ogm, text, StringComparison.Ordinal);
+        owner.AssertNoErrors();
+    }
 }
