@@ -2,6 +2,7 @@ using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Buildings;
+using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
 using Microsoft.AspNetCore.Identity;
@@ -14,7 +15,7 @@ namespace KoproGo.Web;
 /// 1,000 shares) and a Dutch-speaking one in Ghent (12 lots, 10,000 shares). Idempotent: does nothing once the
 /// organisation exists. Every account's password is <see cref="Password"/>.
 /// </summary>
-public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> users, TimeProvider clock, JournalPoster poster)
+public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> users, TimeProvider clock, JournalPoster poster, ICallService calls)
 {
     public const string Password = "Demo-KoproGo-2026";
     public const string OrganisationName = "Syndic Horta";
@@ -193,8 +194,8 @@ public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> u
     }
 
     /// <summary>
-    /// Résidence Horta's books for the current year: quarterly calls for funds split by shares (usufructuary pays for a
-    /// split lot), most owners paid, two are behind, and three supplier invoices booked and paid.
+    /// Résidence Horta's books for the current year: three supplier invoices booked and paid, and the quarterly calls for
+    /// funds sent to the owners (letters with QR codes), most of them paid, two owners behind.
     /// </summary>
     private async Task SeedLedgerAsync(Guid organisationId, Building building, CancellationToken ct)
     {
@@ -209,13 +210,6 @@ public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> u
         db.Suppliers.AddRange(suppliers.Select(s => s.Supplier));
         await db.SaveChangesAsync(ct);
 
-        // who pays for each lot: full owners by their share, the usufructuary alone for a split lot
-        var holders = await (from s in db.Ownerships
-                             join u in db.Units on s.UnitId equals u.Id
-                             where u.BuildingId == building.Id && s.EndDate == null && s.Kind != OwnershipKind.BareOwnership
-                             select new { u.Id, u.Shares, s.OwnerId, s.Percentage }).ToListAsync(ct);
-        var weights = holders.GroupBy(h => h.OwnerId).ToDictionary(g => g.Key, g => g.Sum(h => h.Shares * h.Percentage / 100m));
-        var owners = weights.Keys.OrderBy(k => k).ToList();
         async Task PostAsync(DateOnly date, Journal journal, EntryKind kind, string description, List<LineDraft> lines)
         {
             var posted = await poster.PostAsync(db, Actor.System, organisationId, new EntryDraft { BuildingId = building.Id, Date = date, Journal = journal, Kind = kind, Description = description, Lines = lines }, ct);
@@ -224,29 +218,6 @@ public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> u
             await db.SaveChangesAsync(ct);
         }
 
-        const decimal quarterly = 9_000m;
-        for (var q = 0; q < 4; q++)
-        {
-            var date = new DateOnly(today.Year, 1 + 3 * q, 1);
-            if (date > today)
-                break;
-            var parts = Money.Distribute(quarterly, owners.Select(o => weights[o]).ToList());
-            var lines = owners.Select((o, i) => new LineDraft { AccountId = accounts[StandardChart.OwnersWorking], OwnerId = o, Debit = parts[i] }).Where(l => l.Debit > 0).ToList();
-            lines.Add(new LineDraft { AccountId = accounts[StandardChart.CallsWorking], Credit = quarterly });
-            await PostAsync(date, Journal.VEN, EntryKind.CallForFunds, $"Appel de fonds T{q + 1} {today.Year}", lines);
-            // everyone pays within the month, except the last two owners, who are behind since the third quarter
-            for (var i = 0; i < owners.Count; i++)
-            {
-                var paid = date.AddDays(12 + i % 10);
-                if (paid > today || (q >= 2 && i >= owners.Count - 2))
-                    continue;
-                await PostAsync(paid, Journal.FIN, EntryKind.PaymentReceived, $"Paiement T{q + 1}",
-                [
-                    new() { AccountId = accounts[StandardChart.BankCurrent], Debit = parts[i] },
-                    new() { AccountId = accounts[StandardChart.OwnersWorking], OwnerId = owners[i], Credit = parts[i] },
-                ]);
-            }
-        }
         foreach (var s in suppliers)
         {
             var date = new DateOnly(today.Year, s.Month, 20);
@@ -262,5 +233,46 @@ public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> u
             ]);
         }
         await tx.CommitAsync(ct);
+
+        // quarterly calls for funds through the real service (letters, communications, VEN entries); everyone pays
+        // within the month, except the last two owners, who are behind since the third quarter
+        var ownerIds = new List<Guid>();
+        for (var q = 0; q < 4; q++)
+        {
+            var date = new DateOnly(today.Year, 1 + 3 * q, 1);
+            if (date > today)
+                break;
+            var call = await calls.SaveDraftAsync(Actor.System, building.Id, null, new CallInput
+            {
+                Title = $"Appel de fonds T{q + 1} {today.Year}",
+                Period = CallPeriod.Quarterly,
+                CallDate = date,
+                DueDate = date.AddDays(30),
+                Ordinary = 8_000m,
+                Reserve = 1_000m,
+            }, ct);
+            if (!call.Succeeded || !(await calls.SendAsync(Actor.System, call.Value, ct)).Succeeded)
+                throw new InvalidOperationException("demo call failed");
+            var lines = (await calls.GetAsync(Actor.System, call.Value, ct)).Value.Lines;
+            if (ownerIds.Count == 0)
+                ownerIds = lines.Select(l => l.OwnerId).Order().ToList();
+            foreach (var line in lines)
+            {
+                var rank = ownerIds.IndexOf(line.OwnerId);
+                var paid = date.AddDays(12 + rank % 10);
+                if (paid > today || (q >= 2 && rank >= ownerIds.Count - 2))
+                    continue;
+                var payment = await calls.RecordPaymentAsync(Actor.System, building.Id, new PaymentInput
+                {
+                    OwnerId = line.OwnerId,
+                    Date = paid,
+                    Amount = line.Total,
+                    Method = PaymentMethod.Transfer,
+                    Reference = line.StructuredCommunication,
+                }, ct);
+                if (!payment.Succeeded)
+                    throw new InvalidOperationException("demo payment failed: " + payment.FirstError!.Code);
+            }
+        }
     }
 }

@@ -83,10 +83,14 @@ public class AccountingFlowTests(AppFixture app)
             await page.Locator(".iline-desc-0 input").FillAsync("Dépannage ascenseur");
             await PickAsync(".iline-account-0", "610");
             await page.Locator(".iline-excl-0 input").FillAsync("1000");
+            await page.Locator(".iline-excl-0 input").BlurAsync();
+            await Expect(page.Locator("#invoice-computed")).ToContainTextAsync("210,00");      // 1,000 + 21 % VAT, computed as typed
             await page.Locator("#invoice-declared").FillAsync("1200");
+            await page.Locator("#invoice-declared").BlurAsync();
             await page.Locator("#invoice-save").ClickAsync();
             await Expect(page.GetByText("ne correspond pas aux lignes").First).ToBeVisibleAsync();     // 1,000 + 21 % VAT is 1,210
             await page.Locator("#invoice-declared").FillAsync("1210");
+            await page.Locator("#invoice-declared").BlurAsync();
             await s.CheckAccessibilityAsync("invoice-form");
             await page.Locator("#invoice-save").ClickAsync();
             var row = page.Locator("#invoice-E2E-001");
@@ -101,6 +105,7 @@ public class AccountingFlowTests(AppFixture app)
         await owner.SignInAsync("marie.dubois@example.be");
         await owner.Page.Locator("#lang-menu button").First.ClickAsync();
         await owner.Page.Locator("#lang-nl-BE").ClickAsync();
+        await owner.Page.WaitForURLAsync(u => !u.Contains("/culture/", StringComparison.Ordinal));
         await owner.WaitInteractiveAsync();
         await owner.GotoAsync("/my-account");
         var charges = owner.Page.Locator(".my-charges").First;
@@ -123,6 +128,7 @@ public class AccountingFlowTests(AppFixture app)
             await page.Locator("#call-title").FillAsync("Provision E2E");
             await page.Locator("#call-ordinary").FillAsync("9000");
             await page.Locator("#call-ordinary").BlurAsync();
+            await Expect(page.Locator("#call-ordinary")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("9"));
             await page.Locator("#call-preview").ClickAsync();
             await Expect(page.Locator("#preview-total")).ToContainTextAsync("9");
             await Expect(page.Locator("#call-preview-table")).ToContainTextAsync("Dubois Marie");
