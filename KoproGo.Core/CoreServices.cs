@@ -42,7 +42,9 @@ public static class CoreServices
         services.AddScoped<IAccountingExports, AccountingExports>();
         services.AddScoped<ISupplierService, SupplierService>();
         services.AddScoped<IInvoiceService, InvoiceService>();
+        services.AddScoped<PaymentPosting>();
         services.AddScoped<ICallService, CallService>();
+        services.AddScoped<IBankImportService, BankImportService>();
         services.AddScoped<IPrivacyService, PrivacyService>();
         // the GDPR rights cover every feature that registers its personal data here
         services.AddScoped<IPersonalDataContributor, AccountPersonalData>();

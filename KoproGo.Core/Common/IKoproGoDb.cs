@@ -50,6 +50,7 @@ public interface IKoproGoDb : IAsyncDisposable
     DbSet<CallForFunds> CallsForFunds { get; }
     DbSet<CallLine> CallLines { get; }
     DbSet<Payment> Payments { get; }
+    DbSet<BankTransaction> BankTransactions { get; }
 
     DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken ct = default);

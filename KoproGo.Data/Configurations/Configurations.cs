@@ -445,3 +445,22 @@ public sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class BankTransactionConfiguration : IEntityTypeConfiguration<BankTransaction>
+{
+    public void Configure(EntityTypeBuilder<BankTransaction> b)
+    {
+        b.ToTable("bank_transactions");
+        b.Property(x => x.ImportKey).HasMaxLength(64);
+        b.Property(x => x.FileName).HasMaxLength(BankTransaction.TextMax);
+        b.Property(x => x.StructuredCommunication).HasMaxLength(12);
+        b.Property(x => x.Communication).HasMaxLength(BankTransaction.TextMax);
+        b.Property(x => x.CounterpartyName).HasMaxLength(BankTransaction.TextMax);
+        b.Property(x => x.CounterpartyAccount).HasMaxLength(BankTransaction.TextMax);
+        // a movement is imported once, whatever file brings it
+        b.HasIndex(x => x.ImportKey).IsUnique();
+        b.HasIndex(x => new { x.BuildingId, x.Status });
+        b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Payment>().WithMany().HasForeignKey(x => x.PaymentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

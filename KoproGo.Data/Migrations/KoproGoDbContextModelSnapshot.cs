@@ -1039,6 +1039,88 @@ namespace KoproGo.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("KoproGo.Core.Features.Calls.BankTransaction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<string>("Communication")
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)")
+                        .HasColumnName("communication");
+
+                    b.Property<string>("CounterpartyAccount")
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)")
+                        .HasColumnName("counterparty_account");
+
+                    b.Property<string>("CounterpartyName")
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)")
+                        .HasColumnName("counterparty_name");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("ImportKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("import_key");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<Guid?>("PaymentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StructuredCommunication")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("structured_communication");
+
+                    b.Property<DateOnly>("ValueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("value_date");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bank_transactions");
+
+                    b.HasIndex("ImportKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bank_transactions_import_key");
+
+                    b.HasIndex("PaymentId")
+                        .HasDatabaseName("ix_bank_transactions_payment_id");
+
+                    b.HasIndex("BuildingId", "Status")
+                        .HasDatabaseName("ix_bank_transactions_building_id_status");
+
+                    b.ToTable("bank_transactions", (string)null);
+                });
+
             modelBuilder.Entity("KoproGo.Core.Features.Calls.CallForFunds", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2248,6 +2330,22 @@ namespace KoproGo.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_units_buildings_building_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Calls.BankTransaction", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bank_transactions_buildings_building_id");
+
+                    b.HasOne("KoproGo.Core.Features.Calls.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_bank_transactions_payments_payment_id");
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Calls.CallForFunds", b =>

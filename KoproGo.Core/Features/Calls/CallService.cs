@@ -41,7 +41,7 @@ public interface ICallService
     Task<IReadOnlyList<MyCallLine>> MyCallsAsync(Actor actor, CancellationToken ct);
 }
 
-public sealed class CallService(IKoproGoDbFactory dbFactory, JournalPoster poster, IFileStore store, INotificationService notifications, TimeProvider clock) : ICallService
+public sealed class CallService(IKoproGoDbFactory dbFactory, JournalPoster poster, PaymentPosting payments, IFileStore store, INotificationService notifications, TimeProvider clock) : ICallService
 {
     public async Task<Result<IReadOnlyList<CallRow>>> ListAsync(Actor actor, Guid buildingId, CancellationToken ct)
     {
@@ -267,44 +267,12 @@ public sealed class CallService(IKoproGoDbFactory dbFactory, JournalPoster poste
         var owner = await db.Owners.AsNoTracking().FirstOrDefaultAsync(o => o.Id == input.OwnerId && o.OrganisationId == building.OrganisationId, ct);
         if (owner is null)
             return new Error(Errors.NotFound, [], nameof(PaymentInput.OwnerId));
-        // the owner's open lines in this building, oldest due first (locked: two payments never take the same euro)
-        var openLines = await (from l in db.CallLines
-                               join c in db.CallsForFunds on l.CallId equals c.Id
-                               where l.OwnerId == owner.Id && c.BuildingId == buildingId && c.Status == CallStatus.Sent && l.Paid < l.Total
-                               orderby c.DueDate, c.CreatedAt
-                               select l).ToListAsync(ct);
-        if (openLines.Count > 0)
-        {
-            var ids = openLines.Select(l => l.Id).ToList();
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM call_lines WHERE id = ANY({ids}) FOR UPDATE", ct);
-        }
-        var accounts = await db.Accounts.Where(a => a.OrganisationId == building.OrganisationId && (a.Code == StandardChart.BankCurrent || a.Code == StandardChart.OwnersWorking))
-            .ToDictionaryAsync(a => a.Code, a => a.Id, ct);
-        var posted = await poster.PostAsync(db, actor, building.OrganisationId, new EntryDraft
-        {
-            BuildingId = buildingId,
-            Date = input.Date!.Value,
-            Journal = Journal.FIN,
-            Kind = EntryKind.PaymentReceived,
-            Description = Texts.Get("accounting.payment_from", building.Language, owner.DisplayName),
-            DocumentRef = Text.Clean(input.Reference),
-            Lines =
-            [
-                new() { AccountId = accounts[StandardChart.BankCurrent], Debit = input.Amount },
-                new() { AccountId = accounts[StandardChart.OwnersWorking], OwnerId = owner.Id, Credit = input.Amount },
-            ],
-        }, ct);
-        if (!posted.Succeeded)
-            return Result<Guid>.Fail(posted.Errors);
-        var rest = input.Amount;
-        foreach (var line in openLines)
-            rest = line.Apply(rest);
-        var payment = Payment.Create(buildingId, owner.Id, input.Date.Value, input.Amount, input.Method, input.Reference, posted.Value.Id, rest, clock.GetUtcNow());
-        db.Payments.Add(payment);
-        db.Audit(actor, clock, "payment.recorded", nameof(Payment), payment.Id, building.OrganisationId, buildingId, $"{input.Amount:0.00} {input.Method}");
+        var payment = await payments.RecordAsync(db, actor, building, owner, input.Date!.Value, input.Amount, input.Method, input.Reference, null, ct);
+        if (!payment.Succeeded)
+            return Result<Guid>.Fail(payment.Errors);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return payment.Id;
+        return payment.Value.Id;
     }
 
     public async Task<IReadOnlyList<MyCallLine>> MyCallsAsync(Actor actor, CancellationToken ct)
