@@ -63,7 +63,7 @@ public class AccountingFlowTests(AppFixture app)
         var page = s.Page;
         await s.SignInAsync("marie.dubois@example.be");
         await s.GotoAsync("/my-account");
-        await Expect(page.Locator(".my-statement").First).ToContainTextAsync("Appel de fonds T1");
+        await Expect(page.Locator(".my-statement").First).ToContainTextAsync("Appel de fonds T1", new() { Timeout = 20_000 });
         await s.CheckAccessibilityAsync("my-account");
         s.AssertNoErrors();
     }
