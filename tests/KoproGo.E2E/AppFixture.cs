@@ -115,10 +115,14 @@ public sealed class Session(AppFixture app, IBrowserContext context, IPage page)
     {
         if (!Page.Url.Contains("/account/consent", StringComparison.Ordinal))
             return;
-        await Page.Locator("#accept-privacy input").ClickAsync();
-        await Page.Locator("#accept-terms input").ClickAsync();
+        // the boxes must be ticked by the circuit before the button counts them (a cold server can lag behind clicks)
+        foreach (var box in new[] { "#accept-privacy input", "#accept-terms input" })
+        {
+            await Page.Locator(box).ClickAsync();
+            await Expect(Page.Locator(box)).ToBeCheckedAsync();
+        }
         await Page.Locator("#accept-consent").ClickAsync();
-        await Page.WaitForURLAsync(u => !u.Contains("/account/consent", StringComparison.Ordinal));
+        await Page.WaitForURLAsync(u => !u.Contains("/account/consent", StringComparison.Ordinal), new() { Timeout = 45_000 });
         await WaitInteractiveAsync();
     }
 
