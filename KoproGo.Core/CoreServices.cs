@@ -45,6 +45,8 @@ public static class CoreServices
         services.AddScoped<PaymentPosting>();
         services.AddScoped<ICallService, CallService>();
         services.AddScoped<IBankImportService, BankImportService>();
+        services.AddScoped<IArrearsService, ArrearsService>();
+        services.AddTransient<ArrearsReminderJob>();
         services.AddScoped<IPrivacyService, PrivacyService>();
         // the GDPR rights cover every feature that registers its personal data here
         services.AddScoped<IPersonalDataContributor, AccountPersonalData>();

@@ -49,6 +49,8 @@ public sealed class KoproGoDbContext(DbContextOptions<KoproGoDbContext> options)
     public DbSet<CallLine> CallLines => Set<CallLine>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<BankTransaction> BankTransactions => Set<BankTransaction>();
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+    public DbSet<LegalInterestRate> LegalInterestRates => Set<LegalInterestRate>();
     /// <summary>ASP.NET Core DataProtection keys, shared by every app instance (cookies survive restarts and load balancing).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 

@@ -91,6 +91,7 @@ public static class Startup
         var appOptions = config.GetSection("App").Get<AppOptions>() ?? new AppOptions();
         services.AddSingleton(appOptions);
         services.AddSingleton(config.GetSection("Smtp").Get<SmtpOptions>() ?? new SmtpOptions());
+        services.AddSingleton(config.GetSection("Arrears").Get<KoproGo.Core.Features.Calls.ArrearsOptions>() ?? new KoproGo.Core.Features.Calls.ArrearsOptions());
         var fileOptions = config.GetSection("FileStore").Get<FileStoreOptions>() ?? new FileStoreOptions();
         services.AddSingleton(fileOptions);
         services.AddSignInRateLimit(config);

@@ -51,6 +51,8 @@ public interface IKoproGoDb : IAsyncDisposable
     DbSet<CallLine> CallLines { get; }
     DbSet<Payment> Payments { get; }
     DbSet<BankTransaction> BankTransactions { get; }
+    DbSet<Reminder> Reminders { get; }
+    DbSet<LegalInterestRate> LegalInterestRates { get; }
 
     DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken ct = default);

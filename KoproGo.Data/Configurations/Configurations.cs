@@ -464,3 +464,31 @@ public sealed class BankTransactionConfiguration : IEntityTypeConfiguration<Bank
         b.HasOne<Payment>().WithMany().HasForeignKey(x => x.PaymentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
+{
+    public void Configure(EntityTypeBuilder<Reminder> b)
+    {
+        b.ToTable("reminders");
+        b.Property(x => x.TrackingNumber).HasMaxLength(Reminder.TrackingMax);
+        b.Ignore(x => x.Total);
+        // each step once per line, whoever runs the job
+        b.HasIndex(x => new { x.CallLineId, x.Level }).IsUnique();
+        b.HasIndex(x => x.BuildingId);
+        b.HasOne<CallLine>().WithMany().HasForeignKey(x => x.CallLineId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Owner>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<StoredFile>().WithMany().HasForeignKey(x => x.LetterFileId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class LegalInterestRateConfiguration : IEntityTypeConfiguration<LegalInterestRate>
+{
+    public void Configure(EntityTypeBuilder<LegalInterestRate> b)
+    {
+        b.ToTable("legal_interest_rates");
+        b.HasKey(x => x.Year);
+        b.Property(x => x.Year).ValueGeneratedNever();
+        b.Property(x => x.RatePercent).HasPrecision(6, 3);
+        b.HasData(new LegalInterestRate { Year = 2025, RatePercent = 4.5m }, new LegalInterestRate { Year = 2026, RatePercent = 4.5m });
+    }
+}

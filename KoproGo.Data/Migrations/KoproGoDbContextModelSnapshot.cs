@@ -1286,6 +1286,35 @@ namespace KoproGo.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("KoproGo.Core.Features.Calls.LegalInterestRate", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<decimal>("RatePercent")
+                        .HasPrecision(6, 3)
+                        .HasColumnType("numeric(6,3)")
+                        .HasColumnName("rate_percent");
+
+                    b.HasKey("Year")
+                        .HasName("pk_legal_interest_rates");
+
+                    b.ToTable("legal_interest_rates", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Year = 2025,
+                            RatePercent = 4.5m
+                        },
+                        new
+                        {
+                            Year = 2026,
+                            RatePercent = 4.5m
+                        });
+                });
+
             modelBuilder.Entity("KoproGo.Core.Features.Calls.Payment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1350,6 +1379,82 @@ namespace KoproGo.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_payments_amount", "amount > 0");
                         });
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Calls.Reminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<Guid>("CallLineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_line_id");
+
+                    b.Property<int>("DaysOverdue")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_overdue");
+
+                    b.Property<decimal>("Fee")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("fee");
+
+                    b.Property<decimal>("Interest")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("interest");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
+                    b.Property<Guid?>("LetterFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("letter_file_id");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("level");
+
+                    b.Property<decimal>("Open")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("open");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tracking_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reminders");
+
+                    b.HasIndex("BuildingId")
+                        .HasDatabaseName("ix_reminders_building_id");
+
+                    b.HasIndex("LetterFileId")
+                        .HasDatabaseName("ix_reminders_letter_file_id");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_reminders_owner_id");
+
+                    b.HasIndex("CallLineId", "Level")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reminders_call_line_id_level");
+
+                    b.ToTable("reminders", (string)null);
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Files.StoredFile", b =>
@@ -2409,6 +2514,29 @@ namespace KoproGo.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_payments_owners_owner_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Calls.Reminder", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Calls.CallLine", null)
+                        .WithMany()
+                        .HasForeignKey("CallLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reminders_call_lines_call_line_id");
+
+                    b.HasOne("KoproGo.Core.Features.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("LetterFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_reminders_files_letter_file_id");
+
+                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reminders_owners_owner_id");
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Files.StoredFile", b =>

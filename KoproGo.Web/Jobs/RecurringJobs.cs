@@ -1,6 +1,7 @@
 using Hangfire;
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Audit;
+using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Notifications;
 
 namespace KoproGo.Web.Jobs;
@@ -13,5 +14,6 @@ public static class RecurringJobs
         var brussels = new RecurringJobOptions { TimeZone = BusinessTime.Zone };
         jobs.AddOrUpdate<SendOutboxEmailsJob>("outbox-send", j => j.RunAsync(CancellationToken.None), Cron.Minutely(), brussels);
         jobs.AddOrUpdate<PurgeExpiredAuditEntriesJob>("audit-retention", j => j.RunAsync(CancellationToken.None), Cron.Daily(3), brussels);
+        jobs.AddOrUpdate<ArrearsReminderJob>("arrears-reminders", j => j.RunAsync(CancellationToken.None), Cron.Daily(6), brussels);
     }
 }

@@ -99,3 +99,28 @@ public class CallTests
         }
     }
 }
+
+public class ArrearsTests
+{
+    private static readonly Dictionary<int, decimal> Rates = new() { [2025] = 4.5m, [2026] = 4.5m };
+
+    [Theory]
+    [InlineData(14, null)]
+    [InlineData(15, KoproGo.Core.Features.Calls.ReminderLevel.FirstReminder)]
+    [InlineData(29, KoproGo.Core.Features.Calls.ReminderLevel.FirstReminder)]
+    [InlineData(30, KoproGo.Core.Features.Calls.ReminderLevel.SecondReminder)]
+    [InlineData(60, KoproGo.Core.Features.Calls.ReminderLevel.FormalNotice)]
+    [InlineData(400, KoproGo.Core.Features.Calls.ReminderLevel.FormalNotice)]
+    public void Thresholds(int days, KoproGo.Core.Features.Calls.ReminderLevel? level) => Assert.Equal(level, ArrearsRules.LevelFor(days));
+
+    [Fact]
+    public void Interest_IsAmountTimesRateTimesDaysOver365()
+    {
+        Assert.Equal(45.00m, ArrearsRules.Interest(1_000m, new DateOnly(2025, 1, 1), new DateOnly(2026, 1, 1), Rates));       // 365 days at 4.5 %
+        Assert.Equal(3.70m, ArrearsRules.Interest(1_000m, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), Rates));        // 30 days: 3.6986
+        Assert.Equal(0m, ArrearsRules.Interest(1_000m, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 1), Rates));
+        // across two years with different rates, day by day
+        var mixed = new Dictionary<int, decimal> { [2025] = 4.5m, [2026] = 3.65m };
+        Assert.Equal(Money.Cents(1_000m * 0.045m * 1 / 365m + 1_000m * 0.0365m * 10 / 365m), ArrearsRules.Interest(1_000m, new DateOnly(2025, 12, 30), new DateOnly(2026, 1, 10), mixed));
+    }
+}

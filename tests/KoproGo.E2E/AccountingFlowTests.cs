@@ -162,4 +162,18 @@ public class AccountingFlowTests(AppFixture app)
         Assert.Contains(ogm, text, StringComparison.Ordinal);
         owner.AssertNoErrors();
     }
+
+    [Fact]
+    public async Task Syndic_SeesTheArrears_AgedByFinancialYear()
+    {
+        await using var s = await app.NewSessionAsync();
+        var page = s.Page;
+        await s.SignInAsync("syndic@horta.be");
+        await s.GotoAsync($"/buildings/{await app.BuildingIdAsync("residence-horta")}/accounting");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Tab, new() { Name = "Arriérés" }).ClickAsync();
+        // the demo's last two owners have not paid since the third quarter
+        await Expect(page.Locator(".arrears").First).ToContainTextAsync("Appel de fonds T3");
+        await s.CheckAccessibilityAsync("arrears");
+        s.AssertNoErrors();
+    }
 }

@@ -50,6 +50,7 @@ public sealed class DatabaseFixture : IAsyncLifetime
         services.AddIdentityCore<AppUser>(o => { o.Password.RequiredLength = 10; o.Password.RequireNonAlphanumeric = false; })
             .AddEntityFrameworkStores<KoproGoDbContext>().AddDefaultTokenProviders();
         services.AddSingleton(new AppOptions { BaseUrl = "https://koprogo.test" });
+        services.AddSingleton(new KoproGo.Core.Features.Calls.ArrearsOptions());
         services.AddSingleton(new FileStoreOptions { Root = FileRoot, MaxBytes = 1024 * 1024 });
         services.AddKoproGoCore();
         services.AddSingleton(new SecretProtector(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));

@@ -63,7 +63,7 @@ public class InvoiceTests(DatabaseFixture fx)
     [Fact]
     public async Task Approval_PostsThePurchase_AndSpreadsTheChargeToTheCent_PaymentPostsTheBank()
     {
-        var (w, accounts, supplier, usufructuary, bareOwner, year) = await SetUpAsync();
+        var (w, accounts, supplier, _, bareOwner, year) = await SetUpAsync();
         var id = (await Invoices.SaveDraftAsync(w.Accountant, w.BuildingA, null, Invoice(supplier, accounts["610"], "2026-0457", 1000.00m, 21m, 1210.00m), Ct)).Value;
 
         Assert.Equal("error.invoice_status", (await Invoices.ApproveAsync(w.Syndic, id, Ct)).FirstError!.Code);       // a draft is not approved
@@ -104,7 +104,6 @@ public class InvoiceTests(DatabaseFixture fx)
         Assert.Equal(302.50m, charges.Total);
         Assert.False((await reports.OwnerChargesAsync(w.OwnerActorA, new ReportPeriod(w.BuildingA, year.Id), bareOwner, "fr-BE", Ct)).Succeeded);
         Assert.False((await Invoices.ListAsync(w.OwnerActorA, w.BuildingA, null, Ct)).Succeeded);
-        _ = usufructuary;
     }
 
     [Fact]
@@ -126,15 +125,5 @@ public class InvoiceTests(DatabaseFixture fx)
     {
         await using var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct);
         return await db.Units.Where(u => u.BuildingId == buildingId && u.Number == number).Select(u => u.Id).SingleAsync(Ct);
-    }
-}
-
-internal static class TestExtensions
-{
-    /// <summary>Changes an object in an expression (for a one-off tweak of an input built by a helper).</summary>
-    public static T Let<T>(this T value, Action<T> change)
-    {
-        change(value);
-        return value;
     }
 }
