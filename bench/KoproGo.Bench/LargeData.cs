@@ -105,6 +105,8 @@ public static class LedgerData
             INSERT INTO journal_counters (fiscal_year_id, journal, last_number) VALUES ({year.Id}, 'OD', {OdEntries}), ({year.Id}, 'VEN', {VenEntries})
             """, ct);
         await tx.CommitAsync(ct);
+        // as a production database would be after autovacuum: visibility map and statistics up to date
+        await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE journal_lines, journal_entries", ct);
         return (building.Id, year.Id);
     }
 }

@@ -177,6 +177,8 @@ public class LedgerTests(DatabaseFixture fx)
             Assert.Equal(4L, await placed.ExecuteScalarAsync(Ct));
         }
 
+        // a line slipped into an entry posted earlier is checked on its own (the entry-level check ran at its commit)
+        Assert.Equal("23514", await CommitAsync("INSERT INTO journal_lines (entry_id, account_id, debit, credit) SELECT id, @a, 5, 0 FROM journal_entries WHERE building_id = @building AND number = 1 AND journal = 'VEN'"));
         Assert.Equal("P0001", await CommitAsync("UPDATE journal_lines SET debit = debit + 1 WHERE entry_id IN (SELECT id FROM journal_entries WHERE building_id = @building)"));
         Assert.Equal("P0001", await CommitAsync("DELETE FROM journal_lines WHERE entry_id IN (SELECT id FROM journal_entries WHERE building_id = @building)"));
         Assert.Equal("P0001", await CommitAsync("UPDATE journal_entries SET description = 'changed' WHERE building_id = @building"));
