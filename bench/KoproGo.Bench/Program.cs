@@ -109,6 +109,15 @@ for (var i = 0; i < 220; i++)
 journalTimes.Sort();
 results.Add(new("journal_page_of_10k_entries.p95", Math.Round(journalTimes[(int)(journalTimes.Count * 0.95) - 1], 1), "ms", 100, "lower"));
 
+// calls for funds (issue #5): allocation over 2,000 lots in memory; 1,000 letters with their database reads
+results.Add(new("call_allocation_2000_lots.p95", CallsBench.AllocationP95(), "ms", 50, "lower"));
+Guid horta;     // a building with its bank account, as every letter names it
+await using (var db = await dbFactory.CreateAsync())
+    horta = await db.Buildings.Where(b => b.Slug == "residence-horta").Select(b => b.Id).FirstAsync();
+var letters = await CallsBench.LettersAsync(dbFactory, horta);
+results.Add(new("call_letters_1000_with_db.seconds", letters.Seconds, "s", 15, "lower"));
+results.Add(new("call_letters_vs_raw_pdfsharp.ratio", Math.Round(letters.Seconds / letters.RawSeconds, 1), "x", null, "lower"));
+
 // posting throughput: 8 writers on one building for the scenario's seconds, then the numbers must have no gap
 var posting = await PostingBench.RunAsync(factory.Services, dbFactory, organisationId, syndic, Connections, seconds);
 results.Add(new("posting_8_writers.entries_per_second", posting.PerSecond, "entries/s", 500, "higher"));

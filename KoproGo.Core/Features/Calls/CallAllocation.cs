@@ -45,9 +45,10 @@ public static class CallAllocation
         var r = Fund(reserve, OwnershipKind.BareOwnership);
         if (o is null || e is null || r is null)
             return null;
+        var lotsOf = lots.SelectMany(l => l.Rights.Select(x => (x.OwnerId, Text: $"{l.Number} ({l.Shares}/{buildingShares})")))
+            .GroupBy(x => x.OwnerId).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(x => x.Text).Distinct()));
         return o.Keys.Concat(e.Keys).Concat(r.Keys).Distinct()
-            .Select(id => new OwnerCallShare(id, o.GetValueOrDefault(id), e.GetValueOrDefault(id), r.GetValueOrDefault(id),
-                string.Join(", ", lots.Where(l => l.Rights.Any(x => x.OwnerId == id)).Select(l => $"{l.Number} ({l.Shares}/{buildingShares})"))))
+            .Select(id => new OwnerCallShare(id, o.GetValueOrDefault(id), e.GetValueOrDefault(id), r.GetValueOrDefault(id), lotsOf.GetValueOrDefault(id, "")))
             .Where(s => s.Total > 0)
             .OrderBy(s => s.Lots, StringComparer.Ordinal).ToList();
     }
