@@ -20,4 +20,10 @@ public sealed class Texts
 
     public static string Get(string key, string cultureName, params object?[] args) =>
         Get(key, CultureInfo.GetCultureInfo(cultureName), args);
+
+    /// <summary>The product's languages: French (the default), Dutch and English, as Belgian cultures.</summary>
+    public static bool IsSupported(string? cultureName) => cultureName is "fr-BE" or "nl-BE" or "en-BE";
+
+    /// <summary>The culture to write in for a requested or preferred language, French when it is not one of ours.</summary>
+    public static CultureInfo Culture(string? cultureName) => CultureInfo.GetCultureInfo(IsSupported(cultureName) ? cultureName! : "fr-BE");
 }

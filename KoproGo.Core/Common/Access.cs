@@ -25,30 +25,24 @@ public static class Access
                                       && db.Units.Any(u => u.Id == o.UnitId && u.BuildingId == b.Id)));
     }
 
-    /// <summary>The building if the actor is its syndic (or SuperAdmin); otherwise NotFound/Forbidden.</summary>
-    public static async Task<Result<Building>> ManagedBuildingAsync(this IKoproGoDb db, Actor actor, Guid buildingId, DateOnly today, CancellationToken ct)
-    {
-        var building = await db.ReadableBuildings(actor, today).FirstOrDefaultAsync(b => b.Id == buildingId, ct);
-        if (building is null)
-            return Errors.NotFoundError;
-        return actor.CanManage(building.OrganisationId, building.Id) ? building : Errors.ForbiddenError;
-    }
+    /// <summary>The building if the actor is its syndic (or SuperAdmin); otherwise NotFound/Forbidden. Tracked: the caller may change it.</summary>
+    public static Task<Result<Building>> ManagedBuildingAsync(this IKoproGoDb db, Actor actor, Guid buildingId, DateOnly today, CancellationToken ct) =>
+        BuildingIfAsync(db.ReadableBuildings(actor, today), buildingId, b => actor.CanManage(b.OrganisationId, b.Id), ct);
 
     /// <summary>The building if the actor keeps its books (syndic, accountant) or is SuperAdmin.</summary>
-    public static async Task<Result<Building>> BooksBuildingAsync(this IKoproGoDb db, Actor actor, Guid buildingId, DateOnly today, CancellationToken ct)
-    {
-        var building = await db.ReadableBuildings(actor, today).AsNoTracking().FirstOrDefaultAsync(b => b.Id == buildingId, ct);
-        if (building is null)
-            return Errors.NotFoundError;
-        return actor.CanKeepBooks(building.OrganisationId, building.Id) ? building : Errors.ForbiddenError;
-    }
+    public static Task<Result<Building>> BooksBuildingAsync(this IKoproGoDb db, Actor actor, Guid buildingId, DateOnly today, CancellationToken ct) =>
+        BuildingIfAsync(db.ReadableBuildings(actor, today).AsNoTracking(), buildingId, b => actor.CanKeepBooks(b.OrganisationId, b.Id), ct);
 
     /// <summary>The building if the actor is staff of it (syndic, accountant, board member) or SuperAdmin.</summary>
-    public static async Task<Result<Building>> StaffBuildingAsync(this IKoproGoDb db, Actor actor, Guid buildingId, DateOnly today, CancellationToken ct)
+    public static Task<Result<Building>> StaffBuildingAsync(this IKoproGoDb db, Actor actor, Guid buildingId, DateOnly today, CancellationToken ct) =>
+        BuildingIfAsync(db.ReadableBuildings(actor, today).AsNoTracking(), buildingId, b => actor.IsStaffOf(b.OrganisationId, b.Id), ct);
+
+    /// <summary>Not readable: NotFound (its existence is not revealed); readable but not allowed: Forbidden.</summary>
+    private static async Task<Result<Building>> BuildingIfAsync(IQueryable<Building> readable, Guid buildingId, Func<Building, bool> allowed, CancellationToken ct)
     {
-        var building = await db.ReadableBuildings(actor, today).AsNoTracking().FirstOrDefaultAsync(b => b.Id == buildingId, ct);
+        var building = await readable.FirstOrDefaultAsync(b => b.Id == buildingId, ct);
         if (building is null)
             return Errors.NotFoundError;
-        return actor.IsStaffOf(building.OrganisationId, building.Id) ? building : Errors.ForbiddenError;
+        return allowed(building) ? building : Errors.ForbiddenError;
     }
 }

@@ -25,36 +25,29 @@ public sealed class AccountingExports(IKoproGoDbFactory dbFactory, IAccountingRe
 {
     public async Task<Result<ExportFile>> ExportAsync(Actor actor, ReportPeriod period, AccountingReportKind kind, ReportFormat format, string culture, Guid? ownerId, CancellationToken ct)
     {
-        if (culture is not ("fr-BE" or "nl-BE" or "en-BE"))
-            culture = "fr-BE";
-        var c = CultureInfo.GetCultureInfo(culture);
+        var c = Texts.Culture(culture);
         var tableResult = await TableAsync(actor, period, kind, culture, ownerId, ct);
         if (!tableResult.Succeeded)
             return Result<ExportFile>.Fail(tableResult.Errors);
         var table = tableResult.Value;
         await using var db = await dbFactory.CreateAsync(ct);
-        var head = await (from b in db.Buildings.AsNoTracking()
-                          join o in db.Organisations on b.OrganisationId equals o.Id
-                          where b.Id == period.BuildingId
-                          select new { b.Name, b.Slug, b.Street, b.PostalCode, b.City, Organisation = o.Name, o.ContactEmail, o.Phone }).FirstAsync(ct);
+        var building = await db.Buildings.AsNoTracking().FirstAsync(b => b.Id == period.BuildingId, ct);
+        var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == building.OrganisationId, ct);
         var year = await db.FiscalYears.AsNoTracking().Where(y => y.Id == period.FiscalYearId).Select(y => y.StartDate.Year).FirstAsync(ct);
-        var fileName = $"{head.Slug}-{year}-{kind.ToString().ToLowerInvariant()}.{ReportFormats.Extension(format)}";
+        var fileName = $"{building.Slug}-{year}-{kind.ToString().ToLowerInvariant()}.{ReportFormats.Extension(format)}";
         var content = format switch
         {
             ReportFormat.Csv => ReportFormats.Csv(table, c),
             ReportFormat.Xlsx => ReportFormats.Xlsx(table),
-            _ => ReportFormats.Pdf(table, new Letterhead(head.Organisation,
-                    string.Join(" · ", new[] { head.ContactEmail, head.Phone }.Where(s => !string.IsNullOrEmpty(s))),
-                    head.Name, $"{head.Street}, {head.PostalCode} {head.City}"), c, clock.GetUtcNow()),
+            _ => ReportFormats.Pdf(table, Letterhead.For(organisation, building), c, clock.GetUtcNow()),
         };
         return new ExportFile(fileName, ReportFormats.ContentType(format), content);
     }
 
     public async Task<Result<ReportTable>> TableAsync(Actor actor, ReportPeriod period, AccountingReportKind kind, string culture, Guid? ownerId, CancellationToken ct)
     {
-        if (culture is not ("fr-BE" or "nl-BE" or "en-BE"))
-            culture = "fr-BE";
-        var c = CultureInfo.GetCultureInfo(culture);
+        var c = Texts.Culture(culture);
+        culture = c.Name;
         string T(string key, params object?[] args) => Texts.Get(key, c, args);
         ReportColumn[] amounts(params string[] keys) => keys.Select(k => new ReportColumn(T(k), IsAmount: true)).ToArray();
         if (kind == AccountingReportKind.OwnerStatement)
@@ -67,7 +60,7 @@ public sealed class AccountingExports(IKoproGoDbFactory dbFactory, IAccountingRe
             var s = statement.Value;
             return new ReportTable(T("report.OwnerStatement"), T("report.subtitle.owner", s.OwnerName, s.BuildingName, s.Year),
                 [new(T("report.col.date")), new(T("report.col.reference")), new(T("report.col.description"), Width: 3), .. amounts("report.col.debit", "report.col.credit", "report.col.balance")],
-                [.. s.Lines.Select(l => (IReadOnlyList<object?>)[l.Date.ToString("d", CultureInfo.GetCultureInfo(culture)), l.Reference, l.Description, l.Debit, l.Credit, l.Running])]);
+                [.. s.Lines.Select(l => (IReadOnlyList<object?>)[l.Date.ToString("d", c), l.Reference, l.Description, l.Debit, l.Credit, l.Running])]);
         }
         if (kind == AccountingReportKind.OwnerCharges)
         {
@@ -79,7 +72,7 @@ public sealed class AccountingExports(IKoproGoDbFactory dbFactory, IAccountingRe
             var s = charges.Value;
             return new ReportTable(T("report.OwnerCharges"), T("report.subtitle.owner", s.OwnerName, s.BuildingName, s.Year),
                 [new(T("report.col.date")), new(T("ui.supplier.name"), Width: 2), new(T("ui.invoice.number")), new(T("ui.unit.number"), Width: 0.6), new(T("report.col.account"), Width: 2), .. amounts("report.col.amount")],
-                [.. s.Lines.Select(l => (IReadOnlyList<object?>)[l.Date.ToString("d", CultureInfo.GetCultureInfo(culture)), l.Supplier, l.InvoiceNumber, l.UnitNumber, l.Account, l.Amount]),
+                [.. s.Lines.Select(l => (IReadOnlyList<object?>)[l.Date.ToString("d", c), l.Supplier, l.InvoiceNumber, l.UnitNumber, l.Account, l.Amount]),
                  [T("report.total"), "", "", "", "", s.Total]]);
         }
         if (kind == AccountingReportKind.GeneralLedger)
@@ -91,7 +84,7 @@ public sealed class AccountingExports(IKoproGoDbFactory dbFactory, IAccountingRe
             return new ReportTable(T("report.GeneralLedger"), T("report.subtitle", trial.BuildingName, trial.Year, trial.From, trial.To),
                 [new(T("report.col.account")), new(T("report.col.date")), new(T("report.col.reference")), new(T("report.col.description"), Width: 2.5),
                  new(T("report.col.subledger"), Width: 1.5), .. amounts("report.col.debit", "report.col.credit", "report.col.balance")],
-                [.. ledger.Value.SelectMany(a => a.Lines.Select(l => (IReadOnlyList<object?>)[$"{a.Code} {a.Label}", l.Date.ToString("d", CultureInfo.GetCultureInfo(culture)), l.Reference, l.Description, l.SubLedger, l.Debit, l.Credit, l.Running]))]);
+                [.. ledger.Value.SelectMany(a => a.Lines.Select(l => (IReadOnlyList<object?>)[$"{a.Code} {a.Label}", l.Date.ToString("d", c), l.Reference, l.Description, l.SubLedger, l.Debit, l.Credit, l.Running]))]);
         }
         var result = await reports.TrialBalanceAsync(actor, period, culture, ct);
         if (!result.Succeeded)

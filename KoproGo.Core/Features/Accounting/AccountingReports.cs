@@ -62,8 +62,8 @@ public interface IAccountingReports
     Task<Result<OwnerStatement>> OwnerStatementAsync(Actor actor, ReportPeriod period, Guid ownerId, CancellationToken ct);
     /// <summary>The owner's shares of the year's approved supplier invoices (the distribution of expenses): staff, or that owner.</summary>
     Task<Result<OwnerCharges>> OwnerChargesAsync(Actor actor, ReportPeriod period, Guid ownerId, string culture, CancellationToken ct);
-    /// <summary>Owners with lines in the building, for the statement picker (staff only).</summary>
-    Task<Result<IReadOnlyList<OwnerChoice>>> OwnersWithAccountsAsync(Actor actor, Guid buildingId, CancellationToken ct);
+    /// <summary>The building's owners, current and former, for the statement and payment pickers (staff only).</summary>
+    Task<Result<IReadOnlyList<OwnerChoice>>> BuildingOwnersAsync(Actor actor, Guid buildingId, CancellationToken ct);
     /// <summary>The signed-in owner's accounts: one per building where one of their owner records holds a lot today.</summary>
     Task<IReadOnlyList<MyAccount>> MyAccountsAsync(Actor actor, CancellationToken ct);
 }
@@ -170,7 +170,7 @@ public sealed class AccountingReports(IKoproGoDbFactory dbFactory, TimeProvider 
             new ChargeLine(r.InvoiceDate, r.Supplier, r.Number, r.Unit, $"{accounts[r.AccountId].Code} {accounts[r.AccountId].DisplayLabel(culture)}", r.Amount)).ToList());
     }
 
-    public async Task<Result<IReadOnlyList<OwnerChoice>>> OwnersWithAccountsAsync(Actor actor, Guid buildingId, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<OwnerChoice>>> BuildingOwnersAsync(Actor actor, Guid buildingId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var found = await db.StaffBuildingAsync(actor, buildingId, clock.Today(), ct);

@@ -12,17 +12,10 @@ public static class CallLetter
 {
     public static byte[] Render(Organisation organisation, Building building, CallForFunds call, CallLine line, Owner owner, DateTimeOffset now)
     {
-        var c = CultureInfo.GetCultureInfo(owner.PreferredLanguage is "fr-BE" or "nl-BE" or "en-BE" ? owner.PreferredLanguage : "fr-BE");
+        var c = Texts.Culture(owner.PreferredLanguage);
         string T(string key, params object?[] args) => Texts.Get(key, c, args);
-        using var pdf = new LetterheadDocument(
-            new Letterhead(organisation.Name, string.Join(" · ", new[] { organisation.ContactEmail, organisation.Phone }.Where(s => !string.IsNullOrEmpty(s))),
-                building.Name, $"{building.Street}, {building.PostalCode} {building.City}"),
-            T("pdf.call.title", call.Title), c, now);
-        pdf.Text(owner.DisplayName, pdf.Bold);
-        if (owner.PostalAddress is not null)
-            foreach (var part in owner.PostalAddress.Split('\n'))
-                pdf.Text(part.Trim(), pdf.Body);
-        pdf.Space(10);
+        using var pdf = new LetterheadDocument(Letterhead.For(organisation, building), T("pdf.call.title", call.Title), c, now);
+        Addressee(pdf, owner);
         pdf.Text(T("pdf.call.lots", line.Lots), pdf.Body);
         pdf.Text(T("pdf.call.dates", call.CallDate.ToString("d", c), call.DueDate.ToString("d", c)), pdf.Body, 20);
         double[] widths = [0.7, 0.3];
@@ -33,11 +26,28 @@ public static class CallLetter
         if (line.Reserve > 0) pdf.Row([T("pdf.call.reserve"), line.Reserve.ToString("N2", c) + " €"], widths, pdf.Body, rightAligned: right);
         pdf.Row([T("report.total"), line.Total.ToString("N2", c) + " €"], widths, pdf.Bold, shaded: true, rightAligned: right);
         pdf.Space(14);
-        var iban = building.WorkingFundIban!;
-        pdf.Text(T("pdf.call.pay", line.Total.ToString("N2", c), BelgianIdentifiers.FormatIban(iban), building.Name), pdf.Body);
-        pdf.Text(T("pdf.call.communication", line.StructuredCommunication), pdf.Bold, 20);
-        pdf.QrCode(QrCodes.Modules(EpcQr.Payload(building.Name, iban, line.Total, line.StructuredCommunication)), 120);
-        pdf.Text(T("pdf.call.scan"), pdf.Small);
+        HowToPay(pdf, c, building, line.Total, line.StructuredCommunication, 120);
         return pdf.Save();
+    }
+
+    /// <summary>The owner's name and postal address at the top of a letter.</summary>
+    internal static void Addressee(LetterheadDocument pdf, Owner owner)
+    {
+        pdf.Text(owner.DisplayName, pdf.Bold);
+        if (owner.PostalAddress is not null)
+            foreach (var part in owner.PostalAddress.Split('\n'))
+                pdf.Text(part.Trim(), pdf.Body);
+        pdf.Space(10);
+    }
+
+    /// <summary>Amount, account, structured communication and the EPC QR code that fills the transfer in a banking app.</summary>
+    internal static void HowToPay(LetterheadDocument pdf, CultureInfo c, Building building, decimal amount, string structuredCommunication, double qrSize)
+    {
+        if (building.WorkingFundIban is not { } iban)
+            return;
+        pdf.Text(Texts.Get("pdf.call.pay", c, amount.ToString("N2", c), BelgianIdentifiers.FormatIban(iban), building.Name), pdf.Body);
+        pdf.Text(Texts.Get("pdf.call.communication", c, structuredCommunication), pdf.Bold, 20);
+        pdf.QrCode(QrCodes.Modules(EpcQr.Payload(building.Name, iban, amount, structuredCommunication)), qrSize);
+        pdf.Text(Texts.Get("pdf.call.scan", c), pdf.Small);
     }
 }

@@ -200,12 +200,10 @@ public sealed class CallService(IKoproGoDbFactory dbFactory, JournalPoster poste
         if (!posted.Succeeded)
             return Result.Fail(posted.Errors);
 
-        var lines = new List<CallLine>();
-        foreach (var s in shares.Value)
-        {
-            var number = (await db.Database.SqlQuery<long>($"SELECT nextval('structured_communication_seq') AS \"Value\"").ToListAsync(ct)).Single();
-            lines.Add(CallLine.Create(call.Id, s.OwnerId, s.Ordinary, s.Extraordinary, s.Reserve, StructuredCommunication.FromNumber(number), s.Lots));
-        }
+        // one round trip for all the lines' numbers, not one per owner
+        var count = shares.Value.Count;
+        var numbers = await db.Database.SqlQuery<long>($"SELECT nextval('structured_communication_seq') AS \"Value\" FROM generate_series(1, {count})").ToListAsync(ct);
+        var lines = shares.Value.Select((s, i) => CallLine.Create(call.Id, s.OwnerId, s.Ordinary, s.Extraordinary, s.Reserve, StructuredCommunication.FromNumber(numbers[i]), s.Lots)).ToList();
         var now = clock.GetUtcNow();
         db.CallLines.AddRange(lines);     // new rows with client-made keys: added explicitly, not found through the navigation
         call.MarkSent(posted.Value.Id, lines, now);

@@ -17,8 +17,6 @@ public sealed class DocumentService(IKoproGoDbFactory dbFactory, TimeProvider cl
 {
     public async Task<Result<PdfFile>> OwnerListPdfAsync(Actor actor, Guid buildingId, string culture, CancellationToken ct)
     {
-        if (culture is not ("fr-BE" or "nl-BE" or "en-BE"))
-            culture = "fr-BE";
         await using var db = await dbFactory.CreateAsync(ct);
         var today = clock.Today();
         var found = await db.StaffBuildingAsync(actor, buildingId, today, ct);
@@ -36,12 +34,9 @@ public sealed class DocumentService(IKoproGoDbFactory dbFactory, TimeProvider cl
                           select new { u.Number, u.Type, u.Shares, Kind = (OwnershipKind?)o.Kind, Percentage = (decimal?)o.Percentage, Owner = ow })
             .AsNoTracking().ToListAsync(ct);
 
-        var c = CultureInfo.GetCultureInfo(culture);
+        var c = Texts.Culture(culture);
         var title = Texts.Get("pdf.owner_list.title", c);
-        using var pdf = new LetterheadDocument(
-            new Letterhead(organisation.Name, string.Join(" · ", new[] { organisation.ContactEmail, organisation.Phone }.Where(s => !string.IsNullOrEmpty(s))),
-                building.Name, $"{building.Street}, {building.PostalCode} {building.City}"),
-            title, c, clock.GetUtcNow());
+        using var pdf = new LetterheadDocument(Letterhead.For(organisation, building), title, c, clock.GetUtcNow());
         pdf.Text(Texts.Get("pdf.owner_list.intro", c, today.ToString("d", c), building.TotalShares), pdf.Body, 20);
         double[] widths = [0.07, 0.12, 0.08, 0.27, 0.18, 0.08, 0.2];
         pdf.Row([Texts.Get("ui.unit.number", c), Texts.Get("ui.unit.type", c), Texts.Get("ui.unit.shares", c), Texts.Get("ui.owner.name", c),

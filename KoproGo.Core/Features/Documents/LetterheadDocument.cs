@@ -1,11 +1,21 @@
 using System.Globalization;
+using KoproGo.Core.Features.Buildings;
+using KoproGo.Core.Features.Organisations;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
 namespace KoproGo.Core.Features.Documents;
 
 /// <summary>Who a document comes from and is about, printed on every page.</summary>
-public sealed record Letterhead(string OrganisationName, string? OrganisationContact, string BuildingName, string BuildingAddress);
+public sealed record Letterhead(string OrganisationName, string? OrganisationContact, string BuildingName, string BuildingAddress)
+{
+    /// <summary>The syndic's name and contact, the building's name and address: the head of every letter and report.</summary>
+    public static Letterhead For(Organisation organisation, Building building) => new(
+        organisation.Name,
+        string.Join(" · ", new[] { organisation.ContactEmail, organisation.Phone }.Where(s => !string.IsNullOrEmpty(s))),
+        building.Name,
+        $"{building.Street}, {building.PostalCode} {building.City}");
+}
 
 /// <summary>
 /// The shared layout of every KoproGo PDF (SPEC §1.3): letterhead with organisation and building, A4 pages that
