@@ -43,7 +43,8 @@ public sealed class World
             City = "Bruxelles",
             TotalShares = 1000,
             Slug = $"{name.ToLowerInvariant()}-{suffix}",
-            WorkingFundIban = BelgianIdentifierFactory.Iban(12345678),
+            // each building its own bank account, as in life (a bank statement names the one building it belongs to)
+            WorkingFundIban = BelgianIdentifierFactory.Iban(Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)),
         }, ct).Result.Value;
         var a = NewBuilding("A");
         var b = NewBuilding("B");

@@ -93,8 +93,12 @@ public sealed class BankImportService(IKoproGoDbFactory dbFactory, PaymentPostin
         }
         await using var db = await dbFactory.CreateAsync(ct);
         var today = clock.Today();
-        var building = await db.ReadableBuildings(actor, today).AsNoTracking()
-            .FirstOrDefaultAsync(b => b.WorkingFundIban == statement.AccountIban || b.ReserveFundIban == statement.AccountIban, ct);
+        var buildings = await db.ReadableBuildings(actor, today).AsNoTracking()
+            .Where(b => b.WorkingFundIban == statement.AccountIban || b.ReserveFundIban == statement.AccountIban).Take(2).ToListAsync(ct);
+        // a statement belongs to one building: an account shared by two is a data error, not a guess
+        if (buildings.Count > 1)
+            return Error.Of("error.coda_shared_account", BelgianIdentifiers.FormatIban(statement.AccountIban));
+        var building = buildings.SingleOrDefault();
         if (building is null || !actor.CanKeepBooks(building.OrganisationId, building.Id))
             return Error.Of("error.coda_unknown_account", BelgianIdentifiers.FormatIban(statement.AccountIban));
 

@@ -183,7 +183,13 @@ public sealed class CallService(IKoproGoDbFactory dbFactory, JournalPoster poste
             if (s.Ordinary + s.Extraordinary > 0)
                 entryLines.Add(new LineDraft { AccountId = accounts[StandardChart.OwnersWorking], OwnerId = s.OwnerId, Debit = s.Ordinary + s.Extraordinary });
             if (s.Reserve > 0)
-                entryLines.Add(new LineDraft { AccountId = accounts[StandardChart.OwnersReserve], OwnerId = s.OwnerId, Debit = s.Reserve });
+                entryLines.Add(new LineDraft
+                {
+                    AccountId = accounts[StandardChart.OwnersReserve],
+                    OwnerId = s.OwnerId,
+                    Debit = s.Reserve,
+                    Label = $"{call.Title} — {Texts.Get("pdf.call.reserve", building.Language)}"
+                });
         }
         if (call.Ordinary > 0) entryLines.Add(new LineDraft { AccountId = accounts[StandardChart.CallsWorking], Credit = call.Ordinary });
         if (call.Extraordinary > 0) entryLines.Add(new LineDraft { AccountId = accounts[StandardChart.CallsExtraordinary], Credit = call.Extraordinary });
