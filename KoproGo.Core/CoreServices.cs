@@ -1,6 +1,7 @@
 using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Audit;
+using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Documents;
@@ -47,6 +48,8 @@ public static class CoreServices
         services.AddScoped<IBankImportService, BankImportService>();
         services.AddScoped<IArrearsService, ArrearsService>();
         services.AddTransient<ArrearsReminderJob>();
+        services.AddScoped<IBudgetService, BudgetService>();
+        services.AddTransient<BudgetJob>();
         services.AddScoped<IPrivacyService, PrivacyService>();
         // the GDPR rights cover every feature that registers its personal data here
         services.AddScoped<IPersonalDataContributor, AccountPersonalData>();

@@ -1,6 +1,7 @@
 using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Audit;
+using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Files;
@@ -53,6 +54,9 @@ public interface IKoproGoDb : IAsyncDisposable
     DbSet<BankTransaction> BankTransactions { get; }
     DbSet<Reminder> Reminders { get; }
     DbSet<LegalInterestRate> LegalInterestRates { get; }
+    DbSet<Budget> Budgets { get; }
+    DbSet<BudgetLine> BudgetLines { get; }
+    DbSet<BudgetAlert> BudgetAlerts { get; }
 
     DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken ct = default);

@@ -1,6 +1,7 @@
 using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Audit;
+using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Files;
@@ -411,6 +412,9 @@ public sealed class CallForFundsConfiguration : IEntityTypeConfiguration<CallFor
         b.Property(x => x.Title).HasMaxLength(CallForFunds.TitleMax);
         b.Ignore(x => x.Total);
         b.HasIndex(x => new { x.BuildingId, x.CallDate });
+        // a slot of a budget's schedule is called once (a cancelled draft frees it)
+        b.HasIndex(x => new { x.BudgetId, x.Period, x.BudgetSlot }).IsUnique().HasFilter("budget_id IS NOT NULL AND status <> 'Cancelled'");
+        b.HasOne<Budget>().WithMany().HasForeignKey(x => x.BudgetId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.CallId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<JournalEntry>().WithMany().HasForeignKey(x => x.EntryId).OnDelete(DeleteBehavior.Restrict);
@@ -490,5 +494,48 @@ public sealed class LegalInterestRateConfiguration : IEntityTypeConfiguration<Le
         b.Property(x => x.Year).ValueGeneratedNever();
         b.Property(x => x.RatePercent).HasPrecision(6, 3);
         b.HasData(new LegalInterestRate { Year = 2025, RatePercent = 4.5m }, new LegalInterestRate { Year = 2026, RatePercent = 4.5m });
+    }
+}
+
+public sealed class BudgetConfiguration : IEntityTypeConfiguration<Budget>
+{
+    public void Configure(EntityTypeBuilder<Budget> b)
+    {
+        b.ToTable("budgets", t => t.HasCheckConstraint("ck_budgets_reserve", "reserve >= 0"));
+        b.Property(x => x.AssemblyReference).HasMaxLength(Budget.ReferenceMax);
+        b.Property(x => x.RejectionReason).HasMaxLength(Budget.ReasonMax);
+        b.Ignore(x => x.Ordinary);
+        b.Ignore(x => x.Extraordinary);
+        b.Ignore(x => x.Total);
+        // one budget per fiscal year, hence at most one active per building and year
+        b.HasIndex(x => x.FiscalYearId).IsUnique();
+        b.HasIndex(x => x.BuildingId);
+        b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.BudgetId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<FiscalYear>().WithMany().HasForeignKey(x => x.FiscalYearId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class BudgetLineConfiguration : IEntityTypeConfiguration<BudgetLine>
+{
+    public void Configure(EntityTypeBuilder<BudgetLine> b)
+    {
+        b.ToTable("budget_lines", t => t.HasCheckConstraint("ck_budget_lines_amount", "amount >= 0"));
+        b.Property(x => x.Label).HasMaxLength(BudgetLine.LabelMax);
+        b.HasIndex(x => new { x.BudgetId, x.AccountId }).IsUnique();
+        b.HasOne<Account>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class BudgetAlertConfiguration : IEntityTypeConfiguration<BudgetAlert>
+{
+    public void Configure(EntityTypeBuilder<BudgetAlert> b)
+    {
+        b.ToTable("budget_alerts");
+        b.Property(x => x.VariancePercent).HasPrecision(12, 2);
+        // one alert per line (the total has no account) until the variance falls back
+        b.HasIndex(x => new { x.BudgetId, x.AccountId }).IsUnique().AreNullsDistinct(false);
+        b.HasOne<Budget>().WithMany().HasForeignKey(x => x.BudgetId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Account>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -887,6 +887,172 @@ namespace KoproGo.Data.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("KoproGo.Core.Features.Budgets.Budget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("activated_at");
+
+                    b.Property<DateOnly?>("AssemblyDate")
+                        .HasColumnType("date")
+                        .HasColumnName("assembly_date");
+
+                    b.Property<string>("AssemblyReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("assembly_reference");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("FiscalYearId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fiscal_year_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<decimal>("Reserve")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("reserve");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<DateTimeOffset?>("VotedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voted_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_budgets");
+
+                    b.HasIndex("BuildingId")
+                        .HasDatabaseName("ix_budgets_building_id");
+
+                    b.HasIndex("FiscalYearId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_budgets_fiscal_year_id");
+
+                    b.ToTable("budgets", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_budgets_reserve", "reserve >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Budgets.BudgetAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid>("BudgetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("budget_id");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<decimal>("VariancePercent")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("variance_percent");
+
+                    b.HasKey("Id")
+                        .HasName("pk_budget_alerts");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_budget_alerts_account_id");
+
+                    b.HasIndex("BudgetId", "AccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_budget_alerts_budget_id_account_id");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("BudgetId", "AccountId"), false);
+
+                    b.ToTable("budget_alerts", (string)null);
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Budgets.BudgetLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("BudgetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("budget_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("label");
+
+                    b.HasKey("Id")
+                        .HasName("pk_budget_lines");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_budget_lines_account_id");
+
+                    b.HasIndex("BudgetId", "AccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_budget_lines_budget_id_account_id");
+
+                    b.ToTable("budget_lines", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_budget_lines_amount", "amount >= 0");
+                        });
+                });
+
             modelBuilder.Entity("KoproGo.Core.Features.Buildings.Building", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1128,6 +1294,14 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("BudgetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("budget_id");
+
+                    b.Property<int?>("BudgetSlot")
+                        .HasColumnType("integer")
+                        .HasColumnName("budget_slot");
+
                     b.Property<Guid>("BuildingId")
                         .HasColumnType("uuid")
                         .HasColumnName("building_id");
@@ -1197,6 +1371,11 @@ namespace KoproGo.Data.Migrations
 
                     b.HasIndex("BuildingId", "CallDate")
                         .HasDatabaseName("ix_calls_for_funds_building_id_call_date");
+
+                    b.HasIndex("BudgetId", "Period", "BudgetSlot")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calls_for_funds_budget_id_period_budget_slot")
+                        .HasFilter("budget_id IS NOT NULL AND status <> 'Cancelled'");
 
                     b.ToTable("calls_for_funds", null, t =>
                         {
@@ -2417,6 +2596,56 @@ namespace KoproGo.Data.Migrations
                         .HasConstraintName("fk_memberships_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("KoproGo.Core.Features.Budgets.Budget", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_budgets_buildings_building_id");
+
+                    b.HasOne("KoproGo.Core.Features.Accounting.FiscalYear", null)
+                        .WithMany()
+                        .HasForeignKey("FiscalYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_budgets_fiscal_years_fiscal_year_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Budgets.BudgetAlert", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Accounting.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_budget_alerts_accounts_account_id");
+
+                    b.HasOne("KoproGo.Core.Features.Budgets.Budget", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_budget_alerts_budgets_budget_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Budgets.BudgetLine", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Accounting.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_budget_lines_accounts_account_id");
+
+                    b.HasOne("KoproGo.Core.Features.Budgets.Budget", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_budget_lines_budgets_budget_id");
+                });
+
             modelBuilder.Entity("KoproGo.Core.Features.Buildings.Building", b =>
                 {
                     b.HasOne("KoproGo.Core.Features.Organisations.Organisation", null)
@@ -2455,6 +2684,12 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("KoproGo.Core.Features.Calls.CallForFunds", b =>
                 {
+                    b.HasOne("KoproGo.Core.Features.Budgets.Budget", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_calls_for_funds_budgets_budget_id");
+
                     b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
                         .WithMany()
                         .HasForeignKey("BuildingId")
@@ -2700,6 +2935,11 @@ namespace KoproGo.Data.Migrations
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Accounting.SupplierInvoice", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Budgets.Budget", b =>
                 {
                     b.Navigation("Lines");
                 });

@@ -51,6 +51,7 @@ public sealed class DatabaseFixture : IAsyncLifetime
             .AddEntityFrameworkStores<KoproGoDbContext>().AddDefaultTokenProviders();
         services.AddSingleton(new AppOptions { BaseUrl = "https://koprogo.test" });
         services.AddSingleton(new KoproGo.Core.Features.Calls.ArrearsOptions());
+        services.AddSingleton(new KoproGo.Core.Features.Budgets.BudgetOptions());
         services.AddSingleton(new FileStoreOptions { Root = FileRoot, MaxBytes = 1024 * 1024 });
         services.AddKoproGoCore();
         services.AddSingleton(new SecretProtector(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));

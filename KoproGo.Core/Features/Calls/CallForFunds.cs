@@ -41,6 +41,9 @@ public sealed class CallForFunds
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? SentAt { get; private set; }
     public List<CallLine> Lines { get; private set; } = [];
+    /// <summary>The budget whose schedule this call follows, and which slot of it (1–12 for monthly, 1–4 for quarterly calls).</summary>
+    public Guid? BudgetId { get; private set; }
+    public int? BudgetSlot { get; private set; }
 
     public decimal Total => Ordinary + Extraordinary + Reserve;
 
@@ -70,6 +73,13 @@ public sealed class CallForFunds
         EntryId = entryId;
         SentAt = now;
         Lines.AddRange(lines);
+    }
+
+    public void FollowBudget(Guid budgetId, int slot)
+    {
+        Require(CallStatus.Draft);
+        BudgetId = budgetId;
+        BudgetSlot = slot;
     }
 
     public void Cancel()

@@ -5,7 +5,7 @@ namespace KoproGo.Core.Features.Notifications;
 /// non-essential: a user who restricted processing (GDPR Art. 18) gets neither, one who objected to marketing
 /// (Art. 21) gets no Marketing.
 /// </summary>
-public enum NotificationType { InvitationAccepted, OwnershipChanged, DocumentAdded, System, Community, Marketing, CallForFunds }
+public enum NotificationType { InvitationAccepted, OwnershipChanged, DocumentAdded, System, Community, Marketing, CallForFunds, Budget }
 
 /// <summary>
 /// An in-app notification. The text is stored as a resource key plus arguments and rendered in the reader's

@@ -1,0 +1,378 @@
+using System.Globalization;
+using KoproGo.Core.Common;
+using KoproGo.Core.Features.Accounting;
+using KoproGo.Core.Features.Buildings;
+using KoproGo.Core.Features.Calls;
+using Microsoft.EntityFrameworkCore;
+
+namespace KoproGo.Core.Features.Budgets;
+
+public sealed record BudgetRow(Guid Id, Guid FiscalYearId, int Year, DateOnly YearStart, DateOnly YearEnd, BudgetStatus Status,
+    decimal Ordinary, decimal Extraordinary, decimal Reserve, decimal Total);
+
+public sealed record BudgetLineRow(Guid AccountId, string Code, string AccountLabel, BudgetLineKind Kind, decimal Amount, string? Label);
+
+/// <summary>A budget as its page shows it; <see cref="MinimumReserve"/> is 5 % of last year's ordinary charges when a previous year has any.</summary>
+public sealed record BudgetDetail(BudgetRow Budget, IReadOnlyList<BudgetLineRow> Lines, decimal[] OrdinaryByMonth, decimal[] ExtraordinaryByMonth, decimal[] ReserveByMonth,
+    decimal? LastYearOrdinary, decimal? MinimumReserve, DateOnly? AssemblyDate, string? AssemblyReference, string? RejectionReason, bool CanEdit, bool CanDecide)
+{
+    public bool ReserveBelowMinimum => MinimumReserve is { } minimum && Budget.Reserve < minimum;
+}
+
+public sealed record VarianceReport(Guid BudgetId, DateOnly YearStart, int MonthsElapsed, IReadOnlyList<VarianceLine> Lines, IReadOnlyList<VarianceLine> Unbudgeted, VarianceLine Total);
+
+/// <summary>A slot of the calls schedule and the call already made from it, if any.</summary>
+public sealed record ScheduleRow(ScheduleSlot Slot, Guid? CallId, CallState? CallState);
+
+public interface IBudgetService
+{
+    Task<Result<IReadOnlyList<BudgetRow>>> ListAsync(Actor actor, Guid buildingId, CancellationToken ct);
+    Task<Result<BudgetDetail>> GetAsync(Actor actor, Guid budgetId, CancellationToken ct);
+    /// <summary>Creates the draft of a fiscal year (one budget per year) or replaces the lines of a draft.</summary>
+    Task<Result<Guid>> SaveDraftAsync(Actor actor, Guid buildingId, Guid? budgetId, BudgetInput input, CancellationToken ct);
+    Task<Result> DeleteAsync(Actor actor, Guid budgetId, CancellationToken ct);
+    Task<Result> SubmitAsync(Actor actor, Guid budgetId, CancellationToken ct);
+    Task<Result> RejectAsync(Actor actor, Guid budgetId, string? reason, CancellationToken ct);
+    Task<Result> ReopenAsync(Actor actor, Guid budgetId, CancellationToken ct);
+    /// <summary>Records the general assembly's approval (date and minutes reference).</summary>
+    Task<Result> VoteAsync(Actor actor, Guid budgetId, BudgetVoteInput input, CancellationToken ct);
+    Task<Result> ActivateAsync(Actor actor, Guid budgetId, CancellationToken ct);
+    Task<Result> CloseAsync(Actor actor, Guid budgetId, CancellationToken ct);
+    Task<Result<VarianceReport>> VarianceAsync(Actor actor, Guid budgetId, CancellationToken ct);
+    Task<Result<IReadOnlyList<ScheduleRow>>> ScheduleAsync(Actor actor, Guid budgetId, CallPeriod period, CancellationToken ct);
+    /// <summary>A draft call for one slot of the schedule of a voted or active budget (once per slot unless cancelled).</summary>
+    Task<Result<Guid>> CreateCallAsync(Actor actor, Guid budgetId, CallPeriod period, int slot, CancellationToken ct);
+}
+
+public sealed class BudgetService(IKoproGoDbFactory dbFactory, TimeProvider clock) : IBudgetService
+{
+    /// <summary>Days between a scheduled call and its due date.</summary>
+    public const int CallPaymentDays = 30;
+
+    private static readonly BudgetStatus[] Public = [BudgetStatus.Voted, BudgetStatus.Active, BudgetStatus.Closed];
+
+    public async Task<Result<IReadOnlyList<BudgetRow>>> ListAsync(Actor actor, Guid buildingId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var building = await db.ReadableBuildings(actor, clock.Today()).AsNoTracking().FirstOrDefaultAsync(b => b.Id == buildingId, ct);
+        if (building is null)
+            return Errors.NotFoundError;
+        var staff = actor.IsStaffOf(building.OrganisationId, building.Id);
+        var rows = await (from b in db.Budgets.AsNoTracking().Include(b => b.Lines)
+                          join y in db.FiscalYears on b.FiscalYearId equals y.Id
+                          where b.BuildingId == buildingId && (staff || Public.Contains(b.Status))
+                          orderby y.StartDate descending
+                          select new { Budget = b, Year = y }).ToListAsync(ct);
+        return rows.Select(r => Row(r.Budget, r.Year)).ToList();
+    }
+
+    private static BudgetRow Row(Budget b, FiscalYear y) =>
+        new(b.Id, y.Id, y.Label, y.StartDate, y.EndDate, b.Status, b.Ordinary, b.Extraordinary, b.Reserve, b.Total);
+
+    /// <summary>
+    /// The budget if the actor may read it: staff of the building read every budget, co-owners and tenants only the
+    /// ones the assembly voted. Anything else is "not found".
+    /// </summary>
+    private async Task<(Budget Budget, Building Building, FiscalYear Year)?> ReadableAsync(IKoproGoDb db, Actor actor, Guid budgetId, CancellationToken ct)
+    {
+        var budget = await db.Budgets.AsNoTracking().Include(b => b.Lines).FirstOrDefaultAsync(b => b.Id == budgetId, ct);
+        if (budget is null)
+            return null;
+        var building = await db.ReadableBuildings(actor, clock.Today()).AsNoTracking().FirstOrDefaultAsync(b => b.Id == budget.BuildingId, ct);
+        if (building is null || (!actor.IsStaffOf(building.OrganisationId, building.Id) && !Public.Contains(budget.Status)))
+            return null;
+        var year = await db.FiscalYears.AsNoTracking().FirstAsync(y => y.Id == budget.FiscalYearId, ct);
+        return (budget, building, year);
+    }
+
+    public async Task<Result<BudgetDetail>> GetAsync(Actor actor, Guid budgetId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        if (await ReadableAsync(db, actor, budgetId, ct) is not { } readable)
+            return Errors.NotFoundError;
+        var (budget, building, year) = readable;
+        var accountIds = budget.Lines.Select(l => l.AccountId).ToList();
+        var accounts = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        var culture = CultureInfo.CurrentUICulture.Name;
+        var lines = budget.Lines.Select(l => new BudgetLineRow(l.AccountId, accounts[l.AccountId].Code, accounts[l.AccountId].DisplayLabel(culture), l.Kind, l.Amount, l.Label))
+            .OrderBy(l => l.Kind).ThenBy(l => l.Code, StringComparer.Ordinal).ToList();
+        var previous = await db.FiscalYears.AsNoTracking().FirstOrDefaultAsync(y => y.BuildingId == building.Id && y.EndDate == year.StartDate.AddDays(-1), ct);
+        decimal? lastYear = null;
+        if (previous is not null)
+        {
+            var actual = await ChargesAsync(db, building.OrganisationId, previous.Id, ct);
+            if (actual.Count > 0)
+                lastYear = actual.Sum(a => a.Amount);
+        }
+        return new BudgetDetail(Row(budget, year), lines, BudgetPlan.MonthlyProvisions(budget.Ordinary), BudgetPlan.MonthlyProvisions(budget.Extraordinary),
+            BudgetPlan.MonthlyProvisions(budget.Reserve), lastYear, lastYear is { } y ? BudgetPlan.MinimumReserve(y) : null,
+            budget.AssemblyDate, budget.AssemblyReference, budget.RejectionReason,
+            budget.Status == BudgetStatus.Draft && actor.CanKeepBooks(building.OrganisationId, building.Id), actor.CanManage(building.OrganisationId, building.Id));
+    }
+
+    public async Task<Result<Guid>> SaveDraftAsync(Actor actor, Guid buildingId, Guid? budgetId, BudgetInput input, CancellationToken ct)
+    {
+        var validation = input.Validate();
+        if (!validation.IsValid)
+            return Result<Guid>.Fail(validation.Errors);
+        await using var db = await dbFactory.CreateAsync(ct);
+        var found = await db.BooksBuildingAsync(actor, buildingId, clock.Today(), ct);
+        if (!found.Succeeded)
+            return Result<Guid>.Fail(found.Errors);
+        var building = found.Value;
+        var year = await db.FiscalYears.AsNoTracking().FirstOrDefaultAsync(y => y.Id == input.FiscalYearId && y.BuildingId == buildingId, ct);
+        if (year is null)
+            return new Error(Errors.NotFound, [], nameof(BudgetInput.FiscalYearId));
+        if (year.IsClosed)
+            return new Error("error.fiscal_year_closed", [year.Label], nameof(BudgetInput.FiscalYearId));
+        var accountIds = input.Lines.Select(l => l.AccountId!.Value).ToList();
+        var charges = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id) && a.OrganisationId == building.OrganisationId && a.Code.StartsWith("6")).CountAsync(ct);
+        if (charges != accountIds.Count)
+            return new Error("error.budget_line_account", [], nameof(BudgetInput.Lines));
+
+        Budget budget;
+        if (budgetId is { } id)
+        {
+            var existing = await db.Budgets.Include(b => b.Lines).FirstOrDefaultAsync(b => b.Id == id && b.BuildingId == buildingId, ct);
+            if (existing is null)
+                return Errors.NotFoundError;
+            if (existing.Status != BudgetStatus.Draft)
+                return StatusError(existing);
+            if (existing.FiscalYearId != year.Id)
+                return new Error("error.budget_year_fixed", [], nameof(BudgetInput.FiscalYearId));
+            db.BudgetLines.RemoveRange(existing.Lines);
+            budget = existing;
+        }
+        else
+        {
+            if (await db.Budgets.AnyAsync(b => b.FiscalYearId == year.Id, ct))
+                return new Error("error.budget_exists", [year.Label], nameof(BudgetInput.FiscalYearId));
+            budget = Budget.Create(building.OrganisationId, buildingId, year.Id, clock.GetUtcNow());
+            db.Budgets.Add(budget);
+        }
+        budget.SetReserve(input.Reserve);
+        // new rows with client-made keys: added explicitly, not through the navigation
+        db.BudgetLines.AddRange(input.Lines.Select(l => BudgetLine.Create(budget.Id, l.AccountId!.Value, l.Kind, l.Amount, l.Label)));
+        db.Audit(actor, clock, budgetId is null ? "budget.created" : "budget.updated", nameof(Budget), budget.Id, building.OrganisationId, buildingId,
+            $"{year.Label}: {input.Lines.Sum(l => l.Amount) + input.Reserve:0.00}");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            return new Error("error.budget_exists", [year.Label], nameof(BudgetInput.FiscalYearId));    // a second tab created it first
+        }
+        return budget.Id;
+    }
+
+    private static Error StatusError(Budget budget) => Error.Of("error.budget_status", budget.Status.ToString());
+
+    public async Task<Result> DeleteAsync(Actor actor, Guid budgetId, CancellationToken ct) =>
+        await ChangeAsync(actor, budgetId, manage: false, BudgetStatus.Draft, (db, budget) =>
+        {
+            db.BudgetLines.RemoveRange(budget.Lines);
+            db.Budgets.Remove(budget);
+            return ("budget.deleted", null);
+        }, ct);
+
+    public Task<Result> SubmitAsync(Actor actor, Guid budgetId, CancellationToken ct) =>
+        ChangeAsync(actor, budgetId, manage: false, BudgetStatus.Submitted, (_, b) => { b.Submit(clock.GetUtcNow()); return ("budget.submitted", null); }, ct);
+
+    public Task<Result> RejectAsync(Actor actor, Guid budgetId, string? reason, CancellationToken ct)
+    {
+        var v = new Validation().Required(reason, "Reason", Budget.ReasonMax);
+        if (!v.IsValid)
+            return Task.FromResult(v.ToResult());
+        return ChangeAsync(actor, budgetId, manage: true, BudgetStatus.Rejected, (_, b) => { b.Reject(reason!); return ("budget.rejected", reason); }, ct);
+    }
+
+    public Task<Result> ReopenAsync(Actor actor, Guid budgetId, CancellationToken ct) =>
+        ChangeAsync(actor, budgetId, manage: false, BudgetStatus.Draft, (_, b) => { b.Reopen(); return ("budget.reopened", null); }, ct);
+
+    public Task<Result> VoteAsync(Actor actor, Guid budgetId, BudgetVoteInput input, CancellationToken ct)
+    {
+        var v = input.Validate(clock.Today());
+        if (!v.IsValid)
+            return Task.FromResult(v.ToResult());
+        return ChangeAsync(actor, budgetId, manage: true, BudgetStatus.Voted, (_, b) =>
+        {
+            b.Vote(input.AssemblyDate!.Value, input.Reference!, clock.GetUtcNow());
+            return ("budget.voted", $"{input.AssemblyDate:yyyy-MM-dd} {input.Reference}");
+        }, ct);
+    }
+
+    public Task<Result> ActivateAsync(Actor actor, Guid budgetId, CancellationToken ct) =>
+        ChangeAsync(actor, budgetId, manage: true, BudgetStatus.Active, (_, b) => { b.Activate(clock.GetUtcNow()); return ("budget.activated", null); }, ct);
+
+    public Task<Result> CloseAsync(Actor actor, Guid budgetId, CancellationToken ct) =>
+        ChangeAsync(actor, budgetId, manage: true, BudgetStatus.Closed, (_, b) => { b.Close(clock.GetUtcNow()); return ("budget.closed", null); }, ct);
+
+    /// <summary>
+    /// One state change under a lock of the budget row: the actor's right (books keepers prepare, the syndic decides), the
+    /// transition allowed from the current state (deleting is "staying a draft"), then the change and its audit entry.
+    /// </summary>
+    private async Task<Result> ChangeAsync(Actor actor, Guid budgetId, bool manage, BudgetStatus next, Func<IKoproGoDb, Budget, (string Action, string? Details)> change, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var buildingId = await db.Budgets.Where(b => b.Id == budgetId).Select(b => (Guid?)b.BuildingId).FirstOrDefaultAsync(ct);
+        if (buildingId is null)
+            return Errors.NotFoundError;
+        var today = clock.Today();
+        var found = manage ? await db.ManagedBuildingAsync(actor, buildingId.Value, today, ct) : await db.BooksBuildingAsync(actor, buildingId.Value, today, ct);
+        if (!found.Succeeded)
+            return Result.Fail(found.Errors);
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM budgets WHERE id = {budgetId} FOR UPDATE", ct);
+        var budget = await db.Budgets.Include(b => b.Lines).FirstAsync(b => b.Id == budgetId, ct);
+        var allowed = next == BudgetStatus.Draft && budget.Status == BudgetStatus.Draft || budget.Can(next);
+        if (!allowed)
+            return StatusError(budget);
+        if (next == BudgetStatus.Active)
+        {
+            var year = await db.FiscalYears.AsNoTracking().FirstAsync(y => y.Id == budget.FiscalYearId, ct);
+            if (year.IsClosed || year.EndDate < today)
+                return new Error("error.budget_year_over", [year.Label]);
+        }
+        var (action, details) = change(db, budget);
+        db.Audit(actor, clock, action, nameof(Budget), budget.Id, budget.OrganisationId, budget.BuildingId, details);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result.Ok();
+    }
+
+    public async Task<Result<VarianceReport>> VarianceAsync(Actor actor, Guid budgetId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        if (await ReadableAsync(db, actor, budgetId, ct) is not { } readable)
+            return Errors.NotFoundError;
+        var (budget, building, year) = readable;
+        return await ComputeVarianceAsync(db, budget, building.OrganisationId, year, clock.Today(), CultureInfo.CurrentUICulture.Name, ct);
+    }
+
+    /// <summary>
+    /// Budgeted vs actual per line and month. Actual = what was posted on the line's account and its sub-accounts (codes
+    /// that start with it) in the fiscal year, debit − credit, leaving out the year-end closing entry that zeroes class 6.
+    /// Charges posted on accounts the budget does not name are listed apart.
+    /// </summary>
+    internal static async Task<VarianceReport> ComputeVarianceAsync(IKoproGoDb db, Budget budget, Guid organisationId, FiscalYear year, DateOnly today, string culture, CancellationToken ct)
+    {
+        var accounts = await db.Accounts.AsNoTracking().Where(a => a.OrganisationId == organisationId && a.Code.StartsWith("6")).ToDictionaryAsync(a => a.Id, ct);
+        var charges = await ChargesAsync(db, organisationId, year.Id, ct);
+        var budgeted = budget.Lines.ToDictionary(l => accounts[l.AccountId].Code);
+        // each posted account goes to the budget line of the longest code it starts with (6100.01 → 6100 → 61)
+        string? LineOf(string code) => budgeted.Keys.Where(code.StartsWith).OrderByDescending(k => k.Length).FirstOrDefault();
+        var actual = new Dictionary<string, decimal[]>();
+        foreach (var c in charges)
+        {
+            var code = accounts[c.AccountId].Code;
+            var key = LineOf(code) ?? code;
+            if (!actual.TryGetValue(key, out var months))
+                actual[key] = months = new decimal[BudgetPlan.Months];
+            months[BudgetPlan.MonthIndex(year.StartDate, new DateOnly(c.Year, c.Month, 1).AddDays(year.StartDate.Day - 1))] += c.Amount;
+        }
+        var elapsed = BudgetPlan.MonthsElapsed(year.StartDate, today);
+        var lines = budget.Lines.Select(l => accounts[l.AccountId]).OrderBy(a => a.Code, StringComparer.Ordinal).Select(a =>
+        {
+            var line = budgeted[a.Code];
+            return BudgetPlan.Line(a.Id, a.Code, line.Label ?? a.DisplayLabel(culture), line.Kind, line.Amount, actual.GetValueOrDefault(a.Code) ?? new decimal[BudgetPlan.Months], elapsed);
+        }).ToList();
+        var byCode = accounts.Values.ToDictionary(a => a.Code);
+        var unbudgeted = actual.Where(kv => !budgeted.ContainsKey(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => BudgetPlan.Line(byCode[kv.Key].Id, kv.Key, byCode[kv.Key].DisplayLabel(culture), null, 0m, kv.Value, elapsed)).ToList();
+        var total = BudgetPlan.Total(Texts.Get("budget.total", culture), [.. lines, .. unbudgeted], elapsed);
+        return new VarianceReport(budget.Id, year.StartDate, elapsed, lines, unbudgeted, total);
+    }
+
+    private sealed record Charge(Guid AccountId, int Year, int Month, decimal Amount);
+
+    /// <summary>Class-6 amounts of a fiscal year per account and calendar month, without the year-end closing entry.</summary>
+    private static async Task<List<Charge>> ChargesAsync(IKoproGoDb db, Guid organisationId, Guid fiscalYearId, CancellationToken ct)
+    {
+        var ids = await db.Accounts.Where(a => a.OrganisationId == organisationId && a.Code.StartsWith("6")).Select(a => a.Id).ToListAsync(ct);
+        // one scan of the (fiscal_year_id, account_id, date) index that carries debit and credit
+        var posted = await db.JournalLines.Where(l => l.FiscalYearId == fiscalYearId && ids.Contains(l.AccountId))
+            .GroupBy(l => new { l.AccountId, l.Date.Year, l.Date.Month })
+            .Select(g => new Charge(g.Key.AccountId, g.Key.Year, g.Key.Month, g.Sum(x => x.Debit) - g.Sum(x => x.Credit)))
+            .ToListAsync(ct);
+        var closing = await (from l in db.JournalLines
+                             join e in db.JournalEntries on l.EntryId equals e.Id
+                             where e.FiscalYearId == fiscalYearId && e.Kind == EntryKind.YearEndClosing && ids.Contains(l.AccountId)
+                             select new { l.AccountId, l.Date, l.Debit, l.Credit }).ToListAsync(ct);
+        foreach (var c in closing)
+        {
+            var i = posted.FindIndex(p => p.AccountId == c.AccountId && p.Year == c.Date.Year && p.Month == c.Date.Month);
+            posted[i] = posted[i] with { Amount = posted[i].Amount - (c.Debit - c.Credit) };
+        }
+        return posted.Where(p => p.Amount != 0).ToList();
+    }
+
+    public async Task<Result<IReadOnlyList<ScheduleRow>>> ScheduleAsync(Actor actor, Guid budgetId, CallPeriod period, CancellationToken ct)
+    {
+        if (period == CallPeriod.OneTime || !Enum.IsDefined(period))
+            return new Error("error.budget_schedule_period", [], "Period");
+        await using var db = await dbFactory.CreateAsync(ct);
+        if (await ReadableAsync(db, actor, budgetId, ct) is not { } readable || !actor.IsStaffOf(readable.Building.OrganisationId, readable.Building.Id))
+            return Errors.NotFoundError;
+        var (budget, _, year) = readable;
+        var calls = await db.CallsForFunds.AsNoTracking().Include(c => c.Lines)
+            .Where(c => c.BudgetId == budgetId && c.Period == period && c.Status != CallStatus.Cancelled).ToListAsync(ct);
+        var today = clock.Today();
+        return BudgetPlan.Schedule(year.StartDate, budget.Ordinary, budget.Extraordinary, budget.Reserve, period).Select(s =>
+        {
+            var call = calls.FirstOrDefault(c => c.BudgetSlot == s.Index);
+            return new ScheduleRow(s, call?.Id, call?.StateOn(today));
+        }).ToList();
+    }
+
+    public async Task<Result<Guid>> CreateCallAsync(Actor actor, Guid budgetId, CallPeriod period, int slot, CancellationToken ct)
+    {
+        if (period == CallPeriod.OneTime || !Enum.IsDefined(period))
+            return new Error("error.budget_schedule_period", [], "Period");
+        await using var db = await dbFactory.CreateAsync(ct);
+        var budget = await db.Budgets.AsNoTracking().Include(b => b.Lines).FirstOrDefaultAsync(b => b.Id == budgetId, ct);
+        if (budget is null)
+            return Errors.NotFoundError;
+        var found = await db.BooksBuildingAsync(actor, budget.BuildingId, clock.Today(), ct);
+        if (!found.Succeeded)
+            return Result<Guid>.Fail(found.Errors);
+        if (budget.Status is not (BudgetStatus.Voted or BudgetStatus.Active))
+            return new Error("error.budget_not_approved");
+        var year = await db.FiscalYears.AsNoTracking().FirstAsync(y => y.Id == budget.FiscalYearId, ct);
+        var s = BudgetPlan.Schedule(year.StartDate, budget.Ordinary, budget.Extraordinary, budget.Reserve, period).FirstOrDefault(x => x.Index == slot);
+        if (s is null)
+            return Errors.NotFoundError;
+        var building = found.Value;
+        var culture = CultureInfo.GetCultureInfo(building.Language);
+        var name = period switch
+        {
+            CallPeriod.Monthly => s.From.ToString("MMMM yyyy", culture),
+            CallPeriod.Quarterly => Texts.Get("budget.quarter", culture, slot, year.Label),
+            _ => year.Label.ToString(CultureInfo.InvariantCulture),
+        };
+        var callDate = s.From < clock.Today() ? clock.Today() : s.From;
+        var input = new CallInput
+        {
+            Title = Texts.Get("budget.call_title", culture, name),
+            Period = period,
+            CallDate = callDate,
+            DueDate = callDate.AddDays(CallPaymentDays),
+            Ordinary = s.Ordinary,
+            Extraordinary = s.Extraordinary,
+            Reserve = s.Reserve,
+        };
+        var call = CallForFunds.Create(building.OrganisationId, building.Id, input, clock.GetUtcNow());
+        call.FollowBudget(budget.Id, slot);
+        db.CallsForFunds.Add(call);
+        db.Audit(actor, clock, "call.created", nameof(CallForFunds), call.Id, building.OrganisationId, building.Id, $"{call.Title} {call.Total:0.00} ← {year.Label} {period} {slot}");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            return new Error("error.budget_slot_called", [slot]);
+        }
+        return call.Id;
+    }
+}
