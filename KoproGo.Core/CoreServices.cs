@@ -45,6 +45,7 @@ public static class CoreServices
         services.AddScoped<IInvoiceService, InvoiceService>();
         services.AddScoped<PaymentPosting>();
         services.AddScoped<ICallService, CallService>();
+        services.AddTransient<SendCallJob>();
         services.AddScoped<IBankImportService, BankImportService>();
         services.AddScoped<IArrearsService, ArrearsService>();
         services.AddTransient<ArrearsReminderJob>();

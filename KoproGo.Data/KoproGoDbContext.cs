@@ -50,6 +50,7 @@ public sealed class KoproGoDbContext(DbContextOptions<KoproGoDbContext> options)
     public DbSet<CallLine> CallLines => Set<CallLine>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<BankTransaction> BankTransactions => Set<BankTransaction>();
+    public DbSet<CallSending> CallSendings => Set<CallSending>();
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<LegalInterestRate> LegalInterestRates => Set<LegalInterestRate>();
     public DbSet<Budget> Budgets => Set<Budget>();

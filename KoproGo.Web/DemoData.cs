@@ -1,6 +1,7 @@
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Accounts;
+using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Organisations;
@@ -15,7 +16,7 @@ namespace KoproGo.Web;
 /// 1,000 shares) and a Dutch-speaking one in Ghent (12 lots, 10,000 shares). Idempotent: does nothing once the
 /// organisation exists. Every account's password is <see cref="Password"/>.
 /// </summary>
-public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> users, TimeProvider clock, JournalPoster poster, ICallService calls)
+public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> users, TimeProvider clock, JournalPoster poster, ICallService calls, IBudgetService budgets)
 {
     public const string Password = "Demo-KoproGo-2026";
     public const string OrganisationName = "Syndic Horta";
@@ -233,6 +234,27 @@ public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> u
             ]);
         }
         await tx.CommitAsync(ct);
+
+        // the year's budget, voted by last November's assembly; the insurance already runs over it
+        var budget = await budgets.SaveDraftAsync(Actor.System, building.Id, null, new BudgetInput
+        {
+            FiscalYearId = year.Id,
+            Reserve = 4_000m,
+            Lines =
+            [
+                new() { AccountId = accounts["610"], Amount = 4_000m, Label = "Entretien ascenseur" },
+                new() { AccountId = accounts["611"], Amount = 9_000m, Label = "Nettoyage des communs" },
+                new() { AccountId = accounts["612"], Amount = 5_000m, Label = "Électricité des communs" },
+                new() { AccountId = accounts["613"], Amount = 4_000m },
+                new() { AccountId = accounts["614"], Amount = 3_000m, Label = "Assurance incendie" },
+                new() { AccountId = accounts["615"], Amount = 7_000m },
+            ],
+        }, ct);
+        if (!budget.Succeeded
+            || !(await budgets.SubmitAsync(Actor.System, budget.Value, ct)).Succeeded
+            || !(await budgets.VoteAsync(Actor.System, budget.Value, new BudgetVoteInput { AssemblyDate = new DateOnly(today.Year - 1, 11, 20), Reference = $"PV AG {today.Year - 1}-11" }, ct)).Succeeded
+            || !(await budgets.ActivateAsync(Actor.System, budget.Value, ct)).Succeeded)
+            throw new InvalidOperationException("demo budget failed");
 
         // quarterly calls for funds through the real service (letters, communications, VEN entries); everyone pays
         // within the month, except the last two owners, who are behind since the third quarter

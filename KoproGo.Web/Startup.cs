@@ -101,13 +101,19 @@ public static class Startup
         services.AddScoped<CurrentActor>();
         services.AddScoped<AccountGate>();
         services.AddScoped<DemoData>();
+        services.AddSingleton<KoproGo.Core.Features.Calls.ICallSendQueue, KoproGo.Web.Jobs.HangfireCallSendQueue>();
 
         // Hangfire on the same PostgreSQL (own schema). Every instance runs a server; they share the queues.
         services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(cs), new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true }));
+            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(cs), new PostgreSqlStorageOptions
+            {
+                PrepareSchemaIfNecessary = true,
+                // LISTEN/NOTIFY: a queued job (a call being sent) starts at once instead of at the next 15-second poll
+                EnableLongPolling = true,
+            }));
         var workers = config.GetValue("Hangfire:WorkerCount", 2);
         if (workers > 0)
             services.AddHangfireServer(o => o.WorkerCount = workers);

@@ -52,6 +52,7 @@ public interface IKoproGoDb : IAsyncDisposable
     DbSet<CallLine> CallLines { get; }
     DbSet<Payment> Payments { get; }
     DbSet<BankTransaction> BankTransactions { get; }
+    DbSet<CallSending> CallSendings { get; }
     DbSet<Reminder> Reminders { get; }
     DbSet<LegalInterestRate> LegalInterestRates { get; }
     DbSet<Budget> Budgets { get; }

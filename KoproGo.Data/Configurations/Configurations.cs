@@ -437,6 +437,19 @@ public sealed class CallLineConfiguration : IEntityTypeConfiguration<CallLine>
     }
 }
 
+public sealed class CallSendingConfiguration : IEntityTypeConfiguration<CallSending>
+{
+    public void Configure(EntityTypeBuilder<CallSending> b)
+    {
+        b.ToTable("call_sendings");
+        b.HasKey(x => x.CallId);
+        b.Property(x => x.QueuedBy).HasMaxLength(450);
+        b.Property(x => x.Error).HasMaxLength(CallSending.ErrorMax);
+        b.Ignore(x => x.Running);
+        b.HasOne<CallForFunds>().WithOne().HasForeignKey<CallSending>(x => x.CallId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 public sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
 {
     public void Configure(EntityTypeBuilder<Payment> b)

@@ -1465,6 +1465,44 @@ namespace KoproGo.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("KoproGo.Core.Features.Calls.CallSending", b =>
+                {
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer")
+                        .HasColumnName("done");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
+                    b.Property<string>("QueuedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("queued_by");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.HasKey("CallId")
+                        .HasName("pk_call_sendings");
+
+                    b.ToTable("call_sendings", (string)null);
+                });
+
             modelBuilder.Entity("KoproGo.Core.Features.Calls.LegalInterestRate", b =>
                 {
                     b.Property<int>("Year")
@@ -2725,6 +2763,16 @@ namespace KoproGo.Data.Migrations
                         .HasForeignKey("PdfFileId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_call_lines_files_pdf_file_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Calls.CallSending", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Calls.CallForFunds", null)
+                        .WithOne()
+                        .HasForeignKey("KoproGo.Core.Features.Calls.CallSending", "CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_call_sendings_calls_for_funds_call_id");
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Calls.Payment", b =>

@@ -125,4 +125,40 @@ public class CallTests(DatabaseFixture fx)
         Assert.False(await db.CallLines.AnyAsync(l => db.CallsForFunds.Any(c => c.Id == l.CallId && c.BuildingId == w.BuildingA), Ct));
         Assert.False(await db.JournalEntries.AnyAsync(e => e.BuildingId == w.BuildingA, Ct));
     }
+
+    [Fact]
+    public async Task Sending_InTheBackground_ReportsProgress_FailsVisibly_AndRunsOnce()
+    {
+        var w = await SetUpAsync();
+        var queue = fx.Get<RecordingSendQueue>();
+        var id = (await Calls.SaveDraftAsync(w.Syndic, w.BuildingA, null, Quarter(), Ct)).Value;
+        // the lots stop adding up before the job runs: the job records why and the call stays a draft
+        async Task SharesOfA9(int shares)
+        {
+            await using var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct);
+            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE units SET shares = {shares} WHERE building_id = {w.BuildingA} AND number = 'A9'", Ct);
+        }
+        await SharesOfA9(895);
+        Assert.True((await Calls.QueueSendAsync(w.Accountant, id, Ct)).Succeeded);
+        Assert.Equal("error.call_sending", (await Calls.QueueSendAsync(w.Syndic, id, Ct)).FirstError!.Code);
+        Assert.Equal(Errors.Forbidden, (await Calls.QueueSendAsync(w.BoardMemberA, id, Ct)).FirstError!.Code);
+        Assert.Contains(queue.Queued, q => q.CallId == id);
+        var job = fx.Get<SendCallJob>();
+        await job.RunAsync(id, w.Accountant.UserId, Ct);
+        var failed = (await Calls.ListAsync(w.Syndic, w.BuildingA, Ct)).Value.Single(c => c.Id == id);
+        Assert.Equal((CallState.Draft, false, "error.call_shares_gap"), (failed.State, failed.Sending!.Running, failed.Sending.Error));
+
+        // mended, queued again: sent (and already overdue: due 31 October), every letter counted, and a second run of the same job changes nothing
+        await SharesOfA9(900);
+        Assert.True((await Calls.QueueSendAsync(w.Syndic, id, Ct)).Succeeded);
+        await job.RunAsync(id, w.Syndic.UserId, Ct);
+        await job.RunAsync(id, w.Syndic.UserId, Ct);
+        var sent = (await Calls.ListAsync(w.Syndic, w.BuildingA, Ct)).Value.Single(c => c.Id == id);
+        Assert.Equal((CallState.Overdue, 2, 2, false, (string?)null), (sent.State, sent.Sending!.Done, sent.Sending.Total, sent.Sending.Running, sent.Sending.Error));
+        Assert.Equal("error.call_status", (await Calls.QueueSendAsync(w.Syndic, id, Ct)).FirstError!.Code);
+        Assert.Equal(1_500m, Assert.Single(await Calls.MyBalancesAsync(w.OwnerActorA, Ct)).Balance);       // 15,000 € × 100 / 1,000, nothing paid
+        Assert.Equal(13_500m, Assert.Single(await Calls.MyBalancesAsync(w.OwnerActorB, Ct)).Balance);
+        await using var check = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct);
+        Assert.Equal(1, await check.JournalEntries.CountAsync(e => e.BuildingId == w.BuildingA && e.Kind == EntryKind.CallForFunds, Ct));
+    }
 }

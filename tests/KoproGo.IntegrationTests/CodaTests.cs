@@ -9,35 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.IntegrationTests;
 
-/// <summary>Hand-made CODA files (Febelfin 2.x): what a Belgian bank sends, with the positions the parser reads.</summary>
-internal static class CodaFile
-{
-    public sealed record Move(decimal Amount, string? Ogm = null, string Free = "", string Reference = "", string Name = "Dupont Jean", string Account = "BE71096123456769");
-
-    private static string Fit(string s, int length) => s.PadRight(length)[..length];
-    private static string Amount(decimal a) => ((long)(Math.Abs(a) * 1000)).ToString("D15", CultureInfo.InvariantCulture);
-
-    public static string Build(string iban, DateOnly date, IReadOnlyList<Move> moves, decimal? announcedDebit = null, decimal? announcedCredit = null)
-    {
-        var d = date.ToString("ddMMyy", CultureInfo.InvariantCulture);
-        var lines = new List<string> { Fit("00000" + d + "725" + "05", 127) + "2", Fit("12001" + Fit(iban + " EUR", 37) + "0" + Amount(1000m) + d, 128) };
-        var seq = 1;
-        foreach (var m in moves)
-        {
-            var reference = Fit(m.Reference.Length > 0 ? m.Reference : $"REF{seq:D6}", 21);
-            var communication = m.Ogm is { } ogm ? "1" + Fit("101" + StructuredCommunication.Digits(ogm), 53) : "0" + Fit(m.Free, 53);
-            lines.Add("21" + seq.ToString("D4", CultureInfo.InvariantCulture) + "0000" + reference + (m.Amount < 0 ? "1" : "0") + Amount(m.Amount) + d + "00150000" + communication + d + "001" + "0" + "0" + " " + "0");
-            lines.Add(Fit("23" + seq.ToString("D4", CultureInfo.InvariantCulture) + "0000" + Fit(m.Account, 37) + Fit(m.Name, 35) + Fit("", 43), 128));
-            seq++;
-        }
-        lines.Add(Fit("8001" + Fit(iban + " EUR", 37) + "0" + Amount(1000m) + d, 128));
-        var debit = announcedDebit ?? -moves.Where(m => m.Amount < 0).Sum(m => m.Amount);
-        var credit = announcedCredit ?? moves.Where(m => m.Amount > 0).Sum(m => m.Amount);
-        lines.Add(Fit("9" + new string(' ', 15) + (lines.Count - 1).ToString("D6", CultureInfo.InvariantCulture) + Amount(debit) + Amount(credit), 127) + "2");
-        return string.Join("\r\n", lines) + "\r\n";
-    }
-}
-
 [Collection(DatabaseCollection.Name)]
 public class CodaTests(DatabaseFixture fx)
 {
@@ -124,5 +95,37 @@ public class CodaTests(DatabaseFixture fx)
         await using var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct);
         Assert.False(await db.BankTransactions.AnyAsync(t => t.BuildingId == w.BuildingA, Ct));
         Assert.False(await db.Payments.AnyAsync(p => p.BuildingId == w.BuildingA, Ct));
+    }
+
+    [Fact]
+    public async Task CsvStatement_IsMatchedLikeCoda_OnceOnly_AndRefusedWholeWhenMalformed()
+    {
+        var (w, iban, call) = await SetUpAsync();
+        var lineA = call.Lines.Single(l => l.OwnerId == w.OwnerA);
+        var account = BelgianIdentifiers.FormatIban(iban);
+        var csv = "\uFEFFCompte;Date;Montant;Communication;Contrepartie;Compte contrepartie\r\n"
+                  + $"{account};03/11/2026;100,00;{lineA.StructuredCommunication};Alpha Anne;BE71 0961 2345 6769\r\n"
+                  + $"{account};04/11/2026;\"1.200,50\";\"charges; novembre\";Inconnu;\r\n"
+                  + $"{account};04/11/2026;-35,10;frais;Banque;\r\n";
+
+        Assert.Equal(new ImportSummary(3, 1, 1, 1, 0), (await Bank.ImportCsvAsync(w.Accountant, "nov.csv", csv, Ct)).Value);
+        Assert.Equal(new ImportSummary(3, 0, 0, 0, 3), (await Bank.ImportCsvAsync(w.Accountant, "nov-again.csv", csv, Ct)).Value);
+        var unmatched = Assert.Single((await Bank.UnmatchedAsync(w.Syndic, w.BuildingA, Ct)).Value);
+        Assert.Equal((1_200.50m, "charges; novembre"), (unmatched.Amount, unmatched.Communication));
+        Assert.Equal(100m, (await fx.Get<ICallService>().GetAsync(w.Syndic, call.Call.Id, Ct)).Value.Lines.Single(l => l.OwnerId == w.OwnerA).Paid);
+
+        async Task<Error> Refused(string content) => (await Bank.ImportCsvAsync(w.Accountant, "bad.csv", content, Ct)).FirstError!;
+        var unknown = await Refused($"compte;date;montant;solde\n{account};05/11/2026;10,00;5000\n");
+        Assert.Equal(("error.csv_column", 1, "solde"), (unknown.Code, unknown.Args[0], unknown.Args[1]));
+        Assert.Equal("error.csv_missing_column", (await Refused($"compte;date\n{account};05/11/2026\n")).Code);
+        var amount = await Refused($"compte;date;montant\n{account};05/11/2026;10,00\n{account};05/11/2026;dix euros\n");
+        Assert.Equal(("error.coda_amount", 3), (amount.Code, amount.Args[0]));
+        Assert.Equal("error.coda_date", (await Refused($"compte;date;montant\n{account};31/02/2026;10,00\n")).Code);
+        Assert.Equal("error.csv_accounts", (await Refused($"compte;date;montant\n{account};05/11/2026;10,00\nBE71096123456769;05/11/2026;10,00\n")).Code);
+        Assert.Equal("error.coda_empty", (await Refused("compte;date;montant\n")).Code);
+        Assert.Equal("error.coda_unknown_account", (await Refused("compte;date;montant\nBE71096123456769;05/11/2026;10,00\n")).Code);
+
+        await using var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct);
+        Assert.Equal(3, await db.BankTransactions.CountAsync(t => t.BuildingId == w.BuildingA, Ct));     // the refused files left nothing
     }
 }

@@ -54,6 +54,8 @@ public sealed class DatabaseFixture : IAsyncLifetime
         services.AddSingleton(new KoproGo.Core.Features.Budgets.BudgetOptions());
         services.AddSingleton(new FileStoreOptions { Root = FileRoot, MaxBytes = 1024 * 1024 });
         services.AddKoproGoCore();
+        services.AddSingleton<RecordingSendQueue>();
+        services.AddSingleton<KoproGo.Core.Features.Calls.ICallSendQueue>(sp => sp.GetRequiredService<RecordingSendQueue>());
         services.AddSingleton(new SecretProtector(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         Services = services.BuildServiceProvider();
 
@@ -89,4 +91,12 @@ public sealed class DatabaseFixture : IAsyncLifetime
 public sealed class DatabaseCollection : ICollectionFixture<DatabaseFixture>
 {
     public const string Name = "database";
+}
+
+/// <summary>Keeps the calls handed to the background sender, for the test to run the job itself.</summary>
+public sealed class RecordingSendQueue : KoproGo.Core.Features.Calls.ICallSendQueue
+{
+    public System.Collections.Concurrent.ConcurrentQueue<(Guid CallId, string? UserId)> Queued { get; } = new();
+
+    public void Enqueue(Guid callId, string? userId) => Queued.Enqueue((callId, userId));
 }

@@ -73,6 +73,8 @@ public interface IBankImportService
     /// communication names a call line are booked at once, the others wait for manual matching. All or nothing.
     /// </summary>
     Task<Result<ImportSummary>> ImportCodaAsync(Actor actor, string fileName, string content, CancellationToken ct);
+    /// <summary>The same for a statement exported as CSV (<see cref="BankCsv"/>).</summary>
+    Task<Result<ImportSummary>> ImportCsvAsync(Actor actor, string fileName, string content, CancellationToken ct);
     Task<Result<IReadOnlyList<UnmatchedRow>>> UnmatchedAsync(Actor actor, Guid buildingId, CancellationToken ct);
     /// <summary>The syndic says whose payment it is: booked like any payment of that owner.</summary>
     Task<Result> MatchAsync(Actor actor, Guid transactionId, Guid ownerId, CancellationToken ct);
@@ -80,12 +82,18 @@ public interface IBankImportService
 
 public sealed class BankImportService(IKoproGoDbFactory dbFactory, PaymentPosting payments, TimeProvider clock) : IBankImportService
 {
-    public async Task<Result<ImportSummary>> ImportCodaAsync(Actor actor, string fileName, string content, CancellationToken ct)
+    public Task<Result<ImportSummary>> ImportCodaAsync(Actor actor, string fileName, string content, CancellationToken ct) =>
+        ImportAsync(actor, fileName, () => Coda.Parse(content), ct);
+
+    public Task<Result<ImportSummary>> ImportCsvAsync(Actor actor, string fileName, string content, CancellationToken ct) =>
+        ImportAsync(actor, fileName, () => BankCsv.Parse(content), ct);
+
+    private async Task<Result<ImportSummary>> ImportAsync(Actor actor, string fileName, Func<BankStatement> parse, CancellationToken ct)
     {
         BankStatement statement;
         try
         {
-            statement = Coda.Parse(content);
+            statement = parse();
         }
         catch (StatementFormatException e)
         {

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Calls;
 
-public sealed record CallRow(Guid Id, string Title, CallPeriod Period, DateOnly CallDate, DateOnly DueDate, decimal Total, decimal Paid, CallState State);
+public sealed record CallRow(Guid Id, string Title, CallPeriod Period, DateOnly CallDate, DateOnly DueDate, decimal Total, decimal Paid, CallState State, SendingState? Sending = null);
 
 public sealed record PreviewLine(Guid OwnerId, string OwnerName, string Lots, decimal Ordinary, decimal Extraordinary, decimal Reserve, decimal Total);
 
@@ -22,6 +22,9 @@ public sealed record CallDetail(CallRow Call, IReadOnlyList<CallLineRow> Lines);
 /// <summary>An owner's line as the owner portal shows it, with what their banking app scans.</summary>
 public sealed record MyCallLine(Guid LineId, string BuildingName, string Title, DateOnly DueDate, decimal Total, decimal Paid, LineState State,
     string StructuredCommunication, string Iban, string QrPngDataUri, Guid? PdfFileId);
+
+/// <summary>What an owner owes (positive) or has in credit (negative) in one building, from the owner accounts 410x.</summary>
+public sealed record MyBalance(Guid BuildingId, string BuildingName, decimal Balance);
 
 public interface ICallService
 {
@@ -35,13 +38,18 @@ public interface ICallService
     /// Sends a draft: one structured communication per owner line, the VEN entry (4100/4101 owners, 700/701/702), one PDF
     /// per owner in their language with the EPC QR code, an email with the PDF (or "by post"), and a notification.
     /// </summary>
-    Task<Result> SendAsync(Actor actor, Guid callId, CancellationToken ct);
+    Task<Result> SendAsync(Actor actor, Guid callId, CancellationToken ct) => SendAsync(actor, callId, null, ct);
+    /// <summary>The same, telling <paramref name="progress"/> (letters done, total) as the letters are made.</summary>
+    Task<Result> SendAsync(Actor actor, Guid callId, Func<int, int, Task>? progress, CancellationToken ct);
+    /// <summary>Hands a draft to the background sender (for hundreds of owners); the list shows its progress.</summary>
+    Task<Result> QueueSendAsync(Actor actor, Guid callId, CancellationToken ct);
     /// <summary>A payment received (by hand): posts FIN 551 / 4100 and pays the owner's open lines, oldest due first; the rest is a credit.</summary>
     Task<Result<Guid>> RecordPaymentAsync(Actor actor, Guid buildingId, PaymentInput input, CancellationToken ct);
     Task<IReadOnlyList<MyCallLine>> MyCallsAsync(Actor actor, CancellationToken ct);
+    Task<IReadOnlyList<MyBalance>> MyBalancesAsync(Actor actor, CancellationToken ct);
 }
 
-public sealed class CallService(IKoproGoDbFactory dbFactory, JournalPoster poster, PaymentPosting payments, IFileStore store, INotificationService notifications, TimeProvider clock) : ICallService
+public sealed class CallService(IKoproGoDbFactory dbFactory, JournalPoster poster, PaymentPosting payments, IFileStore store, INotificationService notifications, ICallSendQueue queue, TimeProvider clock) : ICallService
 {
     public async Task<Result<IReadOnlyList<CallRow>>> ListAsync(Actor actor, Guid buildingId, CancellationToken ct)
     {
@@ -52,11 +60,47 @@ public sealed class CallService(IKoproGoDbFactory dbFactory, JournalPoster poste
         var calls = await db.CallsForFunds.AsNoTracking().Include(c => c.Lines).Where(c => c.BuildingId == buildingId)
             .OrderByDescending(c => c.CallDate).ThenByDescending(c => c.CreatedAt).ToListAsync(ct);
         var today = clock.Today();
-        return calls.Select(c => Row(c, today)).ToList();
+        var ids = calls.Select(c => c.Id).ToList();
+        var sendings = await db.CallSendings.AsNoTracking().Where(s => ids.Contains(s.CallId)).ToDictionaryAsync(s => s.CallId, ct);
+        return calls.Select(c => Row(c, today, sendings.GetValueOrDefault(c.Id))).ToList();
     }
 
-    private static CallRow Row(CallForFunds c, DateOnly today) =>
-        new(c.Id, c.Title, c.Period, c.CallDate, c.DueDate, c.Total, c.Lines.Sum(l => l.Paid), c.StateOn(today));
+    private static CallRow Row(CallForFunds c, DateOnly today, CallSending? sending = null) =>
+        new(c.Id, c.Title, c.Period, c.CallDate, c.DueDate, c.Total, c.Lines.Sum(l => l.Paid), c.StateOn(today),
+            sending is null ? null : new SendingState(sending.Done, sending.Total, sending.Running, sending.Error));
+
+    public async Task<Result> QueueSendAsync(Actor actor, Guid callId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var call = await db.CallsForFunds.AsNoTracking().FirstOrDefaultAsync(c => c.Id == callId, ct);
+        if (call is null)
+            return Errors.NotFoundError;
+        var found = await db.BooksBuildingAsync(actor, call.BuildingId, clock.Today(), ct);
+        if (!found.Succeeded)
+            return Result.Fail(found.Errors);
+        if (call.Status != CallStatus.Draft)
+            return Error.Of("error.call_status", call.Status.ToString());
+        if (found.Value.WorkingFundIban is null)
+            return new Error("error.call_no_iban");
+        var sending = await db.CallSendings.FirstOrDefaultAsync(s => s.CallId == callId, ct);
+        if (sending is { Running: true })
+            return new Error("error.call_sending");
+        if (sending is null)
+            db.CallSendings.Add(CallSending.Queue(callId, actor.UserId, clock.GetUtcNow()));
+        else
+            sending.Requeue(actor.UserId, clock.GetUtcNow());
+        db.Audit(actor, clock, "call.send_queued", nameof(CallForFunds), call.Id, call.OrganisationId, call.BuildingId, call.Title);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation() || e is DbUpdateConcurrencyException)
+        {
+            return new Error("error.call_sending");      // a second click or tab queued it first
+        }
+        queue.Enqueue(callId, actor.UserId);
+        return Result.Ok();
+    }
 
     public async Task<Result<IReadOnlyList<PreviewLine>>> PreviewAsync(Actor actor, Guid buildingId, CallInput input, CancellationToken ct)
     {
@@ -155,7 +199,7 @@ public sealed class CallService(IKoproGoDbFactory dbFactory, JournalPoster poste
             l.Ordinary, l.Extraordinary, l.Reserve, l.Total, l.Paid, l.StructuredCommunication, l.StateOn(today, call.DueDate), l.PdfFileId, l.ByPost)).ToList());
     }
 
-    public async Task<Result> SendAsync(Actor actor, Guid callId, CancellationToken ct)
+    public async Task<Result> SendAsync(Actor actor, Guid callId, Func<int, int, Task>? progress, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -222,7 +266,9 @@ public sealed class CallService(IKoproGoDbFactory dbFactory, JournalPoster poste
         var savedKeys = new List<string>();
         try
         {
-            foreach (var line in lines)
+            if (progress is not null)
+                await progress(0, lines.Count);
+            foreach (var (line, index) in lines.Select((l, i) => (l, i)))
             {
                 var owner = owners[line.OwnerId];
                 var pdf = CallLetter.Render(organisation, building, call, line, owner, now);
@@ -243,6 +289,8 @@ public sealed class CallService(IKoproGoDbFactory dbFactory, JournalPoster poste
                         BelgianIdentifiers.FormatIban(building.WorkingFundIban), line.StructuredCommunication, organisation.Name);
                     db.OutboxEmails.Add(OutboxEmail.Queue(owner.Email!, owner.DisplayName, subject, body, building.OrganisationId, now, file.Id));
                 }
+                if (progress is not null)
+                    await progress(index + 1, lines.Count);
             }
             await notifications.NotifyOwnersAsync(db, ownerIds, building.OrganisationId, NotificationType.CallForFunds, "notify.call_sent", [call.Title, building.Name], "/my-account", ct);
             await db.SaveChangesAsync(ct);
@@ -296,5 +344,22 @@ public sealed class CallService(IKoproGoDbFactory dbFactory, JournalPoster poste
             r.Line.StructuredCommunication, BelgianIdentifiers.FormatIban(r.WorkingFundIban ?? ""),
             r.Line.Open > 0 && r.WorkingFundIban is not null ? "data:image/png;base64," + Convert.ToBase64String(EpcQr.Png(EpcQr.Payload(r.Building, r.WorkingFundIban, r.Line.Open, r.Line.StructuredCommunication))) : "",
             r.Line.PdfFileId)).ToList();
+    }
+
+    public async Task<IReadOnlyList<MyBalance>> MyBalancesAsync(Actor actor, CancellationToken ct)
+    {
+        var ownerIds = actor.OwnerIds.ToList();
+        if (ownerIds.Count == 0)
+            return [];
+        await using var db = await dbFactory.CreateAsync(ct);
+        // the open years only: a closed year's balances are carried into the next year's opening entry
+        var rows = await (from l in db.JournalLines
+                          join a in db.Accounts on l.AccountId equals a.Id
+                          join y in db.FiscalYears on l.FiscalYearId equals y.Id
+                          join b in db.Buildings on y.BuildingId equals b.Id
+                          where l.OwnerId != null && ownerIds.Contains(l.OwnerId.Value) && a.Code.StartsWith("410") && y.ClosedAt == null
+                          group l by new { b.Id, b.Name } into g
+                          select new MyBalance(g.Key.Id, g.Key.Name, g.Sum(x => x.Debit) - g.Sum(x => x.Credit))).ToListAsync(ct);
+        return rows.OrderBy(r => r.BuildingName, StringComparer.CurrentCulture).ToList();
     }
 }

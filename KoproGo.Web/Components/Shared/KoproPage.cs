@@ -16,7 +16,7 @@ public abstract class KoproPage : ComponentBase
     [Inject] protected CurrentActor Current { get; set; } = default!;
     [Inject] protected ISnackbar Snackbar { get; set; } = default!;
     [Inject] protected IStringLocalizer<Texts> L { get; set; } = default!;
-    [Inject] private ILogger<KoproPage> Logger { get; set; } = default!;
+    [Inject] protected ILogger<KoproPage> Logger { get; set; } = default!;
 
     protected Actor Actor { get; private set; } = CurrentActor.Anonymous;
     protected bool Busy { get; private set; }
