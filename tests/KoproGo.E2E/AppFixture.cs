@@ -62,13 +62,17 @@ public sealed class AppFixture : IAsyncLifetime
         if (Directory.Exists(_files)) Directory.Delete(_files, recursive: true);
     }
 
-    public async Task<Guid> BuildingIdAsync(string slug)
+    public Task<Guid> BuildingIdAsync(string slug) => ScalarAsync<Guid>("SELECT id FROM buildings WHERE slug = @p0", slug);
+
+    /// <summary>One value read from the app's database (parameters @p0, @p1…), for what a test must know but the page does not say.</summary>
+    public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
     {
         await using var conn = new NpgsqlConnection(ConnectionString);
         await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand("SELECT id FROM buildings WHERE slug = @s", conn);
-        cmd.Parameters.AddWithValue("s", slug);
-        return (Guid)(await cmd.ExecuteScalarAsync())!;
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        for (var i = 0; i < parameters.Length; i++)
+            cmd.Parameters.AddWithValue($"p{i}", parameters[i]);
+        return (T)(await cmd.ExecuteScalarAsync())!;
     }
 
     private static async Task ExecAsync(string cs, string sql)

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using KoproGo.IntegrationTests;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace KoproGo.E2E;
+
+/// <summary>
+/// SPEC §4 end to end, on Residentie Leie (no books yet in the demo, so nothing else depends on its year): the syndic
+/// opens the year, builds the budget, has it voted and activated, calls the fourth quarter from its schedule and sends
+/// it; the owner sees the call with its QR code and letter; the bank statement pays it; the owner owes nothing.
+/// </summary>
+[Collection(AppCollection.Name)]
+public class BudgetFlowTests(AppFixture app)
+{
+    /// <summary>An amount as French or Dutch pages write it: 1 050,00 or 1.050,00.</summary>
+    private static Regex Written(decimal amount)
+    {
+        var digits = ((long)amount).ToString(CultureInfo.InvariantCulture);
+        var grouped = string.Join(@"[.\s\u202f\u00a0]?", Enumerable.Range(0, (digits.Length + 2) / 3)
+            .Select(i => digits[Math.Max(0, digits.Length - 3 * (i + 1))..(digits.Length - 3 * i)]).Reverse());
+        return new Regex(grouped + "," + ((int)(amount * 100 % 100)).ToString("D2", CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Syndic_BudgetToCall_OwnerPaysThroughTheBankStatement_AndOwesNothing()
+    {
+        var building = await app.BuildingIdAsync("residentie-leie");
+        await using (var s = await app.NewSessionAsync())
+        {
+            var page = s.Page;
+            await s.SignInAsync("syndic@horta.be");
+            await s.GotoAsync($"/buildings/{building}/accounting");
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Exercices" }).ClickAsync();
+            await page.Locator("#open-year").ClickAsync();
+            await Expect(page.Locator("#years tbody tr")).ToHaveCountAsync(1);
+
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Budgets" }).ClickAsync();
+            await page.Locator("#new-budget").ClickAsync();
+            await page.Locator(".bline-account-0").ClickAsync();
+            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "610" }).First.ClickAsync();
+            await page.Locator(".bline-amount-0 input").FillAsync("40000");
+            await page.Locator("#budget-reserve").FillAsync("2000");
+            await page.Locator("#budget-reserve").BlurAsync();
+            await Expect(page.Locator("#budget-editor-total")).ToContainTextAsync("42");
+            await s.CheckAccessibilityAsync("budget-form");
+            await page.Locator("#budget-save").ClickAsync();
+            await Expect(page.Locator("#budget-status")).ToContainTextAsync("Brouillon");
+            await Expect(page.Locator("#monthly-ordinary")).ToContainTextAsync("3");          // 40,000 / 12 = 3,333.34 for the first months
+
+            await page.Locator("#budget-submit").ClickAsync();
+            await Expect(page.Locator("#budget-status")).ToContainTextAsync("Soumis");
+            await page.Locator("#budget-vote").ClickAsync();
+            await page.Locator("#assembly-reference").FillAsync("PV AG 2026-11");
+            await page.Locator("#confirm-decision").ClickAsync();
+            await Expect(page.Locator("#budget-status")).ToContainTextAsync("Voté");
+            await Expect(page.Locator("#budget-assembly")).ToContainTextAsync("PV AG 2026-11");
+            await page.Locator("#budget-activate").ClickAsync();
+            await Expect(page.Locator("#budget-status")).ToContainTextAsync("En vigueur");
+            await s.CheckAccessibilityAsync("budget-detail");
+
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Écarts" }).ClickAsync();
+            await Expect(page.Locator("#variance-total")).ToContainTextAsync("40");
+            await Expect(page.Locator("#variance-chart")).ToBeVisibleAsync();
+            await s.CheckAccessibilityAsync("budget-variance");
+
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Échéancier des appels" }).ClickAsync();
+            await Expect(page.Locator("#slot-4")).ToContainTextAsync("10");                   // a quarter: 10,000 + 500
+            await page.Locator("#slot-4 .create-call").ClickAsync();
+            await Expect(page.Locator("#slot-4")).ToContainTextAsync("Brouillon");
+
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Appels de fonds" }).ClickAsync();
+            var row = page.Locator(".call-row").Filter(new() { HasText = "Provisies" });      // the building speaks Dutch
+            await row.Locator(".send-call").ClickAsync();
+            // a Hangfire job makes the letters; the list follows its progress by itself
+            await Expect(row).ToContainTextAsync("Envoyé", new() { Timeout = 60_000 });
+            s.AssertNoErrors();
+        }
+
+        string ogm;
+        decimal amount;
+        await using (var owner = await app.NewSessionAsync())
+        {
+            await owner.SignInAsync("jan.peeters@example.be");
+            await owner.GotoAsync("/my-account");
+            var call = owner.Page.Locator(".my-call").Filter(new() { HasText = "Provisies" });
+            await Expect(call.Locator("img.my-call-qr")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            ogm = Regex.Match((await call.Locator(".my-call-pay").TextContentAsync())!, @"\+\+\+\d{3}/\d{4}/\d{5}\+\+\+").Value;
+            Assert.NotEmpty(ogm);
+            amount = await app.ScalarAsync<decimal>("SELECT total FROM call_lines WHERE structured_communication = @p0", ogm);
+            var download = await owner.Page.RunAndWaitForDownloadAsync(() => call.Locator(".my-call-pdf").ClickAsync());
+            using var pdf = UglyToad.PdfPig.PdfDocument.Open(await File.ReadAllBytesAsync((await download.PathAsync())!, TestContext.Current.CancellationToken));
+            var text = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+            Assert.Contains(ogm, text, StringComparison.Ordinal);
+            Assert.Matches(Written(amount), text);
+            await Expect(owner.Page.Locator(".my-balance")).ToContainTextAsync(Written(amount));
+            owner.AssertNoErrors();
+        }
+
+        await using (var s = await app.NewSessionAsync())
+        {
+            await s.SignInAsync("syndic@horta.be");
+            await s.GotoAsync($"/buildings/{building}/accounting");
+            await s.Page.GetByRole(AriaRole.Tab, new() { Name = "Appels de fonds" }).ClickAsync();
+            var iban = await app.ScalarAsync<string>("SELECT working_fund_iban FROM buildings WHERE id = @p0", building);
+            var file = Path.Combine(Path.GetTempPath(), $"leie-{Guid.NewGuid():N}.cod");
+            await File.WriteAllTextAsync(file, CodaFile.Build(iban, DateOnly.FromDateTime(DateTime.Today), [new(amount, ogm, Name: "Peeters Jan")]), System.Text.Encoding.Latin1, TestContext.Current.CancellationToken);
+            await s.Page.Locator("#coda-file").SetInputFilesAsync(file);
+            await Expect(s.Page.GetByText("1 rapproché(s)").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            s.AssertNoErrors();
+        }
+
+        await using (var owner = await app.NewSessionAsync())
+        {
+            await owner.SignInAsync("jan.peeters@example.be");
+            await owner.GotoAsync("/my-account");
+            await Expect(owner.Page.Locator(".my-balance")).ToContainTextAsync("0,00", new() { Timeout = 20_000 });
+            await Expect(owner.Page.Locator(".my-call").Filter(new() { HasText = "Provisies" })).ToHaveCountAsync(0);     // paid: no longer open
+            await owner.CheckAccessibilityAsync("my-account-paid");
+            owner.AssertNoErrors();
+        }
+    }
+}
