@@ -9,6 +9,7 @@ using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
+using KoproGo.Core.Features.Polls;
 using KoproGo.Core.Features.Privacy;
 using KoproGo.Core.Features.Security;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,6 +52,9 @@ public static class CoreServices
         services.AddTransient<ArrearsReminderJob>();
         services.AddScoped<IBudgetService, BudgetService>();
         services.AddTransient<BudgetJob>();
+        services.AddScoped<PollService>();
+        services.AddScoped<IPollService>(sp => sp.GetRequiredService<PollService>());
+        services.AddTransient<PollCloseJob>();
         services.AddScoped<IPrivacyService, PrivacyService>();
         // the GDPR rights cover every feature that registers its personal data here
         services.AddScoped<IPersonalDataContributor, AccountPersonalData>();

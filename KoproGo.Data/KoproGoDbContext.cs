@@ -9,6 +9,7 @@ using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
+using KoproGo.Core.Features.Polls;
 using KoproGo.Core.Features.Privacy;
 using KoproGo.Core.Features.Security;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -54,6 +55,10 @@ public sealed class KoproGoDbContext(DbContextOptions<KoproGoDbContext> options)
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<LegalInterestRate> LegalInterestRates => Set<LegalInterestRate>();
     public DbSet<Budget> Budgets => Set<Budget>();
+    public DbSet<Poll> Polls => Set<Poll>();
+    public DbSet<PollOption> PollOptions => Set<PollOption>();
+    public DbSet<PollParticipation> PollParticipations => Set<PollParticipation>();
+    public DbSet<PollBallot> PollBallots => Set<PollBallot>();
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
     public DbSet<BudgetAlert> BudgetAlerts => Set<BudgetAlert>();
     /// <summary>ASP.NET Core DataProtection keys, shared by every app instance (cookies survive restarts and load balancing).</summary>

@@ -8,6 +8,7 @@ using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
+using KoproGo.Core.Features.Polls;
 using KoproGo.Core.Features.Privacy;
 using KoproGo.Core.Features.Security;
 using Microsoft.EntityFrameworkCore;
@@ -56,6 +57,10 @@ public interface IKoproGoDb : IAsyncDisposable
     DbSet<Reminder> Reminders { get; }
     DbSet<LegalInterestRate> LegalInterestRates { get; }
     DbSet<Budget> Budgets { get; }
+    DbSet<Poll> Polls { get; }
+    DbSet<PollOption> PollOptions { get; }
+    DbSet<PollParticipation> PollParticipations { get; }
+    DbSet<PollBallot> PollBallots { get; }
     DbSet<BudgetLine> BudgetLines { get; }
     DbSet<BudgetAlert> BudgetAlerts { get; }
 

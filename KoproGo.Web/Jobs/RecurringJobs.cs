@@ -4,6 +4,7 @@ using KoproGo.Core.Features.Audit;
 using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Notifications;
+using KoproGo.Core.Features.Polls;
 
 namespace KoproGo.Web.Jobs;
 
@@ -16,6 +17,7 @@ public static class RecurringJobs
         jobs.AddOrUpdate<SendOutboxEmailsJob>("outbox-send", j => j.RunAsync(CancellationToken.None), Cron.Minutely(), brussels);
         jobs.AddOrUpdate<PurgeExpiredAuditEntriesJob>("audit-retention", j => j.RunAsync(CancellationToken.None), Cron.Daily(3), brussels);
         jobs.AddOrUpdate<ArrearsReminderJob>("arrears-reminders", j => j.RunAsync(CancellationToken.None), Cron.Daily(6), brussels);
+        jobs.AddOrUpdate<PollCloseJob>("polls-close", j => j.RunAsync(CancellationToken.None), "*/5 * * * *", brussels);
         jobs.AddOrUpdate<BudgetJob>("budgets-daily", j => j.RunAsync(CancellationToken.None), Cron.Daily(6, 15), brussels);
     }
 }

@@ -91,7 +91,7 @@ await using (var conn = new NpgsqlConnection(cs))
     // the database's own time for the same query (EXPLAIN ANALYZE), without the app around it
     await conn.OpenAsync();
     await using var explain = new NpgsqlCommand("""
-        EXPLAIN (ANALYZE, FORMAT JSON) SELECT account_id, sum(debit), sum(credit) FROM journal_lines
+        EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) SELECT account_id, sum(debit), sum(credit) FROM journal_lines
          WHERE fiscal_year_id = @y AND date <= '2026-12-31' GROUP BY account_id
         """, conn);
     explain.Parameters.AddWithValue("y", ledgerYear);
@@ -108,6 +108,50 @@ for (var i = 0; i < 220; i++)
 }
 journalTimes.Sort();
 results.Add(new("journal_page_of_10k_entries.p95", Math.Round(journalTimes[(int)(journalTimes.Count * 0.95) - 1], 1), "ms", 100, "lower"));
+
+// budget variance over the same 100,000 lines: per charge account and month, through the service and in the database
+var budgets = scope.ServiceProvider.GetRequiredService<KoproGo.Core.Features.Budgets.IBudgetService>();
+Guid budgetId;
+await using (var db = await dbFactory.CreateAsync())
+    budgetId = await db.Budgets.Where(b => b.FiscalYearId == ledgerYear).Select(b => b.Id).FirstOrDefaultAsync();
+if (budgetId == Guid.Empty)
+{
+    Dictionary<string, Guid> chargeAccounts;
+    await using (var db = await dbFactory.CreateAsync())
+        chargeAccounts = await db.Accounts.Where(a => a.OrganisationId == organisationId && a.Code.StartsWith("61")).ToDictionaryAsync(a => a.Code, a => a.Id);
+    var created = await budgets.SaveDraftAsync(syndic, ledgerBuilding, null, new KoproGo.Core.Features.Budgets.BudgetInput
+    {
+        FiscalYearId = ledgerYear,
+        Reserve = 10_000m,
+        Lines = new[] { "610", "611", "612", "613", "614" }.Select(code => new KoproGo.Core.Features.Budgets.BudgetLineInput { AccountId = chargeAccounts[code], Amount = 5_000_000m }).ToList(),
+    }, CancellationToken.None);
+    budgetId = created.Succeeded ? created.Value : throw new InvalidOperationException("bench budget: " + created.FirstError!.Code);
+}
+var varianceTimes = new List<double>();
+for (var i = 0; i < 40; i++)
+{
+    var sw = Stopwatch.StartNew();
+    var variance = await budgets.VarianceAsync(syndic, budgetId, CancellationToken.None);
+    if (!variance.Succeeded || variance.Value.Total.Actual <= 0) throw new InvalidOperationException("variance failed");
+    if (i >= 5) varianceTimes.Add(sw.Elapsed.TotalMilliseconds);
+}
+varianceTimes.Sort();
+results.Add(new("budget_variance_100k_lines.p95", Math.Round(varianceTimes[(int)(varianceTimes.Count * 0.95) - 1], 1), "ms", null, "lower"));
+await using (var conn = new NpgsqlConnection(cs))
+{
+    await conn.OpenAsync();
+    await using var explain = new NpgsqlCommand("""
+        EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON)
+        SELECT account_id, date, sum(debit) - sum(credit) FROM journal_lines
+         WHERE fiscal_year_id = @y AND account_id = ANY(@a)
+         GROUP BY account_id, date
+        """, conn);
+    explain.Parameters.AddWithValue("y", ledgerYear);
+    await using (var db = await dbFactory.CreateAsync())
+        explain.Parameters.AddWithValue("a", await db.Accounts.Where(a => a.OrganisationId == organisationId && a.Code.StartsWith("6")).Select(a => a.Id).ToArrayAsync());
+    var plan = JsonDocument.Parse((string)(await explain.ExecuteScalarAsync())!);
+    results.Add(new("budget_variance_100k_lines.database_ms", Math.Round(plan.RootElement[0].GetProperty("Execution Time").GetDouble(), 1), "ms", 50, "lower"));
+}
 
 // calls for funds (issue #5): allocation over 2,000 lots in memory; 1,000 letters with their database reads
 results.Add(new("call_allocation_2000_lots.p95", CallsBench.AllocationP95(), "ms", 50, "lower"));

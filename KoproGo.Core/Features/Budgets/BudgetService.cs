@@ -290,21 +290,20 @@ public sealed class BudgetService(IKoproGoDbFactory dbFactory, TimeProvider cloc
     private static async Task<List<Charge>> ChargesAsync(IKoproGoDb db, Guid organisationId, Guid fiscalYearId, CancellationToken ct)
     {
         var ids = await db.Accounts.Where(a => a.OrganisationId == organisationId && a.Code.StartsWith("6")).Select(a => a.Id).ToListAsync(ct);
-        // one scan of the (fiscal_year_id, account_id, date) index that carries debit and credit
+        // grouped by account and day, the order of the (fiscal_year_id, account_id, date) index that carries debit and
+        // credit: one index-only scan aggregated as it streams; the days are folded into months here (at most 366 per account)
         var posted = await db.JournalLines.Where(l => l.FiscalYearId == fiscalYearId && ids.Contains(l.AccountId))
-            .GroupBy(l => new { l.AccountId, l.Date.Year, l.Date.Month })
-            .Select(g => new Charge(g.Key.AccountId, g.Key.Year, g.Key.Month, g.Sum(x => x.Debit) - g.Sum(x => x.Credit)))
+            .GroupBy(l => new { l.AccountId, l.Date })
+            .Select(g => new { g.Key.AccountId, g.Key.Date, Amount = g.Sum(x => x.Debit) - g.Sum(x => x.Credit) })
             .ToListAsync(ct);
         var closing = await (from l in db.JournalLines
                              join e in db.JournalEntries on l.EntryId equals e.Id
                              where e.FiscalYearId == fiscalYearId && e.Kind == EntryKind.YearEndClosing && ids.Contains(l.AccountId)
-                             select new { l.AccountId, l.Date, l.Debit, l.Credit }).ToListAsync(ct);
-        foreach (var c in closing)
-        {
-            var i = posted.FindIndex(p => p.AccountId == c.AccountId && p.Year == c.Date.Year && p.Month == c.Date.Month);
-            posted[i] = posted[i] with { Amount = posted[i].Amount - (c.Debit - c.Credit) };
-        }
-        return posted.Where(p => p.Amount != 0).ToList();
+                             select new { l.AccountId, l.Date, Amount = l.Debit - l.Credit }).ToListAsync(ct);
+        return posted.Concat(closing.Select(c => new { c.AccountId, c.Date, Amount = -c.Amount }))
+            .GroupBy(p => (p.AccountId, p.Date.Year, p.Date.Month))
+            .Select(g => new Charge(g.Key.AccountId, g.Key.Year, g.Key.Month, g.Sum(x => x.Amount)))
+            .Where(c => c.Amount != 0).ToList();
     }
 
     public async Task<Result<IReadOnlyList<ScheduleRow>>> ScheduleAsync(Actor actor, Guid budgetId, CallPeriod period, CancellationToken ct)
