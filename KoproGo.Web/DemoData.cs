@@ -6,6 +6,7 @@ using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
+using KoproGo.Core.Features.Polls;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ namespace KoproGo.Web;
 /// 1,000 shares) and a Dutch-speaking one in Ghent (12 lots, 10,000 shares). Idempotent: does nothing once the
 /// organisation exists. Every account's password is <see cref="Password"/>.
 /// </summary>
-public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> users, TimeProvider clock, JournalPoster poster, ICallService calls, IBudgetService budgets)
+public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> users, TimeProvider clock, JournalPoster poster, ICallService calls, IBudgetService budgets, IPollService polls)
 {
     public const string Password = "Demo-KoproGo-2026";
     public const string OrganisationName = "Syndic Horta";
@@ -192,6 +193,54 @@ public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> u
         db.Audit(Actor.System, clock, "demo.seeded", nameof(Organisation), horta.Id, horta.Id);
         await db.SaveChangesAsync(ct);
         await SeedLedgerAsync(horta.Id, brussels, ct);
+        await SeedPollsAsync(horta.Id, brussels.Id, bxOwners.Select(o => o.Id).ToList(), ct);
+    }
+
+    /// <summary>Three polls in Résidence Horta: one open that Marie has not answered yet, one anonymous and open, one closed with its results.</summary>
+    private async Task SeedPollsAsync(Guid organisationId, Guid buildingId, IReadOnlyList<Guid> owners, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        async Task<PollDetail> PollAsync(PollInput input)
+        {
+            var created = await polls.CreateAsync(Actor.System, buildingId, input, ct);
+            if (!created.Succeeded || !(await polls.PublishAsync(Actor.System, created.Value, ct)).Succeeded)
+                throw new InvalidOperationException("demo poll failed: " + created.FirstError?.Code);
+            return (await polls.GetAsync(Actor.System, created.Value, ct)).Value;
+        }
+        async Task VoteAsync(Guid pollId, Guid ownerId, VoteInput vote)
+        {
+            var owner = new Actor($"demo-owner-{ownerId}", "demo", false, [new Grant(Role.Owner, organisationId, OwnerId: ownerId)]);
+            var voted = await polls.VoteAsync(owner, pollId, vote, ct);
+            if (!voted.Succeeded)
+                throw new InvalidOperationException("demo vote failed: " + voted.FirstError!.Code);
+        }
+
+        var chargers = await PollAsync(new PollInput
+        {
+            Title = "Installer des bornes de recharge au parking ?",
+            Description = "Deux bornes de 11 kW, financées par le fonds de réserve puis facturées à l'usage. Avant de préparer les devis pour l'AG, le conseil souhaite connaître votre avis.",
+            Type = PollType.YesNo,
+            EndsAt = now.AddDays(10),
+        });
+        for (var i = 1; i < 9; i++)
+            await VoteAsync(chargers.Poll.Id, owners[i], new VoteInput { OptionIds = [chargers.Options[i % 3 == 0 ? 1 : 0].Id] });
+
+        var cleaning = await PollAsync(new PollInput { Title = "Êtes-vous satisfait du nettoyage des communs ?", Type = PollType.Rating, Anonymous = true, EndsAt = now.AddDays(20) });
+        for (var i = 2; i < 7; i++)
+            await VoteAsync(cleaning.Poll.Id, owners[i], new VoteInput { Rating = 2 + i % 4 });
+
+        var colour = await PollAsync(new PollInput
+        {
+            Title = "Couleur du hall d'entrée après les travaux",
+            Type = PollType.MultipleChoice,
+            Anonymous = true,
+            EndsAt = now.AddDays(3),
+            Options = ["Blanc cassé", "Vert sauge", "Gris perle"],
+        });
+        for (var i = 0; i < 12; i++)
+            await VoteAsync(colour.Poll.Id, owners[i], new VoteInput { OptionIds = [colour.Options[i % 5 == 0 ? 2 : i % 2].Id] });
+        if (!(await polls.CloseAsync(Actor.System, colour.Poll.Id, ct)).Succeeded)
+            throw new InvalidOperationException("demo poll close failed");
     }
 
     /// <summary>

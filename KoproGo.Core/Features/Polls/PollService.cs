@@ -7,7 +7,7 @@ namespace KoproGo.Core.Features.Polls;
 
 public sealed record PollRow(Guid Id, string Title, PollType Type, PollStatus Status, DateTimeOffset EndsAt, bool Anonymous, int Votes, bool HasVoted);
 
-public sealed record PollDetail(PollRow Poll, string BuildingName, string? Description, bool AllowMultiple, IReadOnlyList<PollOption> Options,
+public sealed record PollDetail(PollRow Poll, Guid BuildingId, string BuildingName, string? Description, bool AllowMultiple, IReadOnlyList<PollOption> Options,
     bool CanManage, bool CanVote, PollResults? Results);
 
 public interface IPollService
@@ -72,7 +72,7 @@ public sealed class PollService(IKoproGoDbFactory dbFactory, INotificationServic
         if (staff || poll.Status == PollStatus.Closed)
             results = await TallyAsync(db, poll, votes, ct);
         poll.Options.Sort((a, b) => a.Position.CompareTo(b.Position));
-        return new PollDetail(new PollRow(poll.Id, poll.Title, poll.Type, poll.Status, poll.EndsAt, poll.Anonymous, votes, hasVoted), building.Name, poll.Description,
+        return new PollDetail(new PollRow(poll.Id, poll.Title, poll.Type, poll.Status, poll.EndsAt, poll.Anonymous, votes, hasVoted), building.Id, building.Name, poll.Description,
             poll.AllowMultiple, poll.Options, actor.CanManage(building.OrganisationId, building.Id), voter is not null && !hasVoted && poll.IsOpenAt(now), results);
     }
 
