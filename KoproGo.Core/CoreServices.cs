@@ -1,6 +1,7 @@
 using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Audit;
+using KoproGo.Core.Features.Bookings;
 using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Calls;
@@ -55,6 +56,8 @@ public static class CoreServices
         services.AddScoped<PollService>();
         services.AddScoped<IPollService>(sp => sp.GetRequiredService<PollService>());
         services.AddTransient<PollCloseJob>();
+        services.AddScoped<IBookingService, BookingService>();
+        services.AddTransient<BookingJob>();
         services.AddScoped<IPrivacyService, PrivacyService>();
         // the GDPR rights cover every feature that registers its personal data here
         services.AddScoped<IPersonalDataContributor, AccountPersonalData>();

@@ -2,6 +2,7 @@ using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Audit;
+using KoproGo.Core.Features.Bookings;
 using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Calls;
@@ -56,6 +57,8 @@ public sealed class KoproGoDbContext(DbContextOptions<KoproGoDbContext> options)
     public DbSet<LegalInterestRate> LegalInterestRates => Set<LegalInterestRate>();
     public DbSet<Budget> Budgets => Set<Budget>();
     public DbSet<Poll> Polls => Set<Poll>();
+    public DbSet<Resource> Resources => Set<Resource>();
+    public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<PollOption> PollOptions => Set<PollOption>();
     public DbSet<PollParticipation> PollParticipations => Set<PollParticipation>();
     public DbSet<PollBallot> PollBallots => Set<PollBallot>();

@@ -1,6 +1,7 @@
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Accounts;
+using KoproGo.Core.Features.Bookings;
 using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Calls;
@@ -17,7 +18,7 @@ namespace KoproGo.Web;
 /// 1,000 shares) and a Dutch-speaking one in Ghent (12 lots, 10,000 shares). Idempotent: does nothing once the
 /// organisation exists. Every account's password is <see cref="Password"/>.
 /// </summary>
-public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> users, TimeProvider clock, JournalPoster poster, ICallService calls, IBudgetService budgets, IPollService polls)
+public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> users, TimeProvider clock, JournalPoster poster, ICallService calls, IBudgetService budgets, IPollService polls, IBookingService bookings)
 {
     public const string Password = "Demo-KoproGo-2026";
     public const string OrganisationName = "Syndic Horta";
@@ -194,6 +195,57 @@ public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> u
         await db.SaveChangesAsync(ct);
         await SeedLedgerAsync(horta.Id, brussels, ct);
         await SeedPollsAsync(horta.Id, brussels.Id, bxOwners.Select(o => o.Id).ToList(), ct);
+        await SeedBookingsAsync(horta.Id, brussels.Id, bxOwners.Select(o => o.Id).ToList(), ct);
+    }
+
+    private static Actor DemoOwner(Guid organisationId, Guid ownerId) => new($"demo-owner-{ownerId}", "demo", false, [new Grant(Role.Owner, organisationId, OwnerId: ownerId)]);
+
+    /// <summary>A party room booked by the hour and a guest room by the day (with approval), and a few bookings in the coming days.</summary>
+    private async Task SeedBookingsAsync(Guid organisationId, Guid buildingId, IReadOnlyList<Guid> owners, CancellationToken ct)
+    {
+        var party = await bookings.SaveResourceAsync(Actor.System, buildingId, null, new ResourceInput
+        {
+            Name = "Salle des fêtes",
+            Type = ResourceType.Room,
+            Description = "Rez-de-chaussée, 40 personnes, cuisine équipée. Rangez et nettoyez avant de partir.",
+            HourlyRate = 15m,
+            Deposit = 150m,
+            Capacity = 40,
+            SlotMinutes = 60,
+            MaxDurationMinutes = 360,
+            MaxAdvanceDays = 60,
+            OpensAt = new TimeOnly(8, 0),
+            ClosesAt = new TimeOnly(23, 0),
+        }, ct);
+        var guest = await bookings.SaveResourceAsync(Actor.System, buildingId, null, new ResourceInput
+        {
+            Name = "Chambre d'amis",
+            Type = ResourceType.GuestRoom,
+            Description = "Deux lits simples, salle de douche. Arrivée à 14 h, départ avant 14 h.",
+            DailyRate = 40m,
+            Deposit = 100m,
+            Capacity = 2,
+            SlotMinutes = 1440,
+            MaxDurationMinutes = 7 * 1440,
+            MaxAdvanceDays = 90,
+            RequiresApproval = true,
+            OpensAt = new TimeOnly(14, 0),
+            ClosesAt = new TimeOnly(14, 0),
+        }, ct);
+        if (!party.Succeeded || !guest.Succeeded)
+            throw new InvalidOperationException("demo resources failed");
+        var today = clock.Today();
+        async Task BookAsync(Guid resource, Guid owner, DateOnly day, TimeOnly from, TimeSpan length)
+        {
+            var start = BusinessTime.ToUtc(day, from);
+            var booked = await bookings.BookAsync(DemoOwner(organisationId, owner), resource, new BookingInput { StartsAt = start, EndsAt = start + length }, ct);
+            if (!booked.Succeeded)
+                throw new InvalidOperationException("demo booking failed: " + booked.FirstError!.Code);
+        }
+        await BookAsync(party.Value, owners[3], today.AddDays(3), new TimeOnly(18, 0), TimeSpan.FromHours(5));
+        await BookAsync(party.Value, owners[6], today.AddDays(5), new TimeOnly(12, 0), TimeSpan.FromHours(3));
+        await BookAsync(party.Value, owners[9], today.AddDays(9), new TimeOnly(19, 0), TimeSpan.FromHours(4));
+        await BookAsync(guest.Value, owners[5], today.AddDays(10), new TimeOnly(14, 0), TimeSpan.FromDays(2));
     }
 
     /// <summary>Three polls in Résidence Horta: one open that Marie has not answered yet, one anonymous and open, one closed with its results.</summary>
@@ -209,8 +261,7 @@ public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> u
         }
         async Task VoteAsync(Guid pollId, Guid ownerId, VoteInput vote)
         {
-            var owner = new Actor($"demo-owner-{ownerId}", "demo", false, [new Grant(Role.Owner, organisationId, OwnerId: ownerId)]);
-            var voted = await polls.VoteAsync(owner, pollId, vote, ct);
+            var voted = await polls.VoteAsync(DemoOwner(organisationId, ownerId), pollId, vote, ct);
             if (!voted.Succeeded)
                 throw new InvalidOperationException("demo vote failed: " + voted.FirstError!.Code);
         }

@@ -1,6 +1,7 @@
 using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Audit;
+using KoproGo.Core.Features.Bookings;
 using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Calls;
@@ -58,6 +59,8 @@ public interface IKoproGoDb : IAsyncDisposable
     DbSet<LegalInterestRate> LegalInterestRates { get; }
     DbSet<Budget> Budgets { get; }
     DbSet<Poll> Polls { get; }
+    DbSet<Resource> Resources { get; }
+    DbSet<Booking> Bookings { get; }
     DbSet<PollOption> PollOptions { get; }
     DbSet<PollParticipation> PollParticipations { get; }
     DbSet<PollBallot> PollBallots { get; }

@@ -48,6 +48,12 @@ public static class DocumentEndpoints
             var result = await exports.FecAsync(actor, new ReportPeriod(buildingId, year), ct);
             return result.Succeeded ? Results.File(result.Value.Content, result.Value.ContentType, result.Value.FileName) : ToHttp(result.FirstError!);
         });
+        group.MapGet("/bookings/{bookingId:guid}.ics", async (Guid bookingId, HttpContext http, IActorFactory actors, KoproGo.Core.Features.Bookings.IBookingService bookings, CancellationToken ct) =>
+        {
+            var actor = await http.ActorAsync(actors, ct);
+            var result = await bookings.IcsAsync(actor, bookingId, ct);
+            return result.Succeeded ? Results.File(System.Text.Encoding.UTF8.GetBytes(result.Value), "text/calendar", $"koprogo-{bookingId:N}.ics") : ToHttp(result.FirstError!);
+        });
 
         // GDPR Art. 15/20. Over the hourly limit the page explains how long to wait (a download link cannot show a message).
         group.MapGet("/account/my-data.json", async (HttpContext http, IActorFactory actors, IPrivacyService privacy, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using Hangfire;
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Audit;
+using KoproGo.Core.Features.Bookings;
 using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Notifications;
@@ -18,6 +19,7 @@ public static class RecurringJobs
         jobs.AddOrUpdate<PurgeExpiredAuditEntriesJob>("audit-retention", j => j.RunAsync(CancellationToken.None), Cron.Daily(3), brussels);
         jobs.AddOrUpdate<ArrearsReminderJob>("arrears-reminders", j => j.RunAsync(CancellationToken.None), Cron.Daily(6), brussels);
         jobs.AddOrUpdate<PollCloseJob>("polls-close", j => j.RunAsync(CancellationToken.None), "*/5 * * * *", brussels);
+        jobs.AddOrUpdate<BookingJob>("bookings-no-show-and-reminders", j => j.RunAsync(CancellationToken.None), "*/15 * * * *", brussels);
         jobs.AddOrUpdate<BudgetJob>("budgets-daily", j => j.RunAsync(CancellationToken.None), Cron.Daily(6, 15), brussels);
     }
 }

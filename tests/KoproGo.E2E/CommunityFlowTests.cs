@@ -50,4 +50,48 @@ public class CommunityFlowTests(AppFixture app)
             owner.AssertNoErrors();
         }
     }
+
+    private static async Task PartyRoomAsync(IPage page)
+    {
+        await page.Locator(".booking-resource").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Salle des fêtes" }).First.ClickAsync();
+    }
+
+    [Fact]
+    public async Task Owner_BooksThePartyRoom_AndASecondOwnersOverlappingAttemptIsRefused()
+    {
+        await using (var owner = await app.NewSessionAsync())
+        {
+            var page = owner.Page;
+            await owner.SignInAsync("marie.dubois@example.be");
+            await owner.GotoAsync("/bookings");
+            await PartyRoomAsync(page);
+            await Expect(page.Locator("#resource-terms")).ToContainTextAsync("15,00");
+            await Expect(page.Locator("#calendar")).ToBeVisibleAsync();
+            await owner.CheckAccessibilityAsync("bookings-week");
+            // tomorrow 08:00 for an hour: the form's defaults; the price shows before confirming
+            await Expect(page.Locator("#booking-quote")).ToContainTextAsync("15,00");
+            await page.Locator("#booking-submit").ClickAsync();
+            var row = page.Locator(".booking-row").Filter(new() { HasText = "Salle des fêtes" }).First;
+            await Expect(row).ToContainTextAsync("Confirmée");
+            await Expect(page.Locator("#calendar .kg-mine").First).ToBeVisibleAsync();
+            var ics = await page.Context.APIRequest.GetAsync(app.BaseUrl + await row.Locator(".booking-ics").GetAttributeAsync("href"));
+            Assert.Contains("BEGIN:VEVENT", await ics.TextAsync(), StringComparison.Ordinal);
+            await page.Locator("#view-month").ClickAsync();
+            await Expect(page.Locator("#calendar .kg-mine").First).ToBeVisibleAsync();
+            await owner.CheckAccessibilityAsync("bookings-month");
+            owner.AssertNoErrors();
+        }
+
+        await using (var other = await app.NewSessionAsync())
+        {
+            await other.SignInAsync("conseil@horta.be");              // Anne Claes, co-owner of A8
+            await other.GotoAsync("/bookings");
+            await PartyRoomAsync(other.Page);
+            await Expect(other.Page.Locator("#booking-quote")).ToContainTextAsync("15,00");
+            await other.Page.Locator("#booking-submit").ClickAsync();
+            await Expect(other.Page.Locator("#booking-problem")).ToContainTextAsync("vient d'être réservé");
+            other.AssertNoErrors();
+        }
+    }
 }

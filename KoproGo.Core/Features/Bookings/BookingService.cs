@@ -1,0 +1,314 @@
+using System.Globalization;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using KoproGo.Core.Common;
+using KoproGo.Core.Features.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace KoproGo.Core.Features.Bookings;
+
+/// <summary>A busy period of a resource; who booked it is shown to staff and to the booker only.</summary>
+public sealed record BusySlot(Guid BookingId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, BookingStatus Status, bool Mine, string? Who);
+
+public sealed record BookingRow(Guid Id, Guid ResourceId, string ResourceName, string BuildingName, DateTimeOffset StartsAt, DateTimeOffset EndsAt, BookingStatus Status,
+    decimal Price, decimal Deposit, bool DepositRetained, bool LateCancellation, bool CanCheckIn);
+
+public sealed record Quote(decimal Price, decimal Deposit, BookingStatus Status);
+
+public interface IBookingService
+{
+    Task<Result<IReadOnlyList<Resource>>> ResourcesAsync(Actor actor, Guid buildingId, CancellationToken ct);
+    Task<Result<Guid>> SaveResourceAsync(Actor actor, Guid buildingId, Guid? resourceId, ResourceInput input, CancellationToken ct);
+    /// <summary>The bookings holding the resource between two instants (one GiST index scan).</summary>
+    Task<Result<IReadOnlyList<BusySlot>>> BusyAsync(Actor actor, Guid resourceId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
+    /// <summary>The price and deposit a request would cost, or why it would be refused, before anything is saved.</summary>
+    Task<Result<Quote>> QuoteAsync(Actor actor, Guid resourceId, BookingInput input, CancellationToken ct);
+    Task<Result<Guid>> BookAsync(Actor actor, Guid resourceId, BookingInput input, CancellationToken ct);
+    Task<Result> ApproveAsync(Actor actor, Guid bookingId, CancellationToken ct);
+    Task<Result> RejectAsync(Actor actor, Guid bookingId, CancellationToken ct);
+    Task<Result> CancelAsync(Actor actor, Guid bookingId, CancellationToken ct);
+    Task<Result> CheckInAsync(Actor actor, Guid bookingId, CancellationToken ct);
+    Task<Result> CheckOutAsync(Actor actor, Guid bookingId, CancellationToken ct);
+    Task<IReadOnlyList<BookingRow>> MyBookingsAsync(Actor actor, CancellationToken ct);
+    Task<Result<IReadOnlyList<BookingRow>>> PendingAsync(Actor actor, Guid buildingId, CancellationToken ct);
+    /// <summary>"Add to my calendar": the booking as an iCalendar (RFC 5545) file.</summary>
+    Task<Result<string>> IcsAsync(Actor actor, Guid bookingId, CancellationToken ct);
+}
+
+public sealed class BookingService(IKoproGoDbFactory dbFactory, INotificationService notifications, TimeProvider clock) : IBookingService
+{
+    public async Task<Result<IReadOnlyList<Resource>>> ResourcesAsync(Actor actor, Guid buildingId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        if (!await db.ReadableBuildings(actor, clock.Today()).AnyAsync(b => b.Id == buildingId, ct))
+            return Errors.NotFoundError;
+        return await db.Resources.AsNoTracking().Where(r => r.BuildingId == buildingId).OrderBy(r => r.Name).ToListAsync(ct);
+    }
+
+    public async Task<Result<Guid>> SaveResourceAsync(Actor actor, Guid buildingId, Guid? resourceId, ResourceInput input, CancellationToken ct)
+    {
+        var validation = input.Validate();
+        if (!validation.IsValid)
+            return Result<Guid>.Fail(validation.Errors);
+        await using var db = await dbFactory.CreateAsync(ct);
+        var found = await db.ManagedBuildingAsync(actor, buildingId, clock.Today(), ct);
+        if (!found.Succeeded)
+            return Result<Guid>.Fail(found.Errors);
+        Resource resource;
+        if (resourceId is { } id)
+        {
+            resource = await db.Resources.FirstOrDefaultAsync(r => r.Id == id && r.BuildingId == buildingId, ct) ?? null!;
+            if (resource is null)
+                return Errors.NotFoundError;
+            resource.Update(input);
+        }
+        else
+        {
+            resource = Resource.Create(found.Value.OrganisationId, buildingId, input);
+            db.Resources.Add(resource);
+        }
+        db.Audit(actor, clock, resourceId is null ? "resource.created" : "resource.updated", nameof(Resource), resource.Id, found.Value.OrganisationId, buildingId, resource.Name);
+        await db.SaveChangesAsync(ct);
+        return resource.Id;
+    }
+
+    /// <summary>The resource if its building is readable by the actor.</summary>
+    private async Task<Resource?> ReadableResourceAsync(IKoproGoDb db, Actor actor, Guid resourceId, CancellationToken ct)
+    {
+        var resource = await db.Resources.AsNoTracking().FirstOrDefaultAsync(r => r.Id == resourceId, ct);
+        return resource is not null && await db.ReadableBuildings(actor, clock.Today()).AnyAsync(b => b.Id == resource.BuildingId, ct) ? resource : null;
+    }
+
+    public async Task<Result<IReadOnlyList<BusySlot>>> BusyAsync(Actor actor, Guid resourceId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        if (to <= from || to - from > TimeSpan.FromDays(62))
+            return new Error("error.booking_range");
+        await using var db = await dbFactory.CreateAsync(ct);
+        var resource = await ReadableResourceAsync(db, actor, resourceId, ct);
+        if (resource is null)
+            return Errors.NotFoundError;
+        var staff = actor.IsStaffOf(resource.OrganisationId, resource.BuildingId);
+        var mine = actor.OwnerIds.ToList();
+        var busy = await HoldingBetween(db, resourceId, from, to).AsNoTracking()
+            .Select(b => new { b.Id, b.StartsAt, b.EndsAt, b.Status, b.OwnerId }).OrderBy(b => b.StartsAt).ToListAsync(ct);
+        var names = staff
+            ? await db.Owners.Where(o => busy.Select(b => b.OwnerId).Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.DisplayName, ct)
+            : [];
+        return busy.Select(b => new BusySlot(b.Id, b.StartsAt, b.EndsAt, b.Status, mine.Contains(b.OwnerId), names.GetValueOrDefault(b.OwnerId))).ToList();
+    }
+
+    /// <summary>Bookings holding the resource that overlap [from, to): the same expression and predicate as the exclusion constraint, so its GiST index answers.</summary>
+    private static IQueryable<Booking> HoldingBetween(IKoproGoDb db, Guid resourceId, DateTimeOffset from, DateTimeOffset to) =>
+        db.Bookings.FromSqlInterpolated($"""
+            SELECT * FROM bookings
+             WHERE resource_id = {resourceId} AND status IN ('Pending', 'Confirmed', 'CheckedIn')
+               AND tstzrange(starts_at, ends_at, '[)') && tstzrange({from}, {to}, '[)')
+            """);
+
+    public async Task<Result<Quote>> QuoteAsync(Actor actor, Guid resourceId, BookingInput input, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var resource = await ReadableResourceAsync(db, actor, resourceId, ct);
+        if (resource is null)
+            return Errors.NotFoundError;
+        var errors = BookingRules.Check(resource, input.StartsAt, input.EndsAt, input.Note, clock.GetUtcNow());
+        if (errors.Count > 0)
+            return Result<Quote>.Fail(errors);
+        return new Quote(BookingRules.Price(resource, input.StartsAt!.Value, input.EndsAt!.Value), resource.Deposit,
+            resource.RequiresApproval ? BookingStatus.Pending : BookingStatus.Confirmed);
+    }
+
+    public async Task<Result<Guid>> BookAsync(Actor actor, Guid resourceId, BookingInput input, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var resource = await ReadableResourceAsync(db, actor, resourceId, ct);
+        if (resource is null)
+            return Errors.NotFoundError;
+        var now = clock.GetUtcNow();
+        var owner = await OwnerInBuildingAsync(db, actor, resource.BuildingId, ct);
+        if (owner is null)
+            return new Error("error.booking_not_owner");
+        var errors = BookingRules.Check(resource, input.StartsAt, input.EndsAt, input.Note, now);
+        if (errors.Count > 0)
+            return Result<Guid>.Fail(errors);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // one request of a resource at a time: the per-owner limit is then exact; overlaps are the constraint's job
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM resources WHERE id = {resourceId} FOR UPDATE", ct);
+        var active = await db.Bookings.CountAsync(b => b.ResourceId == resourceId && b.OwnerId == owner && Booking.Holding.Contains(b.Status) && b.EndsAt > now, ct);
+        if (active >= resource.MaxActivePerOwner)
+            return new Error("error.booking_limit", [resource.MaxActivePerOwner]);
+        var booking = Booking.Request(resource, owner.Value, actor.UserId, input.StartsAt!.Value, input.EndsAt!.Value, input.Note, now);
+        db.Bookings.Add(booking);
+        db.Audit(actor, clock, "booking.requested", nameof(Booking), booking.Id, resource.OrganisationId, resource.BuildingId,
+            $"{resource.Name} {booking.StartsAt:O}–{booking.EndsAt:O} {booking.Status}");
+        if (booking.Status == BookingStatus.Pending)
+            await notifications.NotifySyndicsAsync(db, resource.OrganisationId, NotificationType.Community, "notify.booking_pending",
+                [resource.Name, Local(booking.StartsAt)], $"/bookings?building={resource.BuildingId}", ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.SqlState() == "23P01")
+        {
+            return new Error("error.booking_overlap", [], nameof(BookingInput.StartsAt));     // the exclusion constraint: someone holds it
+        }
+        return booking.Id;
+    }
+
+    private static string Local(DateTimeOffset instant) => BusinessTime.LocalDateTime(instant).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    private async Task<Guid?> OwnerInBuildingAsync(IKoproGoDb db, Actor actor, Guid buildingId, CancellationToken ct)
+    {
+        var ownerIds = actor.OwnerIds.ToList();
+        if (ownerIds.Count == 0)
+            return null;
+        var today = clock.Today();
+        return await db.Ownerships.Where(o => ownerIds.Contains(o.OwnerId) && o.StartDate <= today && (o.EndDate == null || o.EndDate > today)
+                                              && db.Units.Any(u => u.Id == o.UnitId && u.BuildingId == buildingId))
+            .OrderBy(o => o.OwnerId).Select(o => (Guid?)o.OwnerId).FirstOrDefaultAsync(ct);
+    }
+
+    public Task<Result> ApproveAsync(Actor actor, Guid bookingId, CancellationToken ct) =>
+        ChangeAsync(actor, bookingId, manage: true, "booking.approved", (b, _) => b.Status == BookingStatus.Pending ? Do(b.Approve) : StatusError(b), "notify.booking_approved", ct);
+
+    public Task<Result> RejectAsync(Actor actor, Guid bookingId, CancellationToken ct) =>
+        ChangeAsync(actor, bookingId, manage: true, "booking.rejected", (b, now) => b.Status == BookingStatus.Pending ? Do(() => b.Reject(now)) : StatusError(b), "notify.booking_rejected", ct);
+
+    public Task<Result> CancelAsync(Actor actor, Guid bookingId, CancellationToken ct) =>
+        ChangeAsync(actor, bookingId, manage: false, "booking.cancelled", (b, now) => b.Status is BookingStatus.Pending or BookingStatus.Confirmed ? Do(() => b.Cancel(now)) : StatusError(b), null, ct);
+
+    public Task<Result> CheckInAsync(Actor actor, Guid bookingId, CancellationToken ct) =>
+        ChangeAsync(actor, bookingId, manage: false, "booking.checked_in", (b, now) => b.CanCheckIn(now) ? Do(() => b.CheckIn(now)) : new Error("error.booking_checkin_window", [Resource.CheckInGraceMinutes]), null, ct);
+
+    public Task<Result> CheckOutAsync(Actor actor, Guid bookingId, CancellationToken ct) =>
+        ChangeAsync(actor, bookingId, manage: false, "booking.checked_out", (b, now) => b.Status == BookingStatus.CheckedIn ? Do(() => b.CheckOut(now)) : StatusError(b), null, ct);
+
+    private static Result Do(Action action)
+    {
+        action();
+        return Result.Ok();
+    }
+
+    private static Result StatusError(Booking booking) => Error.Of("error.booking_status", booking.Status.ToString());
+
+    /// <summary>
+    /// A change of a booking: the syndic's (approve, reject) or the booker's own (cancel, check in/out; the syndic may do
+    /// those too). Someone else's booking is "not found" for a co-owner.
+    /// </summary>
+    private async Task<Result> ChangeAsync(Actor actor, Guid bookingId, bool manage, string action, Func<Booking, DateTimeOffset, Result> change, string? notifyKey, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM bookings WHERE id = {bookingId} FOR UPDATE", ct);
+        var booking = await db.Bookings.FirstOrDefaultAsync(b => b.Id == bookingId, ct);
+        if (booking is null)
+            return Errors.NotFoundError;
+        var resource = await db.Resources.AsNoTracking().FirstAsync(r => r.Id == booking.ResourceId, ct);
+        var syndic = actor.CanManage(resource.OrganisationId, resource.BuildingId);
+        var own = actor.OwnerIds.Contains(booking.OwnerId);
+        if (!syndic && !(own && !manage))
+            return own || actor.IsStaffOf(resource.OrganisationId, resource.BuildingId) ? Errors.ForbiddenError : Errors.NotFoundError;
+        var result = change(booking, clock.GetUtcNow());
+        if (!result.Succeeded)
+            return result;
+        db.Audit(actor, clock, action, nameof(Booking), booking.Id, resource.OrganisationId, resource.BuildingId, resource.Name);
+        if (notifyKey is not null)
+            await notifications.NotifyOwnersAsync(db, [booking.OwnerId], resource.OrganisationId, NotificationType.Community, notifyKey, [resource.Name, Local(booking.StartsAt)], "/bookings", ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result.Ok();
+    }
+
+    public async Task<IReadOnlyList<BookingRow>> MyBookingsAsync(Actor actor, CancellationToken ct)
+    {
+        var ownerIds = actor.OwnerIds.ToList();
+        if (ownerIds.Count == 0)
+            return [];
+        await using var db = await dbFactory.CreateAsync(ct);
+        return await RowsAsync(db, db.Bookings.Where(b => ownerIds.Contains(b.OwnerId)), ct);
+    }
+
+    public async Task<Result<IReadOnlyList<BookingRow>>> PendingAsync(Actor actor, Guid buildingId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var found = await db.StaffBuildingAsync(actor, buildingId, clock.Today(), ct);
+        if (!found.Succeeded)
+            return Result<IReadOnlyList<BookingRow>>.Fail(found.Errors);
+        return Result<IReadOnlyList<BookingRow>>.Ok(await RowsAsync(db, db.Bookings.Where(b => b.BuildingId == buildingId && b.Status == BookingStatus.Pending), ct));
+    }
+
+    private async Task<IReadOnlyList<BookingRow>> RowsAsync(IKoproGoDb db, IQueryable<Booking> bookings, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var rows = await (from b in bookings.AsNoTracking()
+                          join r in db.Resources on b.ResourceId equals r.Id
+                          join bu in db.Buildings on b.BuildingId equals bu.Id
+                          orderby b.StartsAt descending
+                          select new { Booking = b, Resource = r.Name, Building = bu.Name }).Take(200).ToListAsync(ct);
+        return rows.Select(x => new BookingRow(x.Booking.Id, x.Booking.ResourceId, x.Resource, x.Building, x.Booking.StartsAt, x.Booking.EndsAt, x.Booking.Status,
+            x.Booking.Price, x.Booking.Deposit, x.Booking.DepositRetained, x.Booking.LateCancellation, x.Booking.CanCheckIn(now))).ToList();
+    }
+
+    public async Task<Result<string>> IcsAsync(Actor actor, Guid bookingId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var row = await (from b in db.Bookings.AsNoTracking()
+                         join r in db.Resources on b.ResourceId equals r.Id
+                         join bu in db.Buildings on b.BuildingId equals bu.Id
+                         where b.Id == bookingId
+                         select new { Booking = b, Resource = r, Building = bu }).FirstOrDefaultAsync(ct);
+        if (row is null || !(actor.OwnerIds.Contains(row.Booking.OwnerId) || actor.IsStaffOf(row.Resource.OrganisationId, row.Resource.BuildingId)))
+            return Errors.NotFoundError;
+        var calendar = new Ical.Net.Calendar { ProductId = "-//KoproGo//Bookings//FR" };
+        calendar.Events.Add(new CalendarEvent
+        {
+            Uid = $"{row.Booking.Id}@koprogo",
+            Summary = $"{row.Resource.Name} — {row.Building.Name}",
+            Location = $"{row.Building.Name}, {row.Building.Street}, {row.Building.PostalCode} {row.Building.City}",
+            Start = new CalDateTime(row.Booking.StartsAt.UtcDateTime, "UTC"),
+            End = new CalDateTime(row.Booking.EndsAt.UtcDateTime, "UTC"),
+            DtStamp = new CalDateTime(clock.GetUtcNow().UtcDateTime, "UTC"),
+        });
+        return new CalendarSerializer().SerializeToString(calendar)!;
+    }
+}
+
+/// <summary>
+/// Hourly: a confirmed booking not checked in 30 minutes after its start becomes a no-show; a confirmed booking that
+/// starts tomorrow (Brussels) reminds its booker once. Conditional updates make a second run change nothing.
+/// </summary>
+public sealed class BookingJob(IKoproGoDbFactory dbFactory, INotificationService notifications, TimeProvider clock)
+{
+    public async Task<(int NoShows, int Reminders)> RunAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateAsync(ct);
+        var late = now.AddMinutes(-Resource.CheckInGraceMinutes);
+        var noShows = await db.Bookings.Where(b => b.Status == BookingStatus.Confirmed && b.StartsAt < late)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.NoShow), ct);
+        var tomorrow = clock.Today().AddDays(1);
+        var dayStart = BusinessTime.StartOfDayUtc(tomorrow);
+        var dayEnd = BusinessTime.StartOfDayUtc(tomorrow.AddDays(1));
+        var due = await (from b in db.Bookings
+                         join r in db.Resources on b.ResourceId equals r.Id
+                         where b.Status == BookingStatus.Confirmed && b.ReminderSentAt == null && b.StartsAt >= dayStart && b.StartsAt < dayEnd
+                         select new { b.Id, b.OwnerId, r.OrganisationId, r.Name, b.StartsAt }).ToListAsync(ct);
+        var reminders = 0;
+        foreach (var b in due)
+        {
+            await using var one = await dbFactory.CreateAsync(ct);
+            await using var tx = await one.Database.BeginTransactionAsync(ct);
+            // claimed by this run only if no other run sent it meanwhile
+            if (await one.Bookings.Where(x => x.Id == b.Id && x.ReminderSentAt == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.ReminderSentAt, now), ct) == 0)
+                continue;
+            await notifications.NotifyOwnersAsync(one, [b.OwnerId], b.OrganisationId, NotificationType.Community, "notify.booking_reminder",
+                [b.Name, BusinessTime.LocalDateTime(b.StartsAt).ToString("HH:mm", CultureInfo.InvariantCulture)], "/bookings", ct);
+            await one.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            reminders++;
+        }
+        return (noShows, reminders);
+    }
+}
