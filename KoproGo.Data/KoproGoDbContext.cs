@@ -7,6 +7,7 @@ using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Files;
+using KoproGo.Core.Features.Library;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
@@ -58,6 +59,8 @@ public sealed class KoproGoDbContext(DbContextOptions<KoproGoDbContext> options)
     public DbSet<Budget> Budgets => Set<Budget>();
     public DbSet<Poll> Polls => Set<Poll>();
     public DbSet<Resource> Resources => Set<Resource>();
+    public DbSet<SharedObject> SharedObjects => Set<SharedObject>();
+    public DbSet<Loan> Loans => Set<Loan>();
     public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<PollOption> PollOptions => Set<PollOption>();
     public DbSet<PollParticipation> PollParticipations => Set<PollParticipation>();

@@ -5,6 +5,7 @@ using KoproGo.Core.Features.Bookings;
 using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Calls;
+using KoproGo.Core.Features.Library;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
 using KoproGo.Core.Features.Polls;
@@ -18,7 +19,7 @@ namespace KoproGo.Web;
 /// 1,000 shares) and a Dutch-speaking one in Ghent (12 lots, 10,000 shares). Idempotent: does nothing once the
 /// organisation exists. Every account's password is <see cref="Password"/>.
 /// </summary>
-public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> users, TimeProvider clock, JournalPoster poster, ICallService calls, IBudgetService budgets, IPollService polls, IBookingService bookings)
+public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> users, TimeProvider clock, JournalPoster poster, ICallService calls, IBudgetService budgets, IPollService polls, IBookingService bookings, ILibraryService library)
 {
     public const string Password = "Demo-KoproGo-2026";
     public const string OrganisationName = "Syndic Horta";
@@ -196,6 +197,43 @@ public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> u
         await SeedLedgerAsync(horta.Id, brussels, ct);
         await SeedPollsAsync(horta.Id, brussels.Id, bxOwners.Select(o => o.Id).ToList(), ct);
         await SeedBookingsAsync(horta.Id, brussels.Id, bxOwners.Select(o => o.Id).ToList(), ct);
+        await SeedLibraryAsync(horta.Id, brussels.Id, bxOwners.Select(o => o.Id).ToList(), ct);
+    }
+
+    /// <summary>Shared objects in Résidence Horta: some available, one lent, one lent and two days overdue, one returned and rated.</summary>
+    private async Task SeedLibraryAsync(Guid organisationId, Guid buildingId, IReadOnlyList<Guid> owners, CancellationToken ct)
+    {
+        async Task<Guid> OfferAsync(int owner, string name, ObjectCategory category, int days, decimal? deposit = null, string? conditions = null)
+        {
+            var offered = await library.OfferAsync(DemoOwner(organisationId, owners[owner]), buildingId, null,
+                new SharedObjectInput { Name = name, Category = category, MaxLoanDays = days, Deposit = deposit, Conditions = conditions }, ct);
+            return offered.Succeeded ? offered.Value : throw new InvalidOperationException("demo object failed: " + offered.FirstError!.Code);
+        }
+        async Task<Guid> LendAsync(Guid item, int borrower, int lender)
+        {
+            var loan = await library.RequestAsync(DemoOwner(organisationId, owners[borrower]), item, null, ct);
+            if (!loan.Succeeded || !(await library.ApproveAsync(DemoOwner(organisationId, owners[lender]), loan.Value, ct)).Succeeded
+                || !(await library.HandOverAsync(DemoOwner(organisationId, owners[lender]), loan.Value, ct)).Succeeded)
+                throw new InvalidOperationException("demo loan failed");
+            return loan.Value;
+        }
+        var drill = await OfferAsync(5, "Perceuse à percussion Bosch", ObjectCategory.Tools, 3, 30m, "Mèches fournies, à rendre nettoyée.");
+        var ladder = await OfferAsync(7, "Échelle télescopique 3,8 m", ObjectCategory.Tools, 1);
+        await OfferAsync(7, "Raclette électrique", ObjectCategory.Kitchen, 3);
+        var tent = await OfferAsync(10, "Tente 4 places", ObjectCategory.Sports, 7, 50m);
+        await OfferAsync(0, "Taille-haie", ObjectCategory.Garden, 3);
+        await OfferAsync(9, "Guides de randonnée des Ardennes", ObjectCategory.Books, 30);
+
+        var returned = await LendAsync(drill, 6, 5);
+        if (!(await library.ValidateReturnAsync(DemoOwner(organisationId, owners[5]), returned, ct)).Succeeded
+            || !(await library.RateAsync(DemoOwner(organisationId, owners[5]), returned, 5, ct)).Succeeded)
+            throw new InvalidOperationException("demo return failed");
+        await LendAsync(tent, 3, 10);
+        var late = await LendAsync(ladder, 8, 7);
+        // the ladder was due back two days ago: the daily job reminds the borrower and the lender
+        await using var db = await dbFactory.CreateAsync(ct);
+        var today = clock.Today();
+        await db.Loans.Where(l => l.Id == late).ExecuteUpdateAsync(u => u.SetProperty(l => l.LentOn, today.AddDays(-3)).SetProperty(l => l.DueOn, today.AddDays(-2)), ct);
     }
 
     private static Actor DemoOwner(Guid organisationId, Guid ownerId) => new($"demo-owner-{ownerId}", "demo", false, [new Grant(Role.Owner, organisationId, OwnerId: ownerId)]);

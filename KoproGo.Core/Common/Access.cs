@@ -45,4 +45,18 @@ public static class Access
             return Errors.NotFoundError;
         return allowed(building) ? building : Errors.ForbiddenError;
     }
+
+    /// <summary>The distinct owners holding a lot of the building on a day: who votes in its polls and hears its news.</summary>
+    public static IQueryable<Guid> CurrentOwnerIds(this IKoproGoDb db, Guid buildingId, DateOnly today) =>
+        db.Ownerships.Where(o => o.StartDate <= today && (o.EndDate == null || o.EndDate > today) && db.Units.Any(u => u.Id == o.UnitId && u.BuildingId == buildingId))
+            .Select(o => o.OwnerId).Distinct();
+
+    /// <summary>The actor's own owner record among the building's current owners (to vote, book, lend, borrow), if any.</summary>
+    public static async Task<Guid?> OwnerInBuildingAsync(this IKoproGoDb db, Actor actor, Guid buildingId, DateOnly today, CancellationToken ct)
+    {
+        var ownerIds = actor.OwnerIds.ToList();
+        if (ownerIds.Count == 0)
+            return null;
+        return await db.CurrentOwnerIds(buildingId, today).Where(o => ownerIds.Contains(o)).OrderBy(o => o).Select(o => (Guid?)o).FirstOrDefaultAsync(ct);
+    }
 }

@@ -6,6 +6,7 @@ using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Files;
+using KoproGo.Core.Features.Library;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
@@ -60,6 +61,8 @@ public interface IKoproGoDb : IAsyncDisposable
     DbSet<Budget> Budgets { get; }
     DbSet<Poll> Polls { get; }
     DbSet<Resource> Resources { get; }
+    DbSet<SharedObject> SharedObjects { get; }
+    DbSet<Loan> Loans { get; }
     DbSet<Booking> Bookings { get; }
     DbSet<PollOption> PollOptions { get; }
     DbSet<PollParticipation> PollParticipations { get; }

@@ -1932,6 +1932,178 @@ namespace KoproGo.Data.Migrations
                     b.ToTable("files", (string)null);
                 });
 
+            modelBuilder.Entity("KoproGo.Core.Features.Library.Loan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BorrowerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("borrower_id");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<decimal?>("Deposit")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("deposit");
+
+                    b.Property<bool>("DepositReturned")
+                        .HasColumnType("boolean")
+                        .HasColumnName("deposit_returned");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateOnly?>("LastReminderOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_reminder_on");
+
+                    b.Property<Guid>("LenderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lender_id");
+
+                    b.Property<DateOnly?>("LentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("lent_on");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("message");
+
+                    b.Property<Guid>("ObjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("object_id");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<DateOnly?>("ReturnedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("returned_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_loans");
+
+                    b.HasIndex("LenderId")
+                        .HasDatabaseName("ix_loans_lender_id");
+
+                    b.HasIndex("BorrowerId", "Status")
+                        .HasDatabaseName("ix_loans_borrower_id_status");
+
+                    b.HasIndex("ObjectId", "BorrowerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_loans_object_id_borrower_id")
+                        .HasFilter("status IN ('Requested', 'Approved', 'OnLoan')");
+
+                    b.HasIndex("Status", "DueOn")
+                        .HasDatabaseName("ix_loans_status_due_on");
+
+                    b.ToTable("loans", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_loans_not_own", "borrower_id <> lender_id");
+
+                            t.HasCheckConstraint("ck_loans_rating", "rating IS NULL OR (rating BETWEEN 1 AND 5 AND status = 'Returned')");
+                        });
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Library.SharedObject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("conditions");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<decimal?>("Deposit")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("deposit");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<int>("MaxLoanDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_loan_days");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.PrimitiveCollection<List<Guid>>("PhotoFileIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("photo_file_ids");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shared_objects");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_shared_objects_owner_id");
+
+                    b.HasIndex("BuildingId", "Category")
+                        .HasDatabaseName("ix_shared_objects_building_id_category");
+
+                    b.ToTable("shared_objects", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_shared_objects_loan_days", "max_loan_days BETWEEN 1 AND 90");
+                        });
+                });
+
             modelBuilder.Entity("KoproGo.Core.Features.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3224,6 +3396,47 @@ namespace KoproGo.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_files_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Library.Loan", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
+                        .WithMany()
+                        .HasForeignKey("BorrowerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_loans_owners_borrower_id");
+
+                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
+                        .WithMany()
+                        .HasForeignKey("LenderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_loans_owners_lender_id");
+
+                    b.HasOne("KoproGo.Core.Features.Library.SharedObject", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_loans_shared_objects_object_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Library.SharedObject", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_shared_objects_buildings_building_id");
+
+                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_shared_objects_owners_owner_id");
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Notifications.Notification", b =>

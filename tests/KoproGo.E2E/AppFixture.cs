@@ -207,7 +207,7 @@ public sealed class KoproGoAppFactory(string connectionString, string fileRoot, 
     {
         builder.UseEnvironment("Development");     // static web assets resolved from the build output
         builder.UseSetting("ConnectionStrings:Default", connectionString);
-        builder.UseSetting("Hangfire:WorkerCount", "1");
+        builder.UseSetting("Hangfire:WorkerCount", "2");
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("FileStore:Root", fileRoot);
         builder.UseSetting("Security:SignInPerMinute", signInPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));   // every test signs in from 127.0.0.1

@@ -94,4 +94,37 @@ public class CommunityFlowTests(AppFixture app)
             other.AssertNoErrors();
         }
     }
+
+    [Fact]
+    public async Task Neighbours_BorrowApproveHandOverReturnAndRate()
+    {
+        await using (var borrower = await app.NewSessionAsync())
+        {
+            await borrower.SignInAsync("marie.dubois@example.be");
+            await borrower.GotoAsync("/library");
+            var guides = borrower.Page.Locator(".library-object").Filter(new() { HasText = "Guides de randonnée" });
+            await Expect(guides).ToContainTextAsync("Disponible");
+            await borrower.CheckAccessibilityAsync("library");
+            await guides.Locator(".borrow").ClickAsync();
+            await Expect(borrower.Page.Locator(".loan-row").Filter(new() { HasText = "Guides de randonnée" })).ToContainTextAsync("Demandé");
+            borrower.AssertNoErrors();
+        }
+
+        await using (var lender = await app.NewSessionAsync())
+        {
+            var page = lender.Page;
+            await lender.SignInAsync("conseil@horta.be");               // Anne Claes lends her guides
+            await lender.GotoAsync("/library");
+            var row = page.Locator(".loan-row").Filter(new() { HasText = "Guides de randonnée" });
+            await row.Locator(".loan-approve").ClickAsync();
+            await row.Locator(".loan-handover").ClickAsync();
+            await Expect(row).ToContainTextAsync("En prêt");
+            await row.Locator(".loan-return").ClickAsync();
+            await Expect(row).ToContainTextAsync("Rendu");
+            await row.Locator(".loan-rate .mud-rating-item").Nth(4).ClickAsync();
+            await Expect(row).ToContainTextAsync("5 ★");
+            await lender.CheckAccessibilityAsync("library-lender");
+            lender.AssertNoErrors();
+        }
+    }
 }

@@ -73,7 +73,7 @@ public class BudgetTests(DatabaseFixture fx)
         Assert.Equal(Errors.Forbidden, (await Budgets.SubmitAsync(w.OwnerActorA, id, Ct)).FirstError!.Code);
 
         await using var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct);
-        var actions = await db.AuditEntries.Where(a => a.EntityId == id.ToString()).Select(a => a.Action).ToListAsync(Ct);
+        var actions = await db.AuditEntries.Where(a => a.EntityId == id.ToString()).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync(Ct);
         Assert.Equal(["budget.created", "budget.updated", "budget.submitted", "budget.rejected", "budget.reopened", "budget.submitted", "budget.voted", "budget.activated"], actions);
     }
 

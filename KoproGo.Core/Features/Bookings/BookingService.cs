@@ -126,7 +126,7 @@ public sealed class BookingService(IKoproGoDbFactory dbFactory, INotificationSer
         if (resource is null)
             return Errors.NotFoundError;
         var now = clock.GetUtcNow();
-        var owner = await OwnerInBuildingAsync(db, actor, resource.BuildingId, ct);
+        var owner = await db.OwnerInBuildingAsync(actor, resource.BuildingId, clock.Today(), ct);
         if (owner is null)
             return new Error("error.booking_not_owner");
         var errors = BookingRules.Check(resource, input.StartsAt, input.EndsAt, input.Note, now);
@@ -158,17 +158,6 @@ public sealed class BookingService(IKoproGoDbFactory dbFactory, INotificationSer
     }
 
     private static string Local(DateTimeOffset instant) => BusinessTime.LocalDateTime(instant).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
-
-    private async Task<Guid?> OwnerInBuildingAsync(IKoproGoDb db, Actor actor, Guid buildingId, CancellationToken ct)
-    {
-        var ownerIds = actor.OwnerIds.ToList();
-        if (ownerIds.Count == 0)
-            return null;
-        var today = clock.Today();
-        return await db.Ownerships.Where(o => ownerIds.Contains(o.OwnerId) && o.StartDate <= today && (o.EndDate == null || o.EndDate > today)
-                                              && db.Units.Any(u => u.Id == o.UnitId && u.BuildingId == buildingId))
-            .OrderBy(o => o.OwnerId).Select(o => (Guid?)o.OwnerId).FirstOrDefaultAsync(ct);
-    }
 
     public Task<Result> ApproveAsync(Actor actor, Guid bookingId, CancellationToken ct) =>
         ChangeAsync(actor, bookingId, manage: true, "booking.approved", (b, _) => b.Status == BookingStatus.Pending ? Do(b.Approve) : StatusError(b), "notify.booking_approved", ct);

@@ -1,6 +1,7 @@
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace KoproGo.Core.Features.Calls;
 
@@ -50,17 +51,27 @@ public interface ICallSendQueue
 /// Sends a queued call as its user (rights checked again, as if they clicked now), writing the progress as letters are
 /// made. Hangfire may run it twice: the second run finds the call sent and leaves the finished record as it is.
 /// </summary>
-public sealed class SendCallJob(IKoproGoDbFactory dbFactory, ICallService calls, IActorFactory actors, TimeProvider clock)
+public sealed class SendCallJob(IKoproGoDbFactory dbFactory, ICallService calls, IActorFactory actors, TimeProvider clock, ILogger<SendCallJob> logger)
 {
     /// <summary>How often (in letters) the progress row is updated.</summary>
     public const int ProgressStep = 20;
 
     public async Task RunAsync(Guid callId, string? userId, CancellationToken ct)
     {
-        var actor = userId is null ? Actor.System : await actors.ForUserAsync(userId, null, "hangfire", ct);
-        Result result = actor is null
-            ? Errors.ForbiddenError
-            : await calls.SendAsync(actor, callId, (done, total) => ReportAsync(callId, done, total, ct), ct);
+        Result result;
+        try
+        {
+            var actor = userId is null ? Actor.System : await actors.ForUserAsync(userId, null, "hangfire", ct);
+            result = actor is null
+                ? Errors.ForbiddenError
+                : await calls.SendAsync(actor, callId, (done, total) => ReportAsync(callId, done, total, ct), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // the page must not wait forever on a retry: the sending stops with a message and can be queued again
+            logger.LogError(e, "Sending call {CallId} failed", callId);
+            result = new Error("ui.error.unexpected");
+        }
         await using var db = await dbFactory.CreateAsync(ct);
         var now = clock.GetUtcNow();
         if (result.Succeeded)

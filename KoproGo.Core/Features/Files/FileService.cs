@@ -26,9 +26,13 @@ public sealed class FileService(IKoproGoDbFactory dbFactory, IFileStore store, F
     public async Task<Result<Guid>> UploadAsync(Actor actor, Guid buildingId, Stream content, string fileName, FileUse use, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var found = use == FileUse.BuildingDocument
-            ? await db.ManagedBuildingAsync(actor, buildingId, clock.Today(), ct)
-            : await db.BooksBuildingAsync(actor, buildingId, clock.Today(), ct);
+        var found = use switch
+        {
+            FileUse.BuildingDocument => await db.ManagedBuildingAsync(actor, buildingId, clock.Today(), ct),
+            FileUse.CommunityPhoto => await db.ReadableBuildings(actor, clock.Today()).AsNoTracking().FirstOrDefaultAsync(b => b.Id == buildingId, ct) is { } b
+                ? Result<Buildings.Building>.Ok(b) : Errors.NotFoundError,
+            _ => await db.BooksBuildingAsync(actor, buildingId, clock.Today(), ct),
+        };
         if (!found.Succeeded)
             return Result<Guid>.Fail(found.Errors);
 
@@ -64,6 +68,8 @@ public sealed class FileService(IKoproGoDbFactory dbFactory, IFileStore store, F
                 return new Error("error.file_empty");
             if (type is null)
                 return new Error("error.file_type");
+            if (use == FileUse.CommunityPhoto && !type.StartsWith("image/", StringComparison.Ordinal))
+                return new Error("error.file_not_image");
 
             string key;
             await using (var saved = File.OpenRead(temp))
@@ -73,10 +79,7 @@ public sealed class FileService(IKoproGoDbFactory dbFactory, IFileStore store, F
             db.Audit(actor, clock, "file.uploaded", nameof(StoredFile), file.Id, found.Value.OrganisationId, buildingId, file.FileName);
             if (use == FileUse.BuildingDocument)
             {
-                var today = clock.Today();
-                var ownerIds = await db.Ownerships
-                    .Where(o => o.StartDate <= today && (o.EndDate == null || o.EndDate > today) && db.Units.Any(u => u.Id == o.UnitId && u.BuildingId == buildingId))
-                    .Select(o => o.OwnerId).Distinct().ToListAsync(ct);
+                var ownerIds = await db.CurrentOwnerIds(buildingId, clock.Today()).ToListAsync(ct);
                 await notifications.NotifyOwnersAsync(db, ownerIds, found.Value.OrganisationId, NotificationType.DocumentAdded, "notify.document_added",
                     [file.FileName, found.Value.Name], $"/buildings/{buildingId}", ct);
             }
@@ -118,7 +121,7 @@ public sealed class FileService(IKoproGoDbFactory dbFactory, IFileStore store, F
             : actor.IsStaffOf(file.OrganisationId);
         var allowed = readable && file.Use switch
         {
-            FileUse.BuildingDocument => true,
+            FileUse.BuildingDocument or FileUse.CommunityPhoto => true,
             FileUse.OwnerLetter => actor.IsStaffOf(file.OrganisationId, file.BuildingId) || (file.OwnerId is { } o && actor.OwnerIds.Contains(o)),
             _ => actor.IsStaffOf(file.OrganisationId, file.BuildingId),
         };

@@ -1,7 +1,8 @@
 namespace KoproGo.Core.Features.Files;
 
 /// <summary>What a file is for, which decides who may read it.</summary>
-public enum FileUse { BuildingDocument, Accounting, OwnerLetter }
+/// <summary>What a file is for, which decides who may upload and read it. CommunityPhoto: a picture on the notice board or in the library, by and for the building's residents.</summary>
+public enum FileUse { BuildingDocument, Accounting, OwnerLetter, CommunityPhoto }
 
 /// <summary>Metadata of an uploaded file; the bytes live in the file store under <see cref="StorageKey"/>.</summary>
 public sealed class StoredFile

@@ -92,24 +92,9 @@ public sealed class PollService(IKoproGoDbFactory dbFactory, INotificationServic
     }
 
     /// <summary>Eligible voters: the distinct owners with an ownership in force in the building today.</summary>
-    private Task<int> EligibleAsync(IKoproGoDb db, Guid buildingId, CancellationToken ct)
-    {
-        var today = clock.Today();
-        return db.Ownerships.Where(o => o.StartDate <= today && (o.EndDate == null || o.EndDate > today) && db.Units.Any(u => u.Id == o.UnitId && u.BuildingId == buildingId))
-            .Select(o => o.OwnerId).Distinct().CountAsync(ct);
-    }
+    private Task<int> EligibleAsync(IKoproGoDb db, Guid buildingId, CancellationToken ct) => db.CurrentOwnerIds(buildingId, clock.Today()).CountAsync(ct);
 
-    /// <summary>The actor's owner record that holds a lot of the building today, if any.</summary>
-    private async Task<Guid?> VoterAsync(IKoproGoDb db, Actor actor, Guid buildingId, CancellationToken ct)
-    {
-        var ownerIds = actor.OwnerIds.ToList();
-        if (ownerIds.Count == 0)
-            return null;
-        var today = clock.Today();
-        return await db.Ownerships.Where(o => ownerIds.Contains(o.OwnerId) && o.StartDate <= today && (o.EndDate == null || o.EndDate > today)
-                                              && db.Units.Any(u => u.Id == o.UnitId && u.BuildingId == buildingId))
-            .OrderBy(o => o.OwnerId).Select(o => (Guid?)o.OwnerId).FirstOrDefaultAsync(ct);
-    }
+    private Task<Guid?> VoterAsync(IKoproGoDb db, Actor actor, Guid buildingId, CancellationToken ct) => db.OwnerInBuildingAsync(actor, buildingId, clock.Today(), ct);
 
     public async Task<Result<Guid>> CreateAsync(Actor actor, Guid buildingId, PollInput input, CancellationToken ct)
     {
@@ -190,9 +175,7 @@ public sealed class PollService(IKoproGoDbFactory dbFactory, INotificationServic
 
     internal async Task NotifyOwnersAsync(IKoproGoDb db, Poll poll, string textKey, CancellationToken ct)
     {
-        var today = clock.Today();
-        var owners = await db.Ownerships.Where(o => o.StartDate <= today && (o.EndDate == null || o.EndDate > today) && db.Units.Any(u => u.Id == o.UnitId && u.BuildingId == poll.BuildingId))
-            .Select(o => o.OwnerId).Distinct().ToListAsync(ct);
+        var owners = await db.CurrentOwnerIds(poll.BuildingId, clock.Today()).ToListAsync(ct);
         var building = await db.Buildings.Where(b => b.Id == poll.BuildingId).Select(b => b.Name).FirstAsync(ct);
         await notifications.NotifyOwnersAsync(db, owners, poll.OrganisationId, NotificationType.Community, textKey, [poll.Title, building], $"/polls/{poll.Id}", ct);
     }
