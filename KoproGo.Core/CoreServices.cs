@@ -8,6 +8,7 @@ using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Documents;
 using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Library;
+using KoproGo.Core.Features.Notices;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
@@ -61,6 +62,8 @@ public static class CoreServices
         services.AddTransient<BookingJob>();
         services.AddScoped<ILibraryService, LibraryService>();
         services.AddTransient<OverdueLoanReminderJob>();
+        services.AddScoped<INoticeService, NoticeService>();
+        services.AddTransient<NoticeExpiryJob>();
         services.AddScoped<IPrivacyService, PrivacyService>();
         // the GDPR rights cover every feature that registers its personal data here
         services.AddScoped<IPersonalDataContributor, AccountPersonalData>();

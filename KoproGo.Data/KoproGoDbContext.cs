@@ -8,6 +8,7 @@ using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Library;
+using KoproGo.Core.Features.Notices;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
@@ -60,6 +61,8 @@ public sealed class KoproGoDbContext(DbContextOptions<KoproGoDbContext> options)
     public DbSet<Poll> Polls => Set<Poll>();
     public DbSet<Resource> Resources => Set<Resource>();
     public DbSet<SharedObject> SharedObjects => Set<SharedObject>();
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<NoticeComment> NoticeComments => Set<NoticeComment>();
     public DbSet<Loan> Loans => Set<Loan>();
     public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<PollOption> PollOptions => Set<PollOption>();

@@ -6,6 +6,7 @@ using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Library;
+using KoproGo.Core.Features.Notices;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
 using KoproGo.Core.Features.Polls;
@@ -19,7 +20,7 @@ namespace KoproGo.Web;
 /// 1,000 shares) and a Dutch-speaking one in Ghent (12 lots, 10,000 shares). Idempotent: does nothing once the
 /// organisation exists. Every account's password is <see cref="Password"/>.
 /// </summary>
-public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> users, TimeProvider clock, JournalPoster poster, ICallService calls, IBudgetService budgets, IPollService polls, IBookingService bookings, ILibraryService library)
+public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> users, TimeProvider clock, JournalPoster poster, ICallService calls, IBudgetService budgets, IPollService polls, IBookingService bookings, ILibraryService library, INoticeService notices)
 {
     public const string Password = "Demo-KoproGo-2026";
     public const string OrganisationName = "Syndic Horta";
@@ -198,6 +199,42 @@ public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> u
         await SeedPollsAsync(horta.Id, brussels.Id, bxOwners.Select(o => o.Id).ToList(), ct);
         await SeedBookingsAsync(horta.Id, brussels.Id, bxOwners.Select(o => o.Id).ToList(), ct);
         await SeedLibraryAsync(horta.Id, brussels.Id, bxOwners.Select(o => o.Id).ToList(), ct);
+        await SeedNoticesAsync(horta.Id, brussels.Id, bxOwners, ct);
+    }
+
+    /// <summary>The board of Résidence Horta: the syndic's announcement for every building, a sale and a neighbours' party with a comment.</summary>
+    private async Task SeedNoticesAsync(Guid organisationId, Guid buildingId, IReadOnlyList<Owner> owners, CancellationToken ct)
+    {
+        var syndic = new Actor(null, "Syndic Horta", true, []);
+        async Task<Guid> PostAsync(Actor author, NoticeInput input)
+        {
+            var saved = await notices.SaveAsync(author, buildingId, null, input, ct);
+            if (!saved.Succeeded || !(await notices.PublishAsync(author.UserId is null ? Actor.System : author, saved.Value, ct)).Succeeded)
+                throw new InvalidOperationException("demo notice failed: " + saved.FirstError?.Code);
+            return saved.Value;
+        }
+        var now = clock.GetUtcNow();
+        await PostAsync(syndic, new NoticeInput
+        {
+            Category = NoticeCategory.Announcement,
+            AllBuildings = true,
+            Title = "Entretien annuel des chaudières / Jaarlijks onderhoud van de ketels",
+            Body = "Le chauffagiste passera dans tous les immeubles la semaine prochaine. Merci de laisser l'accès aux locaux techniques.\nDe verwarmingstechnicus komt volgende week langs in alle gebouwen.",
+            ExpiresAt = now.AddDays(14),
+        });
+        var pierre = DemoOwner(organisationId, owners[1].Id, owners[1].DisplayName);
+        await PostAsync(pierre, new NoticeInput { Category = NoticeCategory.ForSale, Title = "Vélo d'enfant 16 pouces", Body = "Bon état, casque offert. À voir au 2e étage.", Price = 45m });
+        var nadia = DemoOwner(organisationId, owners[5].Id, owners[5].DisplayName);
+        var party = await PostAsync(nadia, new NoticeInput
+        {
+            Category = NoticeCategory.Event,
+            Title = "Fête des voisins",
+            Body = "Apportez un plat ou une boisson, on s'occupe du barbecue !",
+            EventAt = BusinessTime.ToUtc(clock.Today().AddDays(12), new TimeOnly(18, 30)),
+            Place = "Jardin de la résidence",
+        });
+        if (!(await notices.CommentAsync(DemoOwner(organisationId, owners[7].Id, owners[7].DisplayName), buildingId, party, null, "Super idée, je ferai un taboulé.", ct)).Succeeded)
+            throw new InvalidOperationException("demo comment failed");
     }
 
     /// <summary>Shared objects in Résidence Horta: some available, one lent, one lent and two days overdue, one returned and rated.</summary>
@@ -236,7 +273,8 @@ public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> u
         await db.Loans.Where(l => l.Id == late).ExecuteUpdateAsync(u => u.SetProperty(l => l.LentOn, today.AddDays(-3)).SetProperty(l => l.DueOn, today.AddDays(-2)), ct);
     }
 
-    private static Actor DemoOwner(Guid organisationId, Guid ownerId) => new($"demo-owner-{ownerId}", "demo", false, [new Grant(Role.Owner, organisationId, OwnerId: ownerId)]);
+    private static Actor DemoOwner(Guid organisationId, Guid ownerId, string name = "demo") =>
+        new($"demo-owner-{ownerId}", name, false, [new Grant(Role.Owner, organisationId, OwnerId: ownerId)]);
 
     /// <summary>A party room booked by the hour and a guest room by the day (with approval), and a few bookings in the coming days.</summary>
     private async Task SeedBookingsAsync(Guid organisationId, Guid buildingId, IReadOnlyList<Guid> owners, CancellationToken ct)

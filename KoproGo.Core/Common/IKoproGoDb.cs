@@ -7,6 +7,7 @@ using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Library;
+using KoproGo.Core.Features.Notices;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
@@ -62,6 +63,8 @@ public interface IKoproGoDb : IAsyncDisposable
     DbSet<Poll> Polls { get; }
     DbSet<Resource> Resources { get; }
     DbSet<SharedObject> SharedObjects { get; }
+    DbSet<Notice> Notices { get; }
+    DbSet<NoticeComment> NoticeComments { get; }
     DbSet<Loan> Loans { get; }
     DbSet<Booking> Bookings { get; }
     DbSet<PollOption> PollOptions { get; }

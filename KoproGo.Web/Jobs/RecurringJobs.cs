@@ -5,6 +5,7 @@ using KoproGo.Core.Features.Bookings;
 using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Library;
+using KoproGo.Core.Features.Notices;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Polls;
 
@@ -22,6 +23,7 @@ public static class RecurringJobs
         jobs.AddOrUpdate<PollCloseJob>("polls-close", j => j.RunAsync(CancellationToken.None), "*/5 * * * *", brussels);
         jobs.AddOrUpdate<BookingJob>("bookings-no-show-and-reminders", j => j.RunAsync(CancellationToken.None), "*/15 * * * *", brussels);
         jobs.AddOrUpdate<OverdueLoanReminderJob>("overdue-loan-reminders", j => j.RunAsync(CancellationToken.None), Cron.Daily(9), brussels);
+        jobs.AddOrUpdate<NoticeExpiryJob>("notices-expire", j => j.RunAsync(CancellationToken.None), Cron.Hourly(), brussels);
         jobs.AddOrUpdate<BudgetJob>("budgets-daily", j => j.RunAsync(CancellationToken.None), Cron.Daily(6, 15), brussels);
     }
 }

@@ -127,4 +127,43 @@ public class CommunityFlowTests(AppFixture app)
             lender.AssertNoErrors();
         }
     }
+
+    [Fact]
+    public async Task Owner_PostsASale_IsToldThePriceIsMissing_AndANeighbourComments()
+    {
+        string noticeUrl;
+        await using (var owner = await app.NewSessionAsync())
+        {
+            var page = owner.Page;
+            await owner.SignInAsync("marie.dubois@example.be");
+            await owner.GotoAsync("/notices");
+            await Expect(page.Locator("#notices")).ToContainTextAsync("Fête des voisins");
+            await Expect(page.Locator("#notices")).ToContainTextAsync("Entretien annuel des chaudières");
+            await owner.CheckAccessibilityAsync("notices");
+            await page.Locator("#new-notice").ClickAsync();
+            await page.Locator("#notice-title").FillAsync("Poussette double");
+            await page.Locator("#notice-body").FillAsync("Peu servi, à venir chercher au rez.");
+            await page.Locator("#notice-publish").ClickAsync();
+            await Expect(page.Locator("#notice-errors")).ToContainTextAsync("prix supérieur à zéro");
+            await page.Locator("#notice-price").FillAsync("80");
+            await page.Locator("#notice-price").BlurAsync();
+            await page.Locator("#notice-publish").ClickAsync();
+            await page.Locator(".notice-card a").Filter(new() { HasText = "Poussette double" }).ClickAsync();
+            await Expect(page.Locator("#notice-body")).ToContainTextAsync("Peu servi");
+            noticeUrl = new Uri(page.Url).PathAndQuery;
+            owner.AssertNoErrors();
+        }
+
+        await using (var neighbour = await app.NewSessionAsync())
+        {
+            var page = neighbour.Page;
+            await neighbour.SignInAsync("conseil@horta.be");
+            await neighbour.GotoAsync(noticeUrl);
+            await page.Locator("#notice-comment").FillAsync("Je suis intéressée, je passe ce soir ?");
+            await page.Locator("#notice-comment-send").ClickAsync();
+            await Expect(page.Locator(".notice-comment").First).ToContainTextAsync("je passe ce soir");
+            await neighbour.CheckAccessibilityAsync("notice-detail");
+            neighbour.AssertNoErrors();
+        }
+    }
 }
