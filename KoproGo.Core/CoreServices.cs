@@ -15,6 +15,7 @@ using KoproGo.Core.Features.Owners;
 using KoproGo.Core.Features.Polls;
 using KoproGo.Core.Features.Privacy;
 using KoproGo.Core.Features.Security;
+using KoproGo.Core.Features.Skills;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KoproGo.Core;
@@ -64,6 +65,7 @@ public static class CoreServices
         services.AddTransient<OverdueLoanReminderJob>();
         services.AddScoped<INoticeService, NoticeService>();
         services.AddTransient<NoticeExpiryJob>();
+        services.AddScoped<ISkillService, SkillService>();
         services.AddScoped<IPrivacyService, PrivacyService>();
         // the GDPR rights cover every feature that registers its personal data here
         services.AddScoped<IPersonalDataContributor, AccountPersonalData>();

@@ -15,6 +15,7 @@ using KoproGo.Core.Features.Owners;
 using KoproGo.Core.Features.Polls;
 using KoproGo.Core.Features.Privacy;
 using KoproGo.Core.Features.Security;
+using KoproGo.Core.Features.Skills;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -62,6 +63,9 @@ public sealed class KoproGoDbContext(DbContextOptions<KoproGoDbContext> options)
     public DbSet<Resource> Resources => Set<Resource>();
     public DbSet<SharedObject> SharedObjects => Set<SharedObject>();
     public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<Skill> Skills => Set<Skill>();
+    public DbSet<Endorsement> Endorsements => Set<Endorsement>();
+    public DbSet<TimeExchange> TimeExchanges => Set<TimeExchange>();
     public DbSet<NoticeComment> NoticeComments => Set<NoticeComment>();
     public DbSet<Loan> Loans => Set<Loan>();
     public DbSet<Booking> Bookings => Set<Booking>();

@@ -10,6 +10,7 @@ using KoproGo.Core.Features.Notices;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
 using KoproGo.Core.Features.Polls;
+using KoproGo.Core.Features.Skills;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ namespace KoproGo.Web;
 /// 1,000 shares) and a Dutch-speaking one in Ghent (12 lots, 10,000 shares). Idempotent: does nothing once the
 /// organisation exists. Every account's password is <see cref="Password"/>.
 /// </summary>
-public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> users, TimeProvider clock, JournalPoster poster, ICallService calls, IBudgetService budgets, IPollService polls, IBookingService bookings, ILibraryService library, INoticeService notices)
+public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> users, TimeProvider clock, JournalPoster poster, ICallService calls, IBudgetService budgets, IPollService polls, IBookingService bookings, ILibraryService library, INoticeService notices, ISkillService skills)
 {
     public const string Password = "Demo-KoproGo-2026";
     public const string OrganisationName = "Syndic Horta";
@@ -200,6 +201,27 @@ public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> u
         await SeedBookingsAsync(horta.Id, brussels.Id, bxOwners.Select(o => o.Id).ToList(), ct);
         await SeedLibraryAsync(horta.Id, brussels.Id, bxOwners.Select(o => o.Id).ToList(), ct);
         await SeedNoticesAsync(horta.Id, brussels.Id, bxOwners, ct);
+        await SeedSkillsAsync(horta.Id, brussels.Id, bxOwners.Select(o => o.Id).ToList(), ct);
+    }
+
+    /// <summary>Neighbours' skills in Résidence Horta, a few endorsements and one service paid in time.</summary>
+    private async Task SeedSkillsAsync(Guid organisationId, Guid buildingId, IReadOnlyList<Guid> owners, CancellationToken ct)
+    {
+        async Task<Guid> OfferAsync(int owner, SkillInput input)
+        {
+            var saved = await skills.SaveAsync(DemoOwner(organisationId, owners[owner]), buildingId, null, input, ct);
+            return saved.Succeeded ? saved.Value : throw new InvalidOperationException("demo skill failed: " + saved.FirstError!.Code);
+        }
+        var plumbing = await OfferAsync(6, new SkillInput { Type = SkillType.Professional, Title = "Petite plomberie", Description = "Robinets, joints, chasses d'eau.", Level = SkillLevel.Expert, YearsOfExperience = 25, HourlyRate = 35m });
+        var dutch = await OfferAsync(8, new SkillInput { Type = SkillType.Language, Title = "Conversation en néerlandais", Level = SkillLevel.Expert, YearsOfExperience = 40 });
+        await OfferAsync(11, new SkillInput { Type = SkillType.Hobby, Title = "Réparation de vélos", Level = SkillLevel.Advanced, YearsOfExperience = 8, Availability = SkillAvailability.Busy });
+        await OfferAsync(12, new SkillInput { Type = SkillType.Professional, Title = "Aide informatique", Description = "Ordinateur, smartphone, banque en ligne.", Level = SkillLevel.Intermediate, YearsOfExperience = 5 });
+        foreach (var (skill, endorser) in new[] { (plumbing, 3), (plumbing, 7), (dutch, 5) })
+            if (!(await skills.EndorseAsync(DemoOwner(organisationId, owners[endorser]), skill, ct)).Succeeded)
+                throw new InvalidOperationException("demo endorsement failed");
+        var lesson = await skills.RequestServiceAsync(DemoOwner(organisationId, owners[5]), dutch, 2m, "Préparer un entretien d'embauche", ct);
+        if (!lesson.Succeeded || !(await skills.CompleteServiceAsync(DemoOwner(organisationId, owners[8]), lesson.Value, ct)).Succeeded)
+            throw new InvalidOperationException("demo exchange failed");
     }
 
     /// <summary>The board of Résidence Horta: the syndic's announcement for every building, a sale and a neighbours' party with a comment.</summary>

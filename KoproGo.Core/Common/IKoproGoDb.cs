@@ -14,6 +14,7 @@ using KoproGo.Core.Features.Owners;
 using KoproGo.Core.Features.Polls;
 using KoproGo.Core.Features.Privacy;
 using KoproGo.Core.Features.Security;
+using KoproGo.Core.Features.Skills;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -64,6 +65,9 @@ public interface IKoproGoDb : IAsyncDisposable
     DbSet<Resource> Resources { get; }
     DbSet<SharedObject> SharedObjects { get; }
     DbSet<Notice> Notices { get; }
+    DbSet<Skill> Skills { get; }
+    DbSet<Endorsement> Endorsements { get; }
+    DbSet<TimeExchange> TimeExchanges { get; }
     DbSet<NoticeComment> NoticeComments { get; }
     DbSet<Loan> Loans { get; }
     DbSet<Booking> Bookings { get; }

@@ -2902,6 +2902,181 @@ namespace KoproGo.Data.Migrations
                     b.ToTable("two_factor_failures", (string)null);
                 });
 
+            modelBuilder.Entity("KoproGo.Core.Features.Skills.Endorsement", b =>
+                {
+                    b.Property<Guid>("SkillId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("skill_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateTimeOffset>("EndorsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("endorsed_at");
+
+                    b.HasKey("SkillId", "OwnerId")
+                        .HasName("pk_endorsements");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_endorsements_owner_id");
+
+                    b.ToTable("endorsements", (string)null);
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Skills.Skill", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AcceptsTimeCredits")
+                        .HasColumnType("boolean")
+                        .HasColumnName("accepts_time_credits");
+
+                    b.Property<string>("Availability")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("availability");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.PrimitiveCollection<List<Guid>>("CertificateFileIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("certificate_file_ids");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<decimal?>("HourlyRate")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("hourly_rate");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("level");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.Property<int>("YearsOfExperience")
+                        .HasColumnType("integer")
+                        .HasColumnName("years_of_experience");
+
+                    b.HasKey("Id")
+                        .HasName("pk_skills");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_skills_owner_id");
+
+                    b.HasIndex("BuildingId", "Type")
+                        .HasDatabaseName("ix_skills_building_id_type");
+
+                    b.ToTable("skills", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_skills_years", "years_of_experience BETWEEN 0 AND 70");
+                        });
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Skills.TimeExchange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)")
+                        .HasColumnName("hours");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_id");
+
+                    b.Property<Guid>("ReceiverId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("receiver_id");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid>("SkillId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("skill_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_time_exchanges");
+
+                    b.HasIndex("SkillId")
+                        .HasDatabaseName("ix_time_exchanges_skill_id");
+
+                    b.HasIndex("ProviderId", "Status")
+                        .HasDatabaseName("ix_time_exchanges_provider_id_status");
+
+                    b.HasIndex("ReceiverId", "Status")
+                        .HasDatabaseName("ix_time_exchanges_receiver_id_status");
+
+                    b.ToTable("time_exchanges", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_time_exchanges_hours", "hours >= 0.5 AND hours <= 24");
+
+                            t.HasCheckConstraint("ck_time_exchanges_not_self", "provider_id <> receiver_id");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -3760,6 +3935,64 @@ namespace KoproGo.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_two_factor_failures_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Skills.Endorsement", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_endorsements_owners_owner_id");
+
+                    b.HasOne("KoproGo.Core.Features.Skills.Skill", null)
+                        .WithMany()
+                        .HasForeignKey("SkillId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_endorsements_skills_skill_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Skills.Skill", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_skills_buildings_building_id");
+
+                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_skills_owners_owner_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Skills.TimeExchange", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_time_exchanges_owners_provider_id");
+
+                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
+                        .WithMany()
+                        .HasForeignKey("ReceiverId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_time_exchanges_owners_receiver_id");
+
+                    b.HasOne("KoproGo.Core.Features.Skills.Skill", null)
+                        .WithMany()
+                        .HasForeignKey("SkillId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_time_exchanges_skills_skill_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -166,4 +166,23 @@ public class CommunityFlowTests(AppFixture app)
             neighbour.AssertNoErrors();
         }
     }
+
+    [Fact]
+    public async Task Owner_SearchesTheNeighboursSkills_AndEndorsesOne()
+    {
+        await using var owner = await app.NewSessionAsync();
+        var page = owner.Page;
+        await owner.SignInAsync("marie.dubois@example.be");
+        await owner.GotoAsync("/skills");
+        await Expect(page.Locator("#skills")).ToContainTextAsync("Petite plomberie");
+        await page.Locator("#skill-search").FillAsync("informatique");
+        await page.Locator("#skill-search").PressAsync("Enter");
+        var row = page.Locator(".skill-row").Filter(new() { HasText = "Aide informatique" });
+        await Expect(page.Locator(".skill-row")).ToHaveCountAsync(1);
+        await row.Locator(".skill-endorse").ClickAsync();
+        await Expect(row.Locator(".skill-endorse")).ToHaveCountAsync(0);
+        await Expect(row).ToContainTextAsync("1");
+        await owner.CheckAccessibilityAsync("skills");
+        owner.AssertNoErrors();
+    }
 }
