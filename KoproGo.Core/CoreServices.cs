@@ -74,6 +74,7 @@ public static class CoreServices
         services.AddScoped<IPersonalDataContributor, FilePersonalData>();
         services.AddScoped<IPersonalDataContributor, AccountingPersonalData>();
         services.AddScoped<IPersonalDataContributor, AuditPersonalData>();
+        services.AddScoped<IPersonalDataContributor, CommunityPersonalData>();
         services.AddTransient<SendOutboxEmailsJob>();
         services.AddTransient<PurgeExpiredAuditEntriesJob>();
         return services;

@@ -180,6 +180,12 @@ public partial class PrivacyTests(DatabaseFixture fx)
         Assert.True((await Privacy.RectifyAsync(person.Actor, new RectificationInput { DisplayName = "Erika " + person.LastName, Email = "x" + person.Email, CurrentPassword = Password }, Ct)).Succeeded);
         var actor = (await fx.Get<IActorFactory>().ForUserAsync(person.Actor.UserId!, "10.1.2.3", "tests", Ct))!;
         Assert.True((await Privacy.AcceptLegalTextsAsync(actor, Ct)).Succeeded);
+        // and on the notice board, under their name
+        var notices = fx.Get<KoproGo.Core.Features.Notices.INoticeService>();
+        var notice = (await notices.SaveAsync(actor, w.BuildingA, null, new KoproGo.Core.Features.Notices.NoticeInput
+        { Category = KoproGo.Core.Features.Notices.NoticeCategory.ForSale, Title = "Armoire", Body = "Chêne massif", Price = 10m }, Ct)).Value;
+        Assert.True((await notices.PublishAsync(actor, notice, Ct)).Succeeded);
+        Assert.True((await notices.CommentAsync(actor, w.BuildingA, notice, null, "Toujours disponible", Ct)).Succeeded);
         Assert.True((await Privacy.ExportAsync(actor, Ct)).Succeeded);
         // the lot is sold in 2025
         var buyer = (await owners.CreateAsync(w.Syndic, w.OrganisationId, new OwnerInput { LastName = "Buyer" }, Ct)).Value;
