@@ -166,6 +166,14 @@ results.Add(new("call_letters_vs_raw_pdfsharp.ratio", Math.Round(letters.Seconds
 var posting = await PostingBench.RunAsync(factory.Services, dbFactory, organisationId, syndic, Connections, seconds);
 results.Add(new("posting_8_writers.entries_per_second", posting.PerSecond, "entries/s", 500, "higher"));
 results.Add(new("posting_8_writers.number_gaps", posting.Gaps, "gaps", 0, "lower"));
+// community (issue #6): poll results over 10,000 ballots; a month of one room among 100,000 bookings (the GiST index)
+var community = await CommunityBench.RunAsync(dbFactory, scope.ServiceProvider.GetRequiredService<KoproGo.Core.Features.Polls.IPollService>(),
+    scope.ServiceProvider.GetRequiredService<KoproGo.Core.Features.Bookings.IBookingService>(), syndic, bigBuilding, cs);
+results.Add(new("poll_results_10k_ballots.p95", community.PollP95, "ms", 50, "lower"));
+results.Add(new("poll_results_10k_ballots.database_ms", community.PollDbMs, "ms", null, "lower"));
+results.Add(new("booking_month_100k_bookings.p95", community.MonthP95, "ms", null, "lower"));
+results.Add(new("booking_month_100k_bookings.database_ms", community.MonthDbMs, "ms", 20, "lower"));
+results.Add(new("booking_month_100k_bookings.uses_gist_index", community.UsesGist ? 1 : 0, "yes=1", 1, "higher"));
 var page = await LoadAsync(http, $"/buildings/{bigBuilding}", seconds);
 // the "empty page": same server, same layout and sign-in, no data of its own
 var empty = await LoadAsync(http, "/not-found", seconds);
