@@ -78,8 +78,14 @@ public static class CommunityBench
         var owner = await db.CurrentOwnerIds(buildingId, new DateOnly(2026, 1, 1)).FirstAsync();
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
 
-        var created = Poll.Create(building.OrganisationId, buildingId, new PollInput { Title = "Bench poll", Type = PollType.MultipleChoice, Anonymous = true, AllowMultiple = true,
-            EndsAt = DateTimeOffset.UtcNow.AddDays(60) }, ["A", "B", "C", "D"], null, DateTimeOffset.UtcNow);
+        var created = Poll.Create(building.OrganisationId, buildingId, new PollInput
+        {
+            Title = "Bench poll",
+            Type = PollType.MultipleChoice,
+            Anonymous = true,
+            AllowMultiple = true,
+            EndsAt = DateTimeOffset.UtcNow.AddDays(60)
+        }, ["A", "B", "C", "D"], null, DateTimeOffset.UtcNow);
         created.Publish(DateTimeOffset.UtcNow);
         db.Polls.Add(created);
         db.PollOptions.AddRange(created.Options);

@@ -182,9 +182,11 @@ public sealed class LibraryService(IKoproGoDbFactory dbFactory, INotificationSer
         var o = await db.SharedObjects.FirstAsync(x => x.Id == objectId, ct);
         if (!actor.OwnerIds.Contains(side == LoanSide.Lender ? loan.LenderId : loan.BorrowerId))
             return actor.OwnerIds.Contains(loan.BorrowerId) || actor.OwnerIds.Contains(loan.LenderId) ? Errors.ForbiddenError : Errors.NotFoundError;
+        var before = loan.Status;
         var (result, notify) = change(loan, o, clock.Today());
         if (!result.Succeeded)
             return result;
+        db.Audit(actor, clock, $"loan.{before}-{loan.Status}".ToLowerInvariant(), nameof(Loan), loan.Id, o.OrganisationId, o.BuildingId, o.Name);
         if (notify is { } n)
             await notifications.NotifyOwnersAsync(db, [n.To], o.OrganisationId, NotificationType.Community, n.Key, [o.Name], "/library", ct);
         await db.SaveChangesAsync(ct);
