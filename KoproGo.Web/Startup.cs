@@ -111,8 +111,9 @@ public static class Startup
             .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(cs), new PostgreSqlStorageOptions
             {
                 PrepareSchemaIfNecessary = true,
-                // LISTEN/NOTIFY: a queued job (a call being sent) starts at once instead of at the next 15-second poll
-                EnableLongPolling = true,
+                // a queued job (a call being sent) should start within a second, not at the default 15-second poll. Not
+                // LISTEN/NOTIFY (EnableLongPolling): with 1.21.1 the workers stopped fetching after a few jobs in our E2E runs.
+                QueuePollInterval = TimeSpan.FromSeconds(config.GetValue("Hangfire:QueuePollSeconds", 1.0)),
             }));
         var workers = config.GetValue("Hangfire:WorkerCount", 2);
         if (workers > 0)
