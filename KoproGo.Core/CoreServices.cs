@@ -17,6 +17,7 @@ using KoproGo.Core.Features.Privacy;
 using KoproGo.Core.Features.Security;
 using KoproGo.Core.Features.Skills;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KoproGo.Core;
 
@@ -49,6 +50,7 @@ public static class CoreServices
         services.AddScoped<ISupplierService, SupplierService>();
         services.AddScoped<IInvoiceService, InvoiceService>();
         services.AddScoped<PaymentPosting>();
+        services.TryAddSingleton(new CallOptions());
         services.AddScoped<ICallService, CallService>();
         services.AddTransient<SendCallJob>();
         services.AddScoped<IBankImportService, BankImportService>();

@@ -92,6 +92,7 @@ public static class Startup
         services.AddSingleton(appOptions);
         services.AddSingleton(config.GetSection("Smtp").Get<SmtpOptions>() ?? new SmtpOptions());
         services.AddSingleton(config.GetSection("Arrears").Get<KoproGo.Core.Features.Calls.ArrearsOptions>() ?? new KoproGo.Core.Features.Calls.ArrearsOptions());
+        services.AddSingleton(config.GetSection("Calls").Get<KoproGo.Core.Features.Calls.CallOptions>() ?? new KoproGo.Core.Features.Calls.CallOptions());
         services.AddSingleton(config.GetSection("Budgets").Get<KoproGo.Core.Features.Budgets.BudgetOptions>() ?? new KoproGo.Core.Features.Budgets.BudgetOptions());
         var fileOptions = config.GetSection("FileStore").Get<FileStoreOptions>() ?? new FileStoreOptions();
         services.AddSingleton(fileOptions);

@@ -139,7 +139,7 @@ public class AccountingFlowTests(AppFixture app)
             await page.Locator("#call-save").ClickAsync();
             var row = page.Locator(".call-row").Filter(new() { HasText = "Provision E2E" });
             await row.Locator(".send-call").ClickAsync();
-            await Expect(row).ToContainTextAsync("Envoyé", new() { Timeout = 60_000 });      // sent by a Hangfire job
+            await Expect(row).ToContainTextAsync("Envoyé", new() { Timeout = 60_000 });
             s.AssertNoErrors();
         }
 

@@ -161,4 +161,16 @@ public class CallTests(DatabaseFixture fx)
         await using var check = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct);
         Assert.Equal(1, await check.JournalEntries.CountAsync(e => e.BuildingId == w.BuildingA && e.Kind == EntryKind.CallForFunds, Ct));
     }
+
+    [Fact]
+    public async Task SendButton_SendsASmallBuildingsCallAtOnce()
+    {
+        var w = await SetUpAsync();
+        var id = (await Calls.SaveDraftAsync(w.Syndic, w.BuildingA, null, Quarter(), Ct)).Value;
+        Assert.Equal(Errors.Forbidden, (await Calls.SendOrQueueAsync(w.BoardMemberA, id, Ct)).FirstError!.Code);
+        var sent = await Calls.SendOrQueueAsync(w.Syndic, id, Ct);
+        Assert.False(sent.Value);                                                        // two owners: not queued
+        Assert.Equal(CallState.Overdue, (await Calls.GetAsync(w.Syndic, id, Ct)).Value.Call.State);
+        Assert.Equal("error.call_status", (await Calls.SendOrQueueAsync(w.Syndic, id, Ct)).FirstError!.Code);
+    }
 }

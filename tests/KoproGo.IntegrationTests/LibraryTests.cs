@@ -53,6 +53,9 @@ public class LibraryTests(DatabaseFixture fx)
         Assert.Equal(new MostBorrowed("Foreuse", 1), Assert.Single((await Library.MostBorrowedAsync(w.OwnerActorB, w.BuildingA, Ct)).Value));
         Assert.Single((await Library.HistoryAsync(w.OwnerActorA, drill, Ct)).Value);
         Assert.Equal(Errors.NotFound, (await Library.HistoryAsync(w.OwnerActorB, drill, Ct)).FirstError!.Code);
+        await using var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct);
+        Assert.Equal(["loan.approved", "loan.onloan", "loan.returned", "loan.rated"],
+            await db.AuditEntries.Where(a => a.EntityId == loan.ToString()).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync(Ct));
     }
 
     [Fact]

@@ -43,14 +43,40 @@ public interface ICallService
     Task<Result> SendAsync(Actor actor, Guid callId, Func<int, int, Task>? progress, CancellationToken ct);
     /// <summary>Hands a draft to the background sender (for hundreds of owners); the list shows its progress.</summary>
     Task<Result> QueueSendAsync(Actor actor, Guid callId, CancellationToken ct);
+    /// <summary>
+    /// What the Send button does: a call to at most <see cref="CallOptions.InlineSendMaxOwners"/> owners is sent at once
+    /// (a few seconds), a bigger one goes to the background sender. True when it was queued.
+    /// </summary>
+    Task<Result<bool>> SendOrQueueAsync(Actor actor, Guid callId, CancellationToken ct);
     /// <summary>A payment received (by hand): posts FIN 551 / 4100 and pays the owner's open lines, oldest due first; the rest is a credit.</summary>
     Task<Result<Guid>> RecordPaymentAsync(Actor actor, Guid buildingId, PaymentInput input, CancellationToken ct);
     Task<IReadOnlyList<MyCallLine>> MyCallsAsync(Actor actor, CancellationToken ct);
     Task<IReadOnlyList<MyBalance>> MyBalancesAsync(Actor actor, CancellationToken ct);
 }
 
-public sealed class CallService(IKoproGoDbFactory dbFactory, JournalPoster poster, PaymentPosting payments, IFileStore store, INotificationService notifications, ICallSendQueue queue, TimeProvider clock) : ICallService
+public sealed class CallOptions
 {
+    /// <summary>Up to this many owners a call is sent while the syndic waits; above, by a Hangfire job with progress.</summary>
+    public int InlineSendMaxOwners { get; set; } = 100;
+}
+
+public sealed class CallService(IKoproGoDbFactory dbFactory, JournalPoster poster, PaymentPosting payments, IFileStore store, INotificationService notifications, ICallSendQueue queue,
+    CallOptions options, TimeProvider clock) : ICallService
+{
+    public async Task<Result<bool>> SendOrQueueAsync(Actor actor, Guid callId, CancellationToken ct)
+    {
+        int owners;
+        await using (var db = await dbFactory.CreateAsync(ct))
+        {
+            var call = await db.CallsForFunds.AsNoTracking().FirstOrDefaultAsync(c => c.Id == callId, ct);
+            if (call is null)
+                return Errors.NotFoundError;
+            owners = await db.CurrentOwnerIds(call.BuildingId, call.CallDate).CountAsync(ct);
+        }
+        var result = owners > options.InlineSendMaxOwners ? await QueueSendAsync(actor, callId, ct) : await SendAsync(actor, callId, null, ct);
+        return result.Succeeded ? owners > options.InlineSendMaxOwners : Result<bool>.Fail(result.Errors);
+    }
+
     public async Task<Result<IReadOnlyList<CallRow>>> ListAsync(Actor actor, Guid buildingId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);

@@ -186,7 +186,7 @@ public sealed class LibraryService(IKoproGoDbFactory dbFactory, INotificationSer
         var (result, notify) = change(loan, o, clock.Today());
         if (!result.Succeeded)
             return result;
-        db.Audit(actor, clock, $"loan.{before}-{loan.Status}".ToLowerInvariant(), nameof(Loan), loan.Id, o.OrganisationId, o.BuildingId, o.Name);
+        db.Audit(actor, clock, loan.Status == before ? "loan.rated" : $"loan.{loan.Status}".ToLowerInvariant(), nameof(Loan), loan.Id, o.OrganisationId, o.BuildingId, o.Name);
         if (notify is { } n)
             await notifications.NotifyOwnersAsync(db, [n.To], o.OrganisationId, NotificationType.Community, n.Key, [o.Name], "/library", ct);
         await db.SaveChangesAsync(ct);
