@@ -96,9 +96,11 @@ public class BookingTests(DatabaseFixture fx)
         Assert.Equal(90m, (await Bookings.MyBookingsAsync(w.OwnerActorA, Ct))[0].Price);
 
         // a confirmed booking that started an hour ago without check-in: no-show; the stay tomorrow gets one reminder
-        var missed = (await Bookings.BookAsync(w.OwnerActorB, room, Slot(25, 11, 12), Ct)).Value;
+        // (other tests move the shared clock: times here are relative to it)
+        var missed = (await Bookings.BookAsync(w.OwnerActorB, room, Slot(28, 11, 12), Ct)).Value;
+        var now = fx.Clock.GetUtcNow();
         await using (var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct))
-            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE bookings SET starts_at = starts_at - interval '3 hours', ends_at = ends_at - interval '3 hours' WHERE id = {missed}", Ct);
+            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE bookings SET starts_at = {now.AddHours(-2)}, ends_at = {now.AddHours(-1)} WHERE id = {missed}", Ct);
         var job = fx.Get<BookingJob>();
         var first = await job.RunAsync(Ct);
         var second = await job.RunAsync(Ct);
