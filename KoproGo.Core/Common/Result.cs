@@ -30,6 +30,13 @@ public class Result
     public Error? FirstError => Errors.Count > 0 ? Errors[0] : null;
 
     public static Result Ok() => new([]);
+
+    /// <summary>Runs a state change already checked to be allowed, and says it succeeded (for the `ok ? Done(...) : error` of the services).</summary>
+    public static Result Done(Action change)
+    {
+        change();
+        return Ok();
+    }
     public static Result Fail(Error error) => new([error]);
     public static Result<T> Ok<T>(T value) => Result<T>.Ok(value);
     public static Result Fail(IReadOnlyList<Error> errors) =>

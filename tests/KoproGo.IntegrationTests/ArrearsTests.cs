@@ -16,8 +16,7 @@ public class ArrearsTests(DatabaseFixture fx)
     public async Task DailyJob_IssuesEachStepOnce_AtTheRightDay_AndNeverForAPaidLine()
     {
         var w = await World.CreateAsync(fx, Ct);
-        var a9 = (await fx.Get<IBuildingService>().CreateUnitAsync(w.Syndic, w.BuildingA, new UnitInput { Number = "A9", Shares = 900 }, Ct)).Value;
-        Assert.True((await fx.Get<IOwnerService>().SaveOwnershipsAsync(w.Syndic, a9, new ChangeOwnershipInput { EffectiveDate = new DateOnly(2020, 1, 1), Lines = [new() { OwnerId = w.OwnerB, IsPrimaryContact = true }] }, Ct)).Succeeded);
+        await w.GiveOwnerBLotA9Async(fx, Ct);
         Assert.True((await fx.Get<IAccountingService>().OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Succeeded);
         var calls = fx.Get<ICallService>();
         var today = fx.Clock.Today();

@@ -19,8 +19,7 @@ public class BookingTests(DatabaseFixture fx)
     private async Task<(World W, Guid Room)> SetUpAsync()
     {
         var w = await World.CreateAsync(fx, Ct);
-        var a9 = (await fx.Get<IBuildingService>().CreateUnitAsync(w.Syndic, w.BuildingA, new UnitInput { Number = "A9", Shares = 900 }, Ct)).Value;
-        Assert.True((await fx.Get<IOwnerService>().SaveOwnershipsAsync(w.Syndic, a9, new ChangeOwnershipInput { EffectiveDate = new DateOnly(2020, 1, 1), Lines = [new() { OwnerId = w.OwnerB, IsPrimaryContact = true }] }, Ct)).Succeeded);
+        await w.GiveOwnerBLotA9Async(fx, Ct);
         var room = (await Bookings.SaveResourceAsync(w.Syndic, w.BuildingA, null, new ResourceInput { Name = "Salle des fêtes", HourlyRate = 12.5m, Deposit = 100m }, Ct)).Value;
         return (w, room);
     }

@@ -19,9 +19,8 @@ public class CallTests(DatabaseFixture fx)
     private async Task<World> SetUpAsync()
     {
         var w = await World.CreateAsync(fx, Ct);
-        var a9 = (await fx.Get<IBuildingService>().CreateUnitAsync(w.Syndic, w.BuildingA, new UnitInput { Number = "A9", Shares = 900 }, Ct)).Value;
+        await w.GiveOwnerBLotA9Async(fx, Ct);
         var owners = fx.Get<IOwnerService>();
-        Assert.True((await owners.SaveOwnershipsAsync(w.Syndic, a9, new ChangeOwnershipInput { EffectiveDate = new DateOnly(2020, 1, 1), Lines = [new() { OwnerId = w.OwnerB, IsPrimaryContact = true }] }, Ct)).Succeeded);
         var a = (await owners.GetAsync(w.Syndic, w.OwnerA, Ct)).Value;
         Assert.True((await owners.UpdateAsync(w.Syndic, w.OwnerA, new OwnerInput { FirstName = a.FirstName, LastName = a.LastName, Email = a.Email, ConsentsToEmailConvocation = true }, Ct)).Succeeded);
         Assert.True((await fx.Get<IAccountingService>().OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Succeeded);

@@ -19,8 +19,7 @@ public class CodaTests(DatabaseFixture fx)
     private async Task<(World W, string Iban, CallDetail Call)> SetUpAsync()
     {
         var w = await World.CreateAsync(fx, Ct);
-        var a9 = (await fx.Get<IBuildingService>().CreateUnitAsync(w.Syndic, w.BuildingA, new UnitInput { Number = "A9", Shares = 900 }, Ct)).Value;
-        Assert.True((await fx.Get<IOwnerService>().SaveOwnershipsAsync(w.Syndic, a9, new ChangeOwnershipInput { EffectiveDate = new DateOnly(2020, 1, 1), Lines = [new() { OwnerId = w.OwnerB, IsPrimaryContact = true }] }, Ct)).Succeeded);
+        await w.GiveOwnerBLotA9Async(fx, Ct);
         Assert.True((await fx.Get<IAccountingService>().OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Succeeded);
         var calls = fx.Get<ICallService>();
         var id = (await calls.SaveDraftAsync(w.Syndic, w.BuildingA, null, new CallInput { Title = "T4", CallDate = new DateOnly(2026, 10, 1), DueDate = new DateOnly(2026, 10, 31), Ordinary = 1_000m }, Ct)).Value;

@@ -14,8 +14,7 @@ public class SkillTests(DatabaseFixture fx)
     private async Task<World> SetUpAsync()
     {
         var w = await World.CreateAsync(fx, Ct);
-        var a9 = (await fx.Get<IBuildingService>().CreateUnitAsync(w.Syndic, w.BuildingA, new UnitInput { Number = "A9", Shares = 900 }, Ct)).Value;
-        Assert.True((await fx.Get<IOwnerService>().SaveOwnershipsAsync(w.Syndic, a9, new ChangeOwnershipInput { EffectiveDate = new DateOnly(2020, 1, 1), Lines = [new() { OwnerId = w.OwnerB, IsPrimaryContact = true }] }, Ct)).Succeeded);
+        await w.GiveOwnerBLotA9Async(fx, Ct);
         return w;
     }
 

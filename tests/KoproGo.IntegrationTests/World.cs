@@ -76,6 +76,17 @@ public sealed class World
         };
     }
 
+    /// <summary>
+    /// Lot A9 (900 shares) of building A held by owner B, so that building A's lots add up to its 1,000 shares and two
+    /// owners live there (the calls, polls, bookings and library tests start from it).
+    /// </summary>
+    public async Task<Guid> GiveOwnerBLotA9Async(DatabaseFixture fx, CancellationToken ct)
+    {
+        var a9 = (await fx.Get<IBuildingService>().CreateUnitAsync(Syndic, BuildingA, new UnitInput { Number = "A9", Shares = 900 }, ct)).Value;
+        Assert.True((await fx.Get<IOwnerService>().SaveOwnershipsAsync(Syndic, a9, new ChangeOwnershipInput { EffectiveDate = new DateOnly(2020, 1, 1), Lines = [new() { OwnerId = OwnerB, IsPrimaryContact = true }] }, ct)).Succeeded);
+        return a9;
+    }
+
     /// <summary>A real user row with memberships, so notifications and audit rows have someone to point at.</summary>
     public static async Task<Actor> UserAsync(DatabaseFixture fx, string email, IReadOnlyList<Grant> grants, CancellationToken ct)
     {

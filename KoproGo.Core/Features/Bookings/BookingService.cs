@@ -160,25 +160,20 @@ public sealed class BookingService(IKoproGoDbFactory dbFactory, INotificationSer
     private static string Local(DateTimeOffset instant) => BusinessTime.LocalDateTime(instant).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
     public Task<Result> ApproveAsync(Actor actor, Guid bookingId, CancellationToken ct) =>
-        ChangeAsync(actor, bookingId, manage: true, "booking.approved", (b, _) => b.Status == BookingStatus.Pending ? Do(b.Approve) : StatusError(b), "notify.booking_approved", ct);
+        ChangeAsync(actor, bookingId, manage: true, "booking.approved", (b, _) => b.Status == BookingStatus.Pending ? Result.Done(b.Approve) : StatusError(b), "notify.booking_approved", ct);
 
     public Task<Result> RejectAsync(Actor actor, Guid bookingId, CancellationToken ct) =>
-        ChangeAsync(actor, bookingId, manage: true, "booking.rejected", (b, now) => b.Status == BookingStatus.Pending ? Do(() => b.Reject(now)) : StatusError(b), "notify.booking_rejected", ct);
+        ChangeAsync(actor, bookingId, manage: true, "booking.rejected", (b, now) => b.Status == BookingStatus.Pending ? Result.Done(() => b.Reject(now)) : StatusError(b), "notify.booking_rejected", ct);
 
     public Task<Result> CancelAsync(Actor actor, Guid bookingId, CancellationToken ct) =>
-        ChangeAsync(actor, bookingId, manage: false, "booking.cancelled", (b, now) => b.Status is BookingStatus.Pending or BookingStatus.Confirmed ? Do(() => b.Cancel(now)) : StatusError(b), null, ct);
+        ChangeAsync(actor, bookingId, manage: false, "booking.cancelled", (b, now) => b.Status is BookingStatus.Pending or BookingStatus.Confirmed ? Result.Done(() => b.Cancel(now)) : StatusError(b), null, ct);
 
     public Task<Result> CheckInAsync(Actor actor, Guid bookingId, CancellationToken ct) =>
-        ChangeAsync(actor, bookingId, manage: false, "booking.checked_in", (b, now) => b.CanCheckIn(now) ? Do(() => b.CheckIn(now)) : new Error("error.booking_checkin_window", [Resource.CheckInGraceMinutes]), null, ct);
+        ChangeAsync(actor, bookingId, manage: false, "booking.checked_in", (b, now) => b.CanCheckIn(now) ? Result.Done(() => b.CheckIn(now)) : new Error("error.booking_checkin_window", [Resource.CheckInGraceMinutes]), null, ct);
 
     public Task<Result> CheckOutAsync(Actor actor, Guid bookingId, CancellationToken ct) =>
-        ChangeAsync(actor, bookingId, manage: false, "booking.checked_out", (b, now) => b.Status == BookingStatus.CheckedIn ? Do(() => b.CheckOut(now)) : StatusError(b), null, ct);
+        ChangeAsync(actor, bookingId, manage: false, "booking.checked_out", (b, now) => b.Status == BookingStatus.CheckedIn ? Result.Done(() => b.CheckOut(now)) : StatusError(b), null, ct);
 
-    private static Result Do(Action action)
-    {
-        action();
-        return Result.Ok();
-    }
 
     private static Result StatusError(Booking booking) => Error.Of("error.booking_status", booking.Status.ToString());
 

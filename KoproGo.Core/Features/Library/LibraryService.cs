@@ -142,30 +142,25 @@ public sealed class LibraryService(IKoproGoDbFactory dbFactory, INotificationSer
     }, ct);
 
     public Task<Result> RejectAsync(Actor actor, Guid loanId, CancellationToken ct) => ChangeAsync(actor, loanId, LoanSide.Lender, (loan, _, _) =>
-        loan.Status != LoanStatus.Requested ? (StatusError(loan), null) : (Do(loan.Reject), ("notify.loan_rejected", loan.BorrowerId)), ct);
+        loan.Status != LoanStatus.Requested ? (StatusError(loan), null) : (Result.Done(loan.Reject), ("notify.loan_rejected", loan.BorrowerId)), ct);
 
     public Task<Result> CancelAsync(Actor actor, Guid loanId, CancellationToken ct) => ChangeAsync(actor, loanId, LoanSide.Borrower, (loan, o, _) =>
-        loan.Status is not (LoanStatus.Requested or LoanStatus.Approved) ? (StatusError(loan), null) : (Do(() => loan.Cancel(o)), ("notify.loan_cancelled", loan.LenderId)), ct);
+        loan.Status is not (LoanStatus.Requested or LoanStatus.Approved) ? (StatusError(loan), null) : (Result.Done(() => loan.Cancel(o)), ("notify.loan_cancelled", loan.LenderId)), ct);
 
     public Task<Result> HandOverAsync(Actor actor, Guid loanId, CancellationToken ct) => ChangeAsync(actor, loanId, LoanSide.Lender, (loan, o, today) =>
-        loan.Status != LoanStatus.Approved ? (StatusError(loan), null) : (Do(() => loan.HandOver(o, today)), ("notify.loan_handed_over", loan.BorrowerId)), ct);
+        loan.Status != LoanStatus.Approved ? (StatusError(loan), null) : (Result.Done(() => loan.HandOver(o, today)), ("notify.loan_handed_over", loan.BorrowerId)), ct);
 
     public Task<Result> ValidateReturnAsync(Actor actor, Guid loanId, CancellationToken ct) => ChangeAsync(actor, loanId, LoanSide.Lender, (loan, o, today) =>
-        loan.Status != LoanStatus.OnLoan ? (StatusError(loan), null) : (Do(() => loan.ValidateReturn(o, today)), ("notify.loan_returned", loan.BorrowerId)), ct);
+        loan.Status != LoanStatus.OnLoan ? (StatusError(loan), null) : (Result.Done(() => loan.ValidateReturn(o, today)), ("notify.loan_returned", loan.BorrowerId)), ct);
 
     public Task<Result> RateAsync(Actor actor, Guid loanId, int rating, CancellationToken ct)
     {
         if (rating is < 1 or > 5)
             return Task.FromResult<Result>(new Error("error.vote_rating", [], "Rating"));
         return ChangeAsync(actor, loanId, LoanSide.Lender, (loan, _, _) =>
-            loan.Status != LoanStatus.Returned || loan.Rating is not null ? (new Error("error.loan_rate_after_return"), null) : (Do(() => loan.Rate(rating)), null), ct);
+            loan.Status != LoanStatus.Returned || loan.Rating is not null ? (new Error("error.loan_rate_after_return"), null) : (Result.Done(() => loan.Rate(rating)), null), ct);
     }
 
-    private static Result Do(Action action)
-    {
-        action();
-        return Result.Ok();
-    }
 
     private static Result StatusError(Loan loan) => Error.Of("error.loan_status", loan.Status.ToString());
 

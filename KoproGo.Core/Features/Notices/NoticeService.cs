@@ -118,10 +118,11 @@ public sealed class NoticeService(IKoproGoDbFactory dbFactory, INotificationServ
         if (n.Category != NoticeCategory.ForSale)
         {
             var today = clock.Today();
-            var buildings = n.BuildingId is { } b ? [b] : await db.Buildings.Where(x => x.OrganisationId == n.OrganisationId).Select(x => x.Id).ToListAsync(ct);
-            var owners = new HashSet<Guid>();
-            foreach (var building in buildings)
-                owners.UnionWith(await db.CurrentOwnerIds(building, today).ToListAsync(ct));
+            var owners = await db.Ownerships
+                .Where(o => o.StartDate <= today && (o.EndDate == null || o.EndDate > today)
+                            && db.Units.Any(u => u.Id == o.UnitId && (u.BuildingId == n.BuildingId
+                                || (n.BuildingId == null && db.Buildings.Any(b => b.Id == u.BuildingId && b.OrganisationId == n.OrganisationId)))))
+                .Select(o => o.OwnerId).Distinct().ToListAsync(ct);
             await notifications.NotifyOwnersAsync(db, owners, n.OrganisationId, NotificationType.Community, "notify.notice_published", [n.Title], "/notices", ct);
         }
         return Result.Ok();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KoproGo.Core.Common;
+using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,7 +47,7 @@ public sealed class PollService(IKoproGoDbFactory dbFactory, INotificationServic
     }
 
     /// <summary>The poll if the actor reads its building; drafts and cancelled polls only for staff.</summary>
-    private async Task<(Poll Poll, Domain.Building Building)?> ReadableAsync(IKoproGoDb db, Actor actor, Guid pollId, CancellationToken ct)
+    private async Task<(Poll Poll, Building Building)?> ReadableAsync(IKoproGoDb db, Actor actor, Guid pollId, CancellationToken ct)
     {
         var poll = await db.Polls.AsNoTracking().Include(p => p.Options).FirstOrDefaultAsync(p => p.Id == pollId, ct);
         if (poll is null)
@@ -54,7 +55,7 @@ public sealed class PollService(IKoproGoDbFactory dbFactory, INotificationServic
         var building = await db.ReadableBuildings(actor, clock.Today()).AsNoTracking().FirstOrDefaultAsync(b => b.Id == poll.BuildingId, ct);
         if (building is null || (!actor.IsStaffOf(building.OrganisationId, building.Id) && !Published.Contains(poll.Status)))
             return null;
-        return (poll, new Domain.Building(building.Id, building.OrganisationId, building.Name, building.Language));
+        return (poll, building);
     }
 
     public async Task<Result<PollDetail>> GetAsync(Actor actor, Guid pollId, CancellationToken ct)
@@ -236,9 +237,4 @@ public sealed class PollCloseJob(IKoproGoDbFactory dbFactory, PollService polls,
         }
         return closed;
     }
-}
-
-internal static class Domain
-{
-    internal sealed record Building(Guid Id, Guid OrganisationId, string Name, string Language);
 }
