@@ -185,4 +185,40 @@ public class CommunityFlowTests(AppFixture app)
         await owner.CheckAccessibilityAsync("skills");
         owner.AssertNoErrors();
     }
+
+    [Fact]
+    public async Task InDutch_AnOwnerWalksTheCommunityPages_AndTheSyndicTheBudget()
+    {
+        await using (var owner = await app.NewSessionAsync())
+        {
+            var page = owner.Page;
+            await owner.SignInAsync("marie.dubois@example.be");
+            foreach (var (path, heading, content) in new[]
+            {
+                ("/polls", "Peilingen", "raadgevend"),
+                ("/notices", "Prikbord", "Fête des voisins"),
+                ("/bookings", "Reserveringen", "waarborg"),
+                ("/library", "Gedeelde voorwerpen", "Beschikbaar"),
+                ("/skills", "Vaardigheden van de buren", "Aanbevelen"),
+                ("/my-account", "Mijn rekening", "Résidence Horta"),
+            })
+            {
+                await owner.GotoAsync($"/culture/set?culture=nl-BE&redirectUri={path}");
+                await Expect(page.Locator("h1").First).ToContainTextAsync(heading);
+                await Expect(page.Locator("main")).ToContainTextAsync(content);
+                await owner.CheckAccessibilityAsync("nl" + path.Replace('/', '-'));
+            }
+            owner.AssertNoErrors();
+        }
+
+        await using var syndic = await app.NewSessionAsync();
+        await syndic.SignInAsync("syndic@horta.be");
+        await syndic.GotoAsync($"/culture/set?culture=nl-BE&redirectUri=/buildings/{await app.BuildingIdAsync("residence-horta")}/accounting");
+        await syndic.Page.GetByRole(AriaRole.Tab, new() { Name = "Begrotingen" }).ClickAsync();
+        await Expect(syndic.Page.Locator("#budget-status")).ToContainTextAsync("Van kracht");
+        await syndic.Page.GetByRole(AriaRole.Tab, new() { Name = "Afwijkingen" }).ClickAsync();
+        await Expect(syndic.Page.Locator("#variance")).ToContainTextAsync("614");
+        await syndic.CheckAccessibilityAsync("nl-budget-variance");
+        syndic.AssertNoErrors();
+    }
 }
