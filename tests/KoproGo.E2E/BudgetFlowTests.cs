@@ -103,6 +103,8 @@ public class BudgetFlowTests(AppFixture app)
             await s.SignInAsync("syndic@horta.be");
             await s.GotoAsync($"/buildings/{building}/accounting");
             await s.Page.GetByRole(AriaRole.Tab, new() { Name = "Appels de fonds" }).ClickAsync();
+            // the panel (and its file input's script) must be rendered before a file is given to it
+            await Expect(s.Page.Locator(".call-row").Filter(new() { HasText = "Provisies" })).ToBeVisibleAsync();
             var iban = await app.ScalarAsync<string>("SELECT working_fund_iban FROM buildings WHERE id = @p0", building);
             var file = Path.Combine(Path.GetTempPath(), $"leie-{Guid.NewGuid():N}.cod");
             await File.WriteAllTextAsync(file, CodaFile.Build(iban, DateOnly.FromDateTime(DateTime.Today), [new(amount, ogm, Name: "Peeters Jan")]), System.Text.Encoding.Latin1, TestContext.Current.CancellationToken);
