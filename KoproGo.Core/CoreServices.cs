@@ -37,6 +37,8 @@ public static class CoreServices
         services.AddScoped<IBuildingService, BuildingService>();
         services.AddScoped<IOwnerService, OwnerService>();
         services.AddScoped<IInvitationService, InvitationService>();
+        services.AddScoped<IEmailChangeService, EmailChangeService>();
+        services.AddScoped<IPasswordService, PasswordService>();
         services.AddScoped<IUserAdminService, UserAdminService>();
         services.AddScoped<IPasswordResetMailer, PasswordResetMailer>();
         services.AddScoped<IAuditService, AuditService>();
@@ -78,6 +80,8 @@ public static class CoreServices
         services.AddScoped<IPersonalDataContributor, AuditPersonalData>();
         services.AddScoped<IPersonalDataContributor, CommunityPersonalData>();
         services.AddTransient<SendOutboxEmailsJob>();
+        services.AddTransient<PurgeDeliveredMailsJob>();
+        services.AddTransient<RemoveUnusedPhotosJob>();
         services.AddTransient<PurgeExpiredAuditEntriesJob>();
         return services;
     }

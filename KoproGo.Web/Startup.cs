@@ -55,13 +55,14 @@ public static class Startup
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-        services.AddAuthorization(o => o.AddPolicy(Policies.SuperAdmin, p => p.RequireClaim(Policies.SuperAdminClaim, "true")));
+        // the platform pages hold every organisation's data: a SuperAdmin signed in with the second factor (ASVS V6.3.3)
+        services.AddAuthorization(o => o.AddPolicy(Policies.SuperAdmin, p => p.RequireClaim(Policies.SuperAdminClaim, "true").RequireClaim("amr", "mfa")));
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.SignIn.RequireConfirmedAccount = true;
                 o.User.RequireUniqueEmail = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.MaxFailedAccessAttempts = PasswordPolicy.MaxFailures;
+                o.Lockout.DefaultLockoutTimeSpan = PasswordPolicy.Lockout;
                 o.Lockout.AllowedForNewUsers = true;
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
@@ -69,21 +70,18 @@ public static class Startup
             .AddEntityFrameworkStores<KoproGoDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<KoproGoClaimsFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<TotpTokenProvider>(TotpTokenProvider.Name)
             .AddTokenProvider<BackupCodeTokenProvider>(BackupCodeTokenProvider.Name);
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
         // plain requests re-check the security stamp every minute too (circuits: RevalidatingAuthStateProvider)
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-        services.ConfigureApplicationCookie(o =>
+        services.Configure<SecurityStampValidatorOptions>(o =>
         {
-            o.LoginPath = "/Account/Login";
-            o.AccessDeniedPath = "/Account/AccessDenied";
-            o.Cookie.Name = "koprogo.auth";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
-            o.SlidingExpiration = true;
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            SessionCookie.KeepSignInFacts(o);
         });
+        services.ConfigureApplicationCookie(o => SessionCookie.Configure(o, builder.Environment, config));
         // keys in PostgreSQL: every instance decrypts every cookie, and restarts sign nobody out
         services.AddDataProtection().PersistKeysToDbContext<KoproGoDbContext>().SetApplicationName("KoproGo");
 
@@ -97,6 +95,7 @@ public static class Startup
         var fileOptions = config.GetSection("FileStore").Get<FileStoreOptions>() ?? new FileStoreOptions();
         services.AddSingleton(fileOptions);
         services.AddSignInRateLimit(config);
+        services.AddProxySupport(config);
         services.AddKoproGoCore();
         services.AddSingleton(new SecretProtector(TotpKey.Load(config)));
         services.AddScoped<CurrentActor>();
@@ -123,6 +122,8 @@ public static class Startup
 
     public static async Task UseKoproGoAsync(this WebApplication app)
     {
+        // first: every later step (rate limits, audit IPs, HTTPS redirects) must see the client, not the proxy
+        app.UseProxySupport();
         PdfFonts.EnsureRegistered();
         if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
         {
@@ -154,6 +155,16 @@ public static class Startup
         app.MapDocumentEndpoints();
         app.MapGet("/healthz", () => Results.Ok("ok"));
 
+        // signed out: the sign-in page, then back (the dashboard itself would answer a bare 401)
+        app.Use(async (http, next) =>
+        {
+            if (http.Request.Path.StartsWithSegments("/admin/jobs") && http.User.Identity?.IsAuthenticated != true)
+            {
+                http.Response.Redirect("/Account/Login?returnUrl=" + Uri.EscapeDataString("/admin/jobs"));
+                return;
+            }
+            await next();
+        });
         app.UseHangfireDashboard("/admin/jobs", new DashboardOptions
         {
             Authorization = [new SuperAdminDashboardFilter()],

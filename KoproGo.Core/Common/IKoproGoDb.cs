@@ -77,6 +77,9 @@ public interface IKoproGoDb : IAsyncDisposable
     DbSet<BudgetLine> BudgetLines { get; }
     DbSet<BudgetAlert> BudgetAlerts { get; }
 
+    /// <summary>Any mapped entity (new features use this rather than a property here).</summary>
+    DbSet<T> Set<T>() where T : class;
+
     DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken ct = default);
 }

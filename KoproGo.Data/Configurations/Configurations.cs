@@ -178,7 +178,8 @@ public sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitatio
         b.Property(x => x.TokenHash).HasMaxLength(64);
         b.Property(x => x.InvitedByUserId).HasMaxLength(64);
         b.HasIndex(x => x.TokenHash).IsUnique();
-        b.HasIndex(x => x.OwnerId);
+        // only the latest link of an owner works: a second open one is refused by the database, also under a race
+        b.HasIndex(x => x.OwnerId).IsUnique().HasFilter("accepted_at IS NULL AND revoked_at IS NULL");
         b.HasOne<Owner>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -209,8 +210,11 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         b.Property(x => x.TextKey).HasMaxLength(100);
         b.Property(x => x.TextArgs).HasMaxLength(2000);
         b.Property(x => x.Link).HasMaxLength(300);
+        b.Property(x => x.AboutUserId).HasMaxLength(64);
         b.Ignore(x => x.Args);
         b.HasIndex(x => new { x.UserId, x.CreatedAt });
+        b.HasIndex(x => x.AboutUserId).HasFilter("about_user_id IS NOT NULL");
+        b.HasIndex(x => x.AboutOwnerId).HasFilter("about_owner_id IS NOT NULL");
         b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -234,7 +238,13 @@ public sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<OutboxEm
         b.Property(x => x.ToName).HasMaxLength(200);
         b.Property(x => x.Subject).HasMaxLength(300);
         b.Property(x => x.LastError).HasMaxLength(1000);
+        b.Property(x => x.RecipientUserId).HasMaxLength(64);
+        b.Property(x => x.AboutUserId).HasMaxLength(64);
+        b.Ignore(x => x.ShownBody);
         b.HasIndex(x => x.NextAttemptAt).HasFilter("sent_at IS NULL");
+        b.HasIndex(x => x.SentAt).HasFilter("sent_at IS NOT NULL");
+        b.HasIndex(x => x.RecipientUserId).HasFilter("recipient_user_id IS NOT NULL");
+        b.HasIndex(x => x.RecipientOwnerId).HasFilter("recipient_owner_id IS NOT NULL");
     }
 }
 

@@ -669,6 +669,10 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("totp_pending_secret");
 
+                    b.Property<DateTimeOffset?>("TotpPendingSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("totp_pending_since");
+
                     b.Property<string>("TotpSecret")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -694,6 +698,67 @@ namespace KoproGo.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Accounts.EmailChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("NewEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("new_email");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("requested_by_user_id");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_email_changes");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_email_changes_token_hash");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_email_changes_user_id")
+                        .HasFilter("confirmed_at IS NULL AND cancelled_at IS NULL");
+
+                    b.ToTable("email_changes", (string)null);
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Accounts.Invitation", b =>
@@ -749,7 +814,9 @@ namespace KoproGo.Data.Migrations
                         .HasName("pk_invitations");
 
                     b.HasIndex("OwnerId")
-                        .HasDatabaseName("ix_invitations_owner_id");
+                        .IsUnique()
+                        .HasDatabaseName("ix_invitations_owner_id")
+                        .HasFilter("accepted_at IS NULL AND revoked_at IS NULL");
 
                     b.HasIndex("TokenHash")
                         .IsUnique()
@@ -811,6 +878,81 @@ namespace KoproGo.Data.Migrations
                     NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("UserId", "OrganisationId", "Role", "BuildingId"), false);
 
                     b.ToTable("memberships", (string)null);
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Accounts.RoleInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<Guid?>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeclinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("declined_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("InvitedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("invited_by_user_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_role_invitations");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_role_invitations_organisation_id");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_role_invitations_owner_id");
+
+                    b.HasIndex("UserId", "OrganisationId", "Role", "BuildingId", "OwnerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_role_invitations_user_id_organisation_id_role_building_id_o")
+                        .HasFilter("accepted_at IS NULL AND declined_at IS NULL AND revoked_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("UserId", "OrganisationId", "Role", "BuildingId", "OwnerId"), false);
+
+                    b.ToTable("role_invitations", (string)null);
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Audit.AuditEntry", b =>
@@ -1872,6 +2014,12 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("audience");
+
                     b.Property<Guid?>("BuildingId")
                         .HasColumnType("uuid")
                         .HasColumnName("building_id");
@@ -2273,6 +2421,15 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("AboutOwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("about_owner_id");
+
+                    b.Property<string>("AboutUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("about_user_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -2316,6 +2473,14 @@ namespace KoproGo.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_notifications");
 
+                    b.HasIndex("AboutOwnerId")
+                        .HasDatabaseName("ix_notifications_about_owner_id")
+                        .HasFilter("about_owner_id IS NOT NULL");
+
+                    b.HasIndex("AboutUserId")
+                        .HasDatabaseName("ix_notifications_about_user_id")
+                        .HasFilter("about_user_id IS NOT NULL");
+
                     b.HasIndex("UserId", "CreatedAt")
                         .HasDatabaseName("ix_notifications_user_id_created_at");
 
@@ -2354,6 +2519,15 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("AboutOwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("about_owner_id");
+
+                    b.Property<string>("AboutUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("about_user_id");
+
                     b.Property<Guid?>("AttachmentFileId")
                         .HasColumnType("uuid")
                         .HasColumnName("attachment_file_id");
@@ -2361,6 +2535,10 @@ namespace KoproGo.Data.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
+
+                    b.Property<bool>("ContainsSecret")
+                        .HasColumnType("boolean")
+                        .HasColumnName("contains_secret");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -2378,6 +2556,15 @@ namespace KoproGo.Data.Migrations
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");
+
+                    b.Property<Guid?>("RecipientOwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recipient_owner_id");
+
+                    b.Property<string>("RecipientUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("recipient_user_id");
 
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")
@@ -2412,6 +2599,18 @@ namespace KoproGo.Data.Migrations
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_outbox_emails_next_attempt_at")
                         .HasFilter("sent_at IS NULL");
+
+                    b.HasIndex("RecipientOwnerId")
+                        .HasDatabaseName("ix_outbox_emails_recipient_owner_id")
+                        .HasFilter("recipient_owner_id IS NOT NULL");
+
+                    b.HasIndex("RecipientUserId")
+                        .HasDatabaseName("ix_outbox_emails_recipient_user_id")
+                        .HasFilter("recipient_user_id IS NOT NULL");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_outbox_emails_sent_at")
+                        .HasFilter("sent_at IS NOT NULL");
 
                     b.ToTable("outbox_emails", (string)null);
                 });
@@ -3471,6 +3670,16 @@ namespace KoproGo.Data.Migrations
                         .HasConstraintName("fk_supplier_invoices_suppliers_supplier_id");
                 });
 
+            modelBuilder.Entity("KoproGo.Core.Features.Accounts.EmailChange", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_email_changes_asp_net_users_user_id");
+                });
+
             modelBuilder.Entity("KoproGo.Core.Features.Accounts.Invitation", b =>
                 {
                     b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
@@ -3508,6 +3717,29 @@ namespace KoproGo.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_memberships_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Accounts.RoleInvitation", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_invitations_organisations_organisation_id");
+
+                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_role_invitations_owners_owner_id");
+
+                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_invitations_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Bookings.Booking", b =>

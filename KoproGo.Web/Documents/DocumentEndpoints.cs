@@ -14,7 +14,7 @@ public static class DocumentEndpoints
 {
     public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("").RequireAuthorization();
+        var group = app.MapGroup("").RequireAuthorization().AddEndpointFilter<AccountGateFilter>();
 
         group.MapGet("/buildings/{buildingId:guid}/owners.pdf", async (Guid buildingId, string? lang, HttpContext http, IActorFactory actors, IDocumentService documents, CancellationToken ct) =>
         {

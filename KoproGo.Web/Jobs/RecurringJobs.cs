@@ -4,6 +4,7 @@ using KoproGo.Core.Features.Audit;
 using KoproGo.Core.Features.Bookings;
 using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Calls;
+using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Library;
 using KoproGo.Core.Features.Notices;
 using KoproGo.Core.Features.Notifications;
@@ -19,6 +20,8 @@ public static class RecurringJobs
         var brussels = new RecurringJobOptions { TimeZone = BusinessTime.Zone };
         jobs.AddOrUpdate<SendOutboxEmailsJob>("outbox-send", j => j.RunAsync(CancellationToken.None), Cron.Minutely(), brussels);
         jobs.AddOrUpdate<PurgeExpiredAuditEntriesJob>("audit-retention", j => j.RunAsync(CancellationToken.None), Cron.Daily(3), brussels);
+        jobs.AddOrUpdate<PurgeDeliveredMailsJob>("outbox-retention", j => j.RunAsync(CancellationToken.None), Cron.Daily(3, 10), brussels);
+        jobs.AddOrUpdate<RemoveUnusedPhotosJob>("photos-cleanup", j => j.RunAsync(CancellationToken.None), Cron.Daily(3, 20), brussels);
         jobs.AddOrUpdate<ArrearsReminderJob>("arrears-reminders", j => j.RunAsync(CancellationToken.None), Cron.Daily(6), brussels);
         jobs.AddOrUpdate<PollCloseJob>("polls-close", j => j.RunAsync(CancellationToken.None), "*/5 * * * *", brussels);
         jobs.AddOrUpdate<BookingJob>("bookings-no-show-and-reminders", j => j.RunAsync(CancellationToken.None), "*/15 * * * *", brussels);

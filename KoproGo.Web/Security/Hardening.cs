@@ -52,11 +52,22 @@ public static class Hardening
             };
             // a global limiter keyed on path: Razor component pages do not carry endpoint rate-limit metadata
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                HttpMethods.IsPost(http.Request.Method) && SignInPaths.Any(p => http.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase))
+                HttpMethods.IsPost(http.Request.Method) && IsSignInPath(http.Request.Path)
                     ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter(""));
         });
         return services;
+    }
+
+    /// <summary>
+    /// Routing answers "/account/login/", "/ACCOUNT/Login" and "/Account//Login" like "/Account/Login": the limiter must
+    /// see them as the same form, or a guesser just varies the spelling.
+    /// </summary>
+    public static bool IsSignInPath(PathString path)
+    {
+        var segments = (path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var normalised = "/" + string.Join('/', segments);
+        return SignInPaths.Any(p => normalised.Equals(p, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -43,6 +43,8 @@ public sealed class RevalidatingAuthStateProvider(ILoggerFactory loggerFactory, 
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (SessionCookie.IsPastMaxLifetime(state.User, SessionCookie.MaxLifetime(config)))
+            return false;      // the circuit ends when the cookie would have: at the absolute session limit
         var user = await users.GetUserAsync(state.User);
         if (user is null || user.ErasedAt is not null)
             return false;
@@ -56,8 +58,9 @@ public sealed class RevalidatingAuthStateProvider(ILoggerFactory loggerFactory, 
 /// <summary>
 /// The acting user for Core services, from the cascading authentication state (HttpContext is null in interactive
 /// code). IP and user agent are captured once, when the scope is created during the connection request, for the
-/// audit log. The actor is reused for 30 seconds within a scope (a request, or a circuit): the layout and the page
-/// both ask for it on every render, and a membership change still shows within half a minute.
+/// audit log. For rendering, the actor is reused for 30 seconds within a scope (a request, or a circuit): the layout
+/// and the page both ask for it on every render. A command always runs with <see cref="FreshAsync"/>: memberships read
+/// at that moment, so a right revoked elsewhere is refused on the very next click of a page that was open before.
 /// </summary>
 public sealed class CurrentActor(AuthenticationStateProvider auth, IActorFactory actors, IHttpContextAccessor http, TimeProvider clock)
 {
@@ -82,6 +85,13 @@ public sealed class CurrentActor(AuthenticationStateProvider auth, IActorFactory
         _cached = (userId, actor, now);
         return actor;
     }
+
+    /// <summary>The actor with the grants in the database now (two small queries), for a command.</summary>
+    public async Task<Actor> FreshAsync(CancellationToken ct = default)
+    {
+        _cached = null;
+        return await GetAsync(ct);
+    }
 }
 
 /// <summary>
@@ -99,13 +109,35 @@ public sealed class SuperAdminDashboardFilter : IDashboardAuthorizationFilter
 
 public static class HttpActor
 {
-    /// <summary>The actor of a plain HTTP request (downloads, static SSR pages), from the cookie principal.</summary>
+    private static readonly object Key = new();
+
+    /// <summary>The actor of a plain HTTP request (downloads, static SSR pages), from the cookie principal; built once per request.</summary>
     public static async Task<Actor> ActorAsync(this HttpContext http, IActorFactory actors, CancellationToken ct)
     {
+        if (http.Items.TryGetValue(Key, out var cached) && cached is Actor known)
+            return known;
         var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (userId is null)
-            return CurrentActor.Anonymous;
-        return await actors.ForUserAsync(userId, http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString(), ct)
-               ?? CurrentActor.Anonymous;
+        var actor = userId is null
+            ? CurrentActor.Anonymous
+            : await actors.ForUserAsync(userId, http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString(), ct) ?? CurrentActor.Anonymous;
+        http.Items[Key] = actor;
+        return actor;
+    }
+}
+
+/// <summary>
+/// Downloads pass the same gate as pages (<see cref="AccountGate"/>): legal texts accepted and required 2FA set up, else
+/// the browser is sent to the page that does it. Without it, a file link would be a way around the gate.
+/// </summary>
+public sealed class AccountGateFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var actor = await http.ActorAsync(http.RequestServices.GetRequiredService<IActorFactory>(), http.RequestAborted);
+        var gate = http.RequestServices.GetRequiredService<AccountGate>();
+        if (await gate.RedirectAsync(actor, http.Request.Path.Value?.TrimStart('/') ?? "", http.RequestAborted) is { } target)
+            return Results.LocalRedirect(target);
+        return await next(context);
     }
 }

@@ -62,6 +62,9 @@ public sealed class AppFixture : IAsyncLifetime
         if (Directory.Exists(_files)) Directory.Delete(_files, recursive: true);
     }
 
+    /// <summary>The app's services, for what a test sets up behind the user's back (another syndic revoking a role).</summary>
+    public IServiceProvider Services => _factory!.Services;
+
     public Task<Guid> BuildingIdAsync(string slug) => ScalarAsync<Guid>("SELECT id FROM buildings WHERE slug = @p0", slug);
 
     /// <summary>One value read from the app's database (parameters @p0, @p1…), for what a test must know but the page does not say.</summary>
@@ -131,9 +134,10 @@ public sealed class Session(AppFixture app, IBrowserContext context, IPage page)
     }
 
     /// <summary>Turns 2FA on through the security page; returns the secret, the step of the code used, and a backup code.</summary>
-    public async Task<(byte[] Secret, long Step, string BackupCode)> EnableTwoFactorAsync()
+    public async Task<(byte[] Secret, long Step, string BackupCode)> EnableTwoFactorAsync(string password = "Demo-KoproGo-2026")
     {
         await GotoAsync("/account/security");
+        await Page.Locator("#enable-password").FillAsync(password);
         await Page.Locator("#enable-2fa").ClickAsync();
         var key = (await Page.Locator("#totp-key").TextContentAsync())!.Replace(" ", "", StringComparison.Ordinal);
         var secret = OtpNet.Base32Encoding.ToBytes(key);

@@ -180,12 +180,15 @@ public class FoundationFlowTests(AppFixture app)
         var refused = await owner.Page.APIRequest.GetAsync(app.BaseUrl + "/admin/jobs");
         Assert.Equal(403, refused.Status);
 
+        // signed out: sent to the sign-in page, which comes back to the dashboard
         var anonymous = await app.Http.GetAsync("/admin/jobs", Ct);
-        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("/Account/Login?returnUrl=%2Fadmin%2Fjobs", anonymous.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
-        // a SuperAdmin without a second factor is refused too; with one, the dashboard opens
+        // a SuperAdmin without a second factor is refused too, and sent to set it up; with one, the dashboard opens
         await using var admin = await app.NewSessionAsync();
         await admin.SignInAsync("admin@koprogo.be");
+        Assert.Contains("/account/security", admin.Page.Url, StringComparison.Ordinal);
         Assert.Equal(403, (await admin.Page.APIRequest.GetAsync(app.BaseUrl + "/admin/jobs")).Status);
         var (secret, step, _) = await admin.EnableTwoFactorAsync();
         await admin.SignOutAsync();

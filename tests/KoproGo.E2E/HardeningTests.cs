@@ -22,6 +22,12 @@ public class HardeningTests(AppFixture app)
         }
         Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(3));
         Assert.All(statuses.Skip(3), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
+        // the same form spelt differently is the same bucket: routing answers all of these like /Account/Login
+        foreach (var variant in new[] { "/Account/Login/", "/ACCOUNT/LOGIN", "/account//login" })
+        {
+            using var response = await client.PostAsync(variant, new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = "x@example.be" }), ct);
+            Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        }
         // pages are not limited
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/Login", ct)).StatusCode);
     }

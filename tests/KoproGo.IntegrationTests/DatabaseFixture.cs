@@ -48,7 +48,7 @@ public sealed class DatabaseFixture : IAsyncLifetime
         services.AddSingleton<IKoproGoDbFactory, KoproGoDbFactory>();
         services.AddDataProtection();
         services.AddIdentityCore<AppUser>(o => { o.Password.RequiredLength = 10; o.Password.RequireNonAlphanumeric = false; })
-            .AddEntityFrameworkStores<KoproGoDbContext>().AddDefaultTokenProviders();
+            .AddEntityFrameworkStores<KoproGoDbContext>().AddDefaultTokenProviders().AddPasswordValidator<CommonPasswordValidator>();
         services.AddSingleton(new AppOptions { BaseUrl = "https://koprogo.test" });
         services.AddSingleton(new KoproGo.Core.Features.Calls.ArrearsOptions());
         services.AddSingleton(new KoproGo.Core.Features.Budgets.BudgetOptions());

@@ -61,16 +61,24 @@ public partial class InvitationOutboxDocumentTests(DatabaseFixture fx)
     }
 
     [Fact]
-    public async Task Invitation_EmailAlreadyHasAccount_Refused()
+    public async Task Invitation_EmailAlreadyHasAccount_BecomesAnOfferTheAccountAccepts()
     {
         var w = await World.CreateAsync(fx, Ct);
+        string email;
         await using (var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct))
-        {
-            var owner = await db.Owners.FirstAsync(o => o.Id == w.OwnerA, Ct);
-            await World.UserAsync(fx, owner.Email!, [], Ct);
-        }
-        var result = await fx.Get<IInvitationService>().InviteOwnerAsync(w.Syndic, w.OwnerA, Ct);
-        Assert.Equal("error.email_has_account", result.FirstError!.Code);
+            email = (await db.Owners.FirstAsync(o => o.Id == w.OwnerA, Ct)).Email!;
+        var existing = await World.UserAsync(fx, email, [], Ct);
+        var invitations = fx.Get<IInvitationService>();
+        Assert.True((await invitations.InviteOwnerAsync(w.Syndic, w.OwnerA, Ct)).Succeeded);
+        // no link by mail and no rights yet: the person answers from their own account
+        var offer = Assert.Single(await invitations.MyInvitationsAsync(existing, Ct));
+        Assert.Equal(Role.Owner, offer.Role);
+        Assert.Empty((await fx.Get<IActorFactory>().ForUserAsync(existing.UserId!, null, null, Ct))!.Grants);
+        Assert.Equal(Errors.NotFound, (await invitations.AcceptRoleAsync(w.OwnerActorB, offer.Id, Ct)).FirstError!.Code);
+        Assert.True((await invitations.AcceptRoleAsync(existing, offer.Id, Ct)).Succeeded);
+        var actor = (await fx.Get<IActorFactory>().ForUserAsync(existing.UserId!, null, null, Ct))!;
+        Assert.Contains(w.OwnerA, actor.OwnerIds);
+        Assert.Equal("error.invitation_invalid", (await invitations.AcceptRoleAsync(existing, offer.Id, Ct)).FirstError!.Code);
     }
 
     [Fact]

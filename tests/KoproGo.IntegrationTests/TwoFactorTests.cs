@@ -15,7 +15,7 @@ public class TwoFactorTests(DatabaseFixture fx)
     {
         var actor = await World.UserAsync(fx, $"tfa-{Guid.NewGuid():N}@example.be", [], Ct);
         var service = fx.Get<ITwoFactorService>();
-        var setup = await service.BeginSetupAsync(actor, Ct);
+        var setup = await service.BeginSetupAsync(actor, World.Password, Ct);
         var secret = OtpNet.Base32Encoding.ToBytes(setup.Value.KeyText.Replace(" ", "", StringComparison.Ordinal));
         // confirm with the previous step's code, so the current step is still free for the test
         var previous = Totp.CodeAt(secret, Totp.StepAt(fx.Clock.GetUtcNow()) - 1);
@@ -131,7 +131,7 @@ public class TwoFactorRequirementTests(DatabaseFixture fx)
         Assert.True((await service.StatusAsync(w.Syndic, Ct)).Required);
 
         // once the syndic has 2FA, nothing is required any more
-        var setup = await service.BeginSetupAsync(w.Syndic, Ct);
+        var setup = await service.BeginSetupAsync(w.Syndic, World.Password, Ct);
         var secret = OtpNet.Base32Encoding.ToBytes(setup.Value.KeyText.Replace(" ", "", StringComparison.Ordinal));
         Assert.True((await service.ConfirmSetupAsync(w.Syndic, Totp.CodeAt(secret, Totp.StepAt(fx.Clock.GetUtcNow())), Ct)).Succeeded);
         Assert.False(await service.MustEnableAsync(w.Syndic, Ct));

@@ -87,12 +87,18 @@ public sealed class World
         return a9;
     }
 
-    /// <summary>A real user row with memberships, so notifications and audit rows have someone to point at.</summary>
+    /// <summary>The password of every user made by <see cref="UserAsync"/> (for the actions that ask for it again).</summary>
+    public const string Password = "Correct-horse-9";
+    private static string? _passwordHash;
+
+    /// <summary>A real user row with memberships and <see cref="Password"/>, so notifications and audit rows have someone to point at.</summary>
     public static async Task<Actor> UserAsync(DatabaseFixture fx, string email, IReadOnlyList<Grant> grants, CancellationToken ct)
     {
         var users = fx.Get<UserManager<AppUser>>();
         await using var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(ct);
         var user = users.NewUser(email, email.Split('@')[0], "fr-BE", fx.Clock.GetUtcNow(), emailConfirmed: true);
+        // one hash for every test user: the salt is in the hash, so it verifies for any account (and hashing is slow on purpose)
+        user.PasswordHash = _passwordHash ??= users.PasswordHasher.HashPassword(user, Password);
         db.Users.Add(user);
         foreach (var g in grants)
             db.Memberships.Add(Membership.Create(user.Id, g.OrganisationId, g.Role, fx.Clock.GetUtcNow(), g.BuildingId, g.OwnerId));

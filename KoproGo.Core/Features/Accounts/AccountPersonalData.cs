@@ -75,7 +75,19 @@ public sealed class AccountPersonalData : IPersonalDataContributor
         await db.Database.ExecuteSqlInterpolatedAsync($"""DELETE FROM "AspNetUserClaims" WHERE user_id = {subject.UserId}""", ct);
         await db.Database.ExecuteSqlInterpolatedAsync($"""DELETE FROM "AspNetUserLogins" WHERE user_id = {subject.UserId}""", ct);
         await db.Database.ExecuteSqlInterpolatedAsync($"""DELETE FROM "AspNetUserTokens" WHERE user_id = {subject.UserId}""", ct);
+        await db.Set<EmailChange>().Where(c => c.UserId == subject.UserId).ExecuteDeleteAsync(ct);
+        await db.Set<RoleInvitation>().Where(i => i.UserId == subject.UserId).ExecuteDeleteAsync(ct);
         var emails = subject.Identifiers.Where(i => i.Contains('@', StringComparison.Ordinal)).Select(e => e.ToLowerInvariant()).ToList();
-        await db.Invitations.Where(i => emails.Contains(i.Email.ToLower())).ExecuteUpdateAsync(s => s.SetProperty(i => i.Email, placeholder), ct);
+        var owners = subject.OwnerIds.ToList();
+        await db.Invitations.Where(i => owners.Contains(i.OwnerId) || emails.Contains(i.Email.ToLower())).ExecuteUpdateAsync(s => s.SetProperty(i => i.Email, placeholder), ct);
+    }
+
+    public async Task<IReadOnlyList<string>> ReferencesAsync(IKoproGoDb db, DataSubject subject, CancellationToken ct)
+    {
+        var owners = subject.OwnerIds.ToList();
+        var invitations = await db.Invitations.Where(i => owners.Contains(i.OwnerId)).Select(i => i.Id).ToListAsync(ct);
+        var offers = await db.Set<RoleInvitation>().Where(i => i.UserId == subject.UserId).Select(i => i.Id).ToListAsync(ct);
+        var changes = await db.Set<EmailChange>().Where(c => c.UserId == subject.UserId).Select(c => c.Id).ToListAsync(ct);
+        return invitations.Concat(offers).Concat(changes).Select(i => i.ToString()).ToList();
     }
 }

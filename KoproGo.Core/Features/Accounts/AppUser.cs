@@ -16,6 +16,8 @@ public sealed class AppUser : IdentityUser
     public string? TotpSecret { get; set; }
     /// <summary>A secret shown during set-up, kept until the first valid code confirms it.</summary>
     public string? TotpPendingSecret { get; set; }
+    /// <summary>When the pending secret was made (after a password check): it must be confirmed within 5 minutes.</summary>
+    public DateTimeOffset? TotpPendingSince { get; set; }
     /// <summary>The last accepted time step: a code of this step or an earlier one is never accepted again.</summary>
     public long TotpLastStep { get; set; }
     public string? PostalAddress { get; set; }

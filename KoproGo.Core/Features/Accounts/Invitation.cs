@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using KoproGo.Core.Common;
 
 namespace KoproGo.Core.Features.Accounts;
@@ -27,7 +25,7 @@ public sealed class Invitation
 
     public static (Invitation Invitation, string Token) Create(Guid organisationId, Guid ownerId, string email, string invitedBy, DateTimeOffset now)
     {
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+        var token = SecretToken.New();
         var invitation = new Invitation
         {
             Id = Guid.CreateVersion7(),
@@ -42,7 +40,7 @@ public sealed class Invitation
         return (invitation, token);
     }
 
-    public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    public static string Hash(string token) => SecretToken.Hash(token);
 
     public bool IsOpen(DateTimeOffset now) => AcceptedAt is null && RevokedAt is null && now < ExpiresAt;
 

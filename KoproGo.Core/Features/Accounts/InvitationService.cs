@@ -7,6 +7,9 @@ namespace KoproGo.Core.Features.Accounts;
 
 public sealed record InvitationPreview(string Email, string OwnerName, string OrganisationName);
 
+/// <summary>A role offered to the signed-in user, waiting for their answer.</summary>
+public sealed record MyRoleInvitation(Guid Id, string OrganisationName, string? BuildingName, Role Role, string? OwnerName, string InvitedBy, DateTimeOffset ExpiresAt);
+
 public sealed class AcceptInvitationInput
 {
     public string Token { get; set; } = "";
@@ -21,6 +24,10 @@ public interface IInvitationService
     Task<Result<InvitationPreview>> PreviewAsync(string token, CancellationToken ct);
     /// <summary>Creates the account (email confirmed by the link itself), links it to the owner, grants the Owner role.</summary>
     Task<Result<string>> AcceptAsync(AcceptInvitationInput input, string? ip, string? userAgent, CancellationToken ct);
+    /// <summary>Roles offered to the actor's existing account (by a syndic's grant or an owner invitation).</summary>
+    Task<IReadOnlyList<MyRoleInvitation>> MyInvitationsAsync(Actor actor, CancellationToken ct);
+    Task<Result> AcceptRoleAsync(Actor actor, Guid invitationId, CancellationToken ct);
+    Task<Result> DeclineRoleAsync(Actor actor, Guid invitationId, CancellationToken ct);
 }
 
 public sealed class InvitationService(IKoproGoDbFactory dbFactory, UserManager<AppUser> users, TimeProvider clock, AppOptions app, INotificationService notifications) : IInvitationService
@@ -37,11 +44,29 @@ public sealed class InvitationService(IKoproGoDbFactory dbFactory, UserManager<A
             return new Error("error.invite_needs_email");
         if (owner.UserId is not null)
             return new Error("error.owner_already_linked");
-        var normalised = users.NormalizeEmail(owner.Email);
-        if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalised, ct))
-            return new Error("error.email_has_account", [owner.Email]);
-
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // two syndics inviting the same owner at once: one after the other (and a unique index behind it)
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM owners WHERE id = {ownerId} FOR UPDATE", ct);
         var now = clock.GetUtcNow();
+        var normalised = users.NormalizeEmail(owner.Email);
+        var existing = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalised && u.ErasedAt == null, ct);
+        if (existing is not null)
+        {
+            // the person already uses KoproGo: they accept the owner role from their own account
+            var offer = RoleInvitation.Create(existing.Id, owner.OrganisationId, Role.Owner, null, owner.Id, actor.UserId ?? "system", now);
+            var added = await RoleInvitations.AddAsync(db, offer, now, ct);
+            if (!added.Succeeded)
+                return added;
+            var organisationName = await db.Organisations.Where(o => o.Id == owner.OrganisationId).Select(o => o.Name).FirstAsync(ct);
+            await notifications.NotifyUsersAsync(db, [existing.Id], owner.OrganisationId, NotificationType.System, "notify.role_invitation",
+                [organisationName, Texts.Get("enum.Role." + nameof(Role.Owner), existing.PreferredLanguage)], RoleInvitations.Page, ct, PersonRef.User(actor.UserId));
+            db.Audit(actor, clock, "invitation.sent", nameof(RoleInvitation), offer.Id, owner.OrganisationId, details: owner.Email);
+            var saved = await RoleInvitations.SaveAsync(db, ct);
+            if (saved.Succeeded)
+                await tx.CommitAsync(ct);
+            return saved;
+        }
+
         // a new invitation replaces any still open for that owner: only the latest link works
         await db.Invitations.Where(i => i.OwnerId == ownerId && i.AcceptedAt == null && i.RevokedAt == null)
             .ForEachAsync(i => i.Revoke(now), ct);
@@ -50,12 +75,20 @@ public sealed class InvitationService(IKoproGoDbFactory dbFactory, UserManager<A
         var organisation = await db.Organisations.Where(o => o.Id == owner.OrganisationId).Select(o => o.Name).FirstAsync(ct);
         var link = app.Link($"/Account/AcceptInvitation?token={token}");
         var language = owner.PreferredLanguage;
-        db.OutboxEmails.Add(OutboxEmail.Queue(owner.Email, owner.DisplayName,
+        db.OutboxEmails.Add(OutboxEmail.Queue(new MailTo(owner.Email, owner.DisplayName, null, owner.Id),
             Texts.Get("mail.invitation.subject", language, organisation),
             Texts.Get("mail.invitation.body", language, owner.DisplayName, organisation, link, invitation.ExpiresAt.ToString("d", System.Globalization.CultureInfo.GetCultureInfo(language))),
-            owner.OrganisationId, now));
+            owner.OrganisationId, now, containsSecret: true));
         db.Audit(actor, clock, "invitation.sent", nameof(Invitation), invitation.Id, owner.OrganisationId, details: owner.Email);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            return new Error("error.invitation_pending");
+        }
+        await tx.CommitAsync(ct);
         return Result.Ok();
     }
 
@@ -104,7 +137,7 @@ public sealed class InvitationService(IKoproGoDbFactory dbFactory, UserManager<A
         var actor = new Actor(user.Id, user.DisplayName, false, [], ip, userAgent);
         db.Audit(actor, clock, "invitation.accepted", nameof(Invitation), invitation.Id, owner.OrganisationId, details: invitation.Email);
         await notifications.NotifySyndicsAsync(db, owner.OrganisationId, NotificationType.InvitationAccepted, "notify.invitation_accepted",
-            [owner.DisplayName], $"/owners/{owner.Id}", ct);
+            [owner.DisplayName], $"/owners/{owner.Id}", ct, new PersonRef(user.Id, owner.Id));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -117,9 +150,81 @@ public sealed class InvitationService(IKoproGoDbFactory dbFactory, UserManager<A
         return user.Id;
     }
 
+    public async Task<IReadOnlyList<MyRoleInvitation>> MyInvitationsAsync(Actor actor, CancellationToken ct)
+    {
+        if (actor.UserId is null)
+            return [];
+        await using var db = await dbFactory.CreateAsync(ct);
+        var now = clock.GetUtcNow();
+        return await (from i in db.Set<RoleInvitation>()
+                      join o in db.Organisations on i.OrganisationId equals o.Id
+                      where i.UserId == actor.UserId && i.AcceptedAt == null && i.DeclinedAt == null && i.RevokedAt == null && i.ExpiresAt > now
+                      orderby i.CreatedAt
+                      select new MyRoleInvitation(i.Id, o.Name,
+                          db.Buildings.Where(b => b.Id == i.BuildingId).Select(b => b.Name).FirstOrDefault(), i.Role,
+                          db.Owners.Where(x => x.Id == i.OwnerId).Select(x => x.DisplayName).FirstOrDefault(),
+                          db.Users.Where(u => u.Id == i.InvitedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
+                          i.ExpiresAt)).ToListAsync(ct);
+    }
+
+    public async Task<Result> AcceptRoleAsync(Actor actor, Guid invitationId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var found = await LockMyInvitationAsync(db, actor, invitationId, ct);
+        if (!found.Succeeded)
+            return found;
+        var invitation = found.Value;
+        var now = clock.GetUtcNow();
+        if (invitation.OwnerId is { } ownerId)
+        {
+            var owner = await db.Owners.FirstAsync(o => o.Id == ownerId, ct);
+            if (owner.UserId is not null)
+                return new Error("error.owner_already_linked");
+            owner.LinkUser(invitation.UserId);
+            await notifications.NotifySyndicsAsync(db, owner.OrganisationId, NotificationType.InvitationAccepted, "notify.invitation_accepted",
+                [owner.DisplayName], $"/owners/{owner.Id}", ct, new PersonRef(invitation.UserId, owner.Id));
+        }
+        if (!await db.Memberships.AnyAsync(m => m.UserId == invitation.UserId && m.OrganisationId == invitation.OrganisationId && m.Role == invitation.Role
+                                                && m.BuildingId == invitation.BuildingId && m.OwnerId == invitation.OwnerId, ct))
+            db.Memberships.Add(invitation.Accept(now));
+        else
+            invitation.Accept(now);
+        db.Audit(actor, clock, "membership.accepted", nameof(RoleInvitation), invitation.Id, invitation.OrganisationId, invitation.BuildingId, invitation.Role.ToString());
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result.Ok();
+    }
+
+    public async Task<Result> DeclineRoleAsync(Actor actor, Guid invitationId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var found = await LockMyInvitationAsync(db, actor, invitationId, ct);
+        if (!found.Succeeded)
+            return found;
+        found.Value.Decline(clock.GetUtcNow());
+        db.Audit(actor, clock, "membership.declined", nameof(RoleInvitation), found.Value.Id, found.Value.OrganisationId, found.Value.BuildingId, found.Value.Role.ToString());
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result.Ok();
+    }
+
+    /// <summary>The actor's own open invitation, locked (two clicks on "accept" make one membership); anyone else's is not found.</summary>
+    private async Task<Result<RoleInvitation>> LockMyInvitationAsync(IKoproGoDb db, Actor actor, Guid invitationId, CancellationToken ct)
+    {
+        if (actor.UserId is null)
+            return Errors.ForbiddenError;
+        var invitation = await db.Set<RoleInvitation>()
+            .FromSqlInterpolated($"SELECT * FROM role_invitations WHERE id = {invitationId} FOR UPDATE").FirstOrDefaultAsync(ct);
+        if (invitation is null || invitation.UserId != actor.UserId)
+            return Errors.NotFoundError;
+        return invitation.IsOpen(clock.GetUtcNow()) ? invitation : new Error("error.invitation_invalid");
+    }
+
     private async Task<Invitation?> FindOpenAsync(IKoproGoDb db, string token, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
+        if (!SecretToken.LooksValid(token))
             return null;
         var hash = Invitation.Hash(token);
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash, ct);

@@ -22,11 +22,23 @@ public sealed class AuditPersonalData : IPersonalDataContributor
                         || (a.EntityType == "Owner" && ownerIds.Contains(a.EntityId!)))
             .OrderBy(a => a.Id)
             .ToListAsync(ct);
-        // the details of what the person did to others' records (a syndic editing an owner) are about those others
+        // the details of what the person did to others' records (a syndic editing an owner) are about those others; the
+        // address and browser of someone who acted on the person's records are that someone's data
         return entries.Select(a =>
         {
             var aboutThem = (a.EntityType == "User" && a.EntityId == subject.UserId) || (a.EntityType == "Owner" && ownerIds.Contains(a.EntityId!));
-            return new { a.At, a.Action, a.EntityType, EntityId = aboutThem ? a.EntityId : null, Details = aboutThem ? a.Details : null, a.Ip, a.UserAgent, ByThem = a.UserId == subject.UserId };
+            var byThem = a.UserId == subject.UserId;
+            return new
+            {
+                a.At,
+                a.Action,
+                a.EntityType,
+                EntityId = aboutThem ? a.EntityId : null,
+                Details = aboutThem ? a.Details : null,
+                Ip = byThem ? a.Ip : null,
+                UserAgent = byThem ? a.UserAgent : null,
+                ByThem = byThem,
+            };
         }).ToList();
     }
 
@@ -39,12 +51,15 @@ public sealed class AuditPersonalData : IPersonalDataContributor
         await db.Database.ExecuteSqlRawAsync("SET LOCAL koprogo.audit_redact = 'on'", ct);
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"UPDATE audit_entries SET actor_name = {pseudonym}, ip = NULL, user_agent = NULL WHERE user_id = {subject.UserId}", ct);
-        if (subject.IdentifierPattern() is { } pattern)
+        // only the entries done by the person or pointing to them; inside those, their own names and addresses
+        var references = subject.References.ToArray();
+        if (subject.ValuesPattern() is { } pattern)
             await db.Database.ExecuteSqlInterpolatedAsync(
                 $"""
                 UPDATE audit_entries SET details = regexp_replace(details, {pattern}, {pseudonym}, 'gi'),
                                          actor_name = regexp_replace(actor_name, {pattern}, {pseudonym}, 'gi')
-                 WHERE details ~* {pattern} OR actor_name ~* {pattern}
+                 WHERE (user_id = {subject.UserId} OR entity_id = ANY({references}))
+                   AND (details ~* {pattern} OR actor_name ~* {pattern})
                 """, ct);
         await db.Database.ExecuteSqlRawAsync("SET LOCAL koprogo.audit_redact = 'off'", ct);
     }

@@ -58,6 +58,8 @@ public sealed class BudgetService(IKoproGoDbFactory dbFactory, TimeProvider cloc
         if (building is null)
             return Errors.NotFoundError;
         var staff = actor.IsStaffOf(building.OrganisationId, building.Id);
+        if (!staff && await db.OwnerInBuildingAsync(actor, buildingId, clock.Today(), ct) is null)
+            return Errors.ForbiddenError;       // a tenant's charges come through the lease, not the association's budget
         var rows = await (from b in db.Budgets.AsNoTracking().Include(b => b.Lines)
                           join y in db.FiscalYears on b.FiscalYearId equals y.Id
                           where b.BuildingId == buildingId && (staff || Public.Contains(b.Status))
@@ -70,8 +72,8 @@ public sealed class BudgetService(IKoproGoDbFactory dbFactory, TimeProvider cloc
         new(b.Id, y.Id, y.Label, y.StartDate, y.EndDate, b.Status, b.Ordinary, b.Extraordinary, b.Reserve, b.Total);
 
     /// <summary>
-    /// The budget if the actor may read it: staff of the building read every budget, co-owners and tenants only the
-    /// ones the assembly voted. Anything else is "not found".
+    /// The budget if the actor may read it: staff of the building read every budget, its co-owners only the ones the
+    /// assembly voted; tenants none (README, Decisions). Anything else is "not found".
     /// </summary>
     private async Task<(Budget Budget, Building Building, FiscalYear Year)?> ReadableAsync(IKoproGoDb db, Actor actor, Guid budgetId, CancellationToken ct)
     {
@@ -79,7 +81,10 @@ public sealed class BudgetService(IKoproGoDbFactory dbFactory, TimeProvider cloc
         if (budget is null)
             return null;
         var building = await db.ReadableBuildings(actor, clock.Today()).AsNoTracking().FirstOrDefaultAsync(b => b.Id == budget.BuildingId, ct);
-        if (building is null || (!actor.IsStaffOf(building.OrganisationId, building.Id) && !Public.Contains(budget.Status)))
+        if (building is null)
+            return null;
+        if (!actor.IsStaffOf(building.OrganisationId, building.Id)
+            && (!Public.Contains(budget.Status) || await db.OwnerInBuildingAsync(actor, building.Id, clock.Today(), ct) is null))
             return null;
         var year = await db.FiscalYears.AsNoTracking().FirstAsync(y => y.Id == budget.FiscalYearId, ct);
         return (budget, building, year);

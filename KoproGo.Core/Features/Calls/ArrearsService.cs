@@ -150,7 +150,7 @@ public sealed class ArrearsReminderJob(IKoproGoDbFactory dbFactory, IFileStore s
                 var c = CultureInfo.GetCultureInfo(row.Owner.PreferredLanguage);
                 var subject = Texts.Get("mail.reminder.subject", c, Texts.Get("enum.ReminderLevel." + level, c), row.Building.Name);
                 var body = Texts.Get("mail.reminder.body", c, row.Owner.DisplayName, row.Call.Title, row.Line.Open.ToString("N2", c), days, row.Line.StructuredCommunication, row.Organisation.Name);
-                db.OutboxEmails.Add(OutboxEmail.Queue(row.Owner.Email, row.Owner.DisplayName, subject, body, row.Building.OrganisationId, now, file.Id));
+                db.OutboxEmails.Add(OutboxEmail.Queue(new MailTo(row.Owner.Email, row.Owner.DisplayName, row.Owner.UserId, row.Owner.Id), subject, body, row.Building.OrganisationId, now, file.Id));
             }
             await notifications.NotifyOwnersAsync(db, [row.Owner.Id], row.Building.OrganisationId, NotificationType.CallForFunds, "notify.reminder",
                 [row.Call.Title, row.Line.Open.ToString("N2", CultureInfo.InvariantCulture)], "/my-account", ct);

@@ -313,7 +313,7 @@ public sealed class CallService(IKoproGoDbFactory dbFactory, JournalPoster poste
                     var subject = Texts.Get("mail.call.subject", c, call.Title, building.Name);
                     var body = Texts.Get("mail.call.body", c, owner.DisplayName, call.Title, building.Name, line.Total.ToString("N2", c), call.DueDate.ToString("d", c),
                         BelgianIdentifiers.FormatIban(building.WorkingFundIban), line.StructuredCommunication, organisation.Name);
-                    db.OutboxEmails.Add(OutboxEmail.Queue(owner.Email!, owner.DisplayName, subject, body, building.OrganisationId, now, file.Id));
+                    db.OutboxEmails.Add(OutboxEmail.Queue(new MailTo(owner.Email!, owner.DisplayName, owner.UserId, owner.Id), subject, body, building.OrganisationId, now, file.Id));
                 }
                 if (progress is not null)
                     await progress(index + 1, lines.Count);

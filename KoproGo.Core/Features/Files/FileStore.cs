@@ -14,6 +14,8 @@ public sealed class FileStoreOptions
     public string Root { get; set; } = ".data/files";
     /// <summary>Largest accepted upload, in bytes (10 MB by default).</summary>
     public long MaxBytes { get; set; } = 10 * 1024 * 1024;
+    /// <summary>Community photos one user may upload per 24 hours (notice board, library, skills): a full disk is a denial of service too.</summary>
+    public int PhotosPerDay { get; set; } = 50;
 }
 
 /// <summary>Files under a local folder, sharded by the first characters of a random key (never the user's file name).</summary>

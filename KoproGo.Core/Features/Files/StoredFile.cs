@@ -1,8 +1,13 @@
 namespace KoproGo.Core.Features.Files;
 
-/// <summary>What a file is for, which decides who may read it.</summary>
 /// <summary>What a file is for, which decides who may upload and read it. CommunityPhoto: a picture on the notice board or in the library, by and for the building's residents.</summary>
 public enum FileUse { BuildingDocument, Accounting, OwnerLetter, CommunityPhoto }
+
+/// <summary>
+/// Who reads a building document (SPEC §6.6), each level including the ones before: the syndic's office, plus the
+/// board, plus the co-owners, plus the occupants (tenants: house rules, notices for residents). Default: co-owners.
+/// </summary>
+public enum DocumentAudience { Staff, Board, Owners, Residents }
 
 /// <summary>Metadata of an uploaded file; the bytes live in the file store under <see cref="StorageKey"/>.</summary>
 public sealed class StoredFile
@@ -26,11 +31,14 @@ public sealed class StoredFile
     public FileUse Use { get; private set; }
     /// <summary>For an owner's letter (a call for funds): the only owner who may read it, beside the staff.</summary>
     public Guid? OwnerId { get; private set; }
+    /// <summary>For a building document: who reads it.</summary>
+    public DocumentAudience Audience { get; private set; } = DocumentAudience.Owners;
 
     public static StoredFile Create(Guid organisationId, Guid? buildingId, string fileName, string contentType, long size, string storageKey, string? userId, DateTimeOffset now,
-        FileUse use = FileUse.BuildingDocument, Guid? ownerId = null) => new()
+        FileUse use = FileUse.BuildingDocument, Guid? ownerId = null, DocumentAudience audience = DocumentAudience.Owners) => new()
         {
             Use = use,
+            Audience = audience,
             OwnerId = ownerId,
             Id = Guid.CreateVersion7(),
             OrganisationId = organisationId,

@@ -268,7 +268,7 @@ public sealed class OverdueLoanReminderJob(IKoproGoDbFactory dbFactory, INotific
                              select new { l.BorrowerId, l.LenderId, l.DueOn, o.Name, o.OrganisationId, Borrower = b.DisplayName }).FirstAsync(ct);
             var days = (today.DayNumber - row.DueOn!.Value.DayNumber).ToString(System.Globalization.CultureInfo.InvariantCulture);
             await notifications.NotifyOwnersAsync(db, [row.BorrowerId], row.OrganisationId, NotificationType.Community, "notify.loan_overdue_borrower", [row.Name, days], "/library", ct);
-            await notifications.NotifyOwnersAsync(db, [row.LenderId], row.OrganisationId, NotificationType.Community, "notify.loan_overdue_lender", [row.Name, days, row.Borrower], "/library", ct);
+            await notifications.NotifyOwnersAsync(db, [row.LenderId], row.OrganisationId, NotificationType.Community, "notify.loan_overdue_lender", [row.Name, days, row.Borrower], "/library", ct, PersonRef.Owner(row.BorrowerId));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             sent++;

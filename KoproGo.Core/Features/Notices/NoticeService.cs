@@ -170,7 +170,7 @@ public sealed class NoticeService(IKoproGoDbFactory dbFactory, INotificationServ
         var comment = NoticeComment.Write(noticeId, parentId, actor, body!, clock.GetUtcNow());
         db.NoticeComments.Add(comment);
         if (notice.AuthorUserId is { } author && author != actor.UserId)
-            await notifications.NotifyUsersAsync(db, [author], notice.OrganisationId, NotificationType.Community, "notify.notice_comment", [actor.Name, notice.Title], "/notices", ct);
+            await notifications.NotifyUsersAsync(db, [author], notice.OrganisationId, NotificationType.Community, "notify.notice_comment", [actor.Name, notice.Title], "/notices", ct, PersonRef.User(actor.UserId));
         await db.SaveChangesAsync(ct);
         return comment.Id;
     }

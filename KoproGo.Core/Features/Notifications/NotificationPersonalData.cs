@@ -14,14 +14,18 @@ public sealed class NotificationPersonalData : IPersonalDataContributor
         var notifications = await db.Notifications.AsNoTracking().Where(n => n.UserId == subject.UserId).OrderBy(n => n.CreatedAt).ToListAsync(ct);
         var preferences = await db.NotificationPreferences.AsNoTracking().Where(p => p.UserId == subject.UserId)
             .Select(p => new { Type = p.Type.ToString(), p.InApp, p.Email }).ToListAsync(ct);
-        var email = subject.Email.ToLowerInvariant();
-        var mails = await db.OutboxEmails.AsNoTracking().Where(m => m.ToAddress.ToLower() == email).OrderBy(m => m.CreatedAt)
-            .Select(m => new { m.ToAddress, m.Subject, m.TextBody, m.CreatedAt, m.SentAt }).ToListAsync(ct);
+        // the mails written for this account or its owner records, never "whatever reached this address": an address
+        // can change hands, and the mails it received before belong to whoever held it then
+        var owners = subject.OwnerIds.ToList();
+        var mails = await db.OutboxEmails.AsNoTracking()
+            .Where(m => m.RecipientUserId == subject.UserId || (m.RecipientOwnerId != null && owners.Contains(m.RecipientOwnerId.Value)))
+            .OrderBy(m => m.CreatedAt).ToListAsync(ct);
         return new
         {
             InApp = notifications.Select(n => new { Text = n.TextKey, n.Args, n.Link, n.CreatedAt, n.ReadAt }),
             Preferences = preferences,
-            Emails = mails,
+            // links with a token (invitation, password, confirmation) are never exported: they would still work
+            Emails = mails.Select(m => new { m.ToAddress, m.Subject, TextBody = m.ShownBody, m.CreatedAt, m.SentAt }),
         };
     }
 
@@ -32,21 +36,24 @@ public sealed class NotificationPersonalData : IPersonalDataContributor
     {
         await db.Notifications.Where(n => n.UserId == subject.UserId).ExecuteDeleteAsync(ct);
         await db.NotificationPreferences.Where(p => p.UserId == subject.UserId).ExecuteDeleteAsync(ct);
+        var owners = subject.OwnerIds.ToList();
+        var values = subject.ValuesToReplace;
+        // what others were told about the person (a comment, a loan): their names in those rows only
+        foreach (var n in await db.Notifications.Where(n => n.AboutUserId == subject.UserId || (n.AboutOwnerId != null && owners.Contains(n.AboutOwnerId.Value))).ToListAsync(ct))
+            n.ReplaceArgs(values, pseudonym);
+        // mails stay as the record that something was sent (a reminder, a convocation), without saying to whom; mails
+        // from before recipients were recorded are found by the person's exact addresses
         var emails = subject.Identifiers.Where(i => i.Contains('@', StringComparison.Ordinal)).Select(e => e.ToLowerInvariant()).ToList();
-        // mails stay as the record that something was sent (a reminder, a convocation), without saying to whom
-        await db.OutboxEmails.Where(m => emails.Contains(m.ToAddress.ToLower()))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ToAddress, $"{pseudonym.ToLowerInvariant()}@erased.invalid").SetProperty(m => m.ToName, pseudonym), ct);
-        if (subject.IdentifierPattern() is { } pattern)
+        var mails = await db.OutboxEmails.Where(m => m.RecipientUserId == subject.UserId
+                                                      || (m.RecipientOwnerId != null && owners.Contains(m.RecipientOwnerId.Value))
+                                                      || (m.RecipientUserId == null && m.RecipientOwnerId == null && emails.Contains(m.ToAddress.ToLower()))
+                                                      || m.AboutUserId == subject.UserId
+                                                      || (m.AboutOwnerId != null && owners.Contains(m.AboutOwnerId.Value))).ToListAsync(ct);
+        foreach (var mail in mails)
         {
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"UPDATE notifications SET text_args = regexp_replace(text_args, {pattern}, {pseudonym}, 'gi') WHERE text_args ~* {pattern}", ct);
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"""
-                UPDATE outbox_emails SET subject = regexp_replace(subject, {pattern}, {pseudonym}, 'gi'),
-                                         text_body = regexp_replace(text_body, {pattern}, {pseudonym}, 'gi'),
-                                         to_name = regexp_replace(to_name, {pattern}, {pseudonym}, 'gi')
-                 WHERE subject ~* {pattern} OR text_body ~* {pattern} OR to_name ~* {pattern}
-                """, ct);
+            var recipient = mail.RecipientUserId == subject.UserId || (mail.RecipientOwnerId is { } o && owners.Contains(o))
+                            || (mail.RecipientUserId is null && mail.RecipientOwnerId is null && emails.Contains(mail.ToAddress.ToLowerInvariant()));
+            mail.Anonymise(values, pseudonym, recipient);
         }
     }
 }

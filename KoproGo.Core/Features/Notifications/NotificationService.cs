@@ -3,6 +3,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Notifications;
 
+/// <summary>An outbox mail as the SuperAdmin's outbox page shows it: secret links removed, delivery state and back-off.</summary>
+public sealed record OutboxRow(Guid Id, string ToAddress, string Subject, string Body, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, int Attempts,
+    DateTimeOffset NextAttemptAt, string? LastError);
+
 public sealed record NotificationRow(Guid Id, NotificationType Type, string TextKey, string[] Args, string? Link, DateTimeOffset CreatedAt, bool IsRead);
 
 public interface INotificationService
@@ -11,9 +15,10 @@ public interface INotificationService
     /// Adds in-app notifications and outbox emails for the given users to <paramref name="db"/>'s unit of work
     /// (they commit with the change that caused them), honouring each user's preferences and language.
     /// </summary>
-    Task NotifyUsersAsync(IKoproGoDb db, IReadOnlyCollection<string> userIds, Guid? organisationId, NotificationType type, string textKey, string[] args, string? link, CancellationToken ct);
-    Task NotifyOwnersAsync(IKoproGoDb db, IReadOnlyCollection<Guid> ownerIds, Guid organisationId, NotificationType type, string textKey, string[] args, string? link, CancellationToken ct);
-    Task NotifySyndicsAsync(IKoproGoDb db, Guid organisationId, NotificationType type, string textKey, string[] args, string? link, CancellationToken ct);
+    /// <param name="about">The person the text names, when it names one (a commenter, a borrower): erasing them rewrites these rows.</param>
+    Task NotifyUsersAsync(IKoproGoDb db, IReadOnlyCollection<string> userIds, Guid? organisationId, NotificationType type, string textKey, string[] args, string? link, CancellationToken ct, PersonRef about = default);
+    Task NotifyOwnersAsync(IKoproGoDb db, IReadOnlyCollection<Guid> ownerIds, Guid organisationId, NotificationType type, string textKey, string[] args, string? link, CancellationToken ct, PersonRef about = default);
+    Task NotifySyndicsAsync(IKoproGoDb db, Guid organisationId, NotificationType type, string textKey, string[] args, string? link, CancellationToken ct, PersonRef about = default);
 
     Task<Page<NotificationRow>> ListAsync(Actor actor, PageRequest request, CancellationToken ct);
     Task<int> UnreadCountAsync(Actor actor, CancellationToken ct);
@@ -21,13 +26,13 @@ public interface INotificationService
     Task MarkAllReadAsync(Actor actor, CancellationToken ct);
     Task<IReadOnlyList<NotificationPreference>> PreferencesAsync(Actor actor, CancellationToken ct);
     /// <summary>The latest outbox mails, for the SuperAdmin's outbox page (where mails are read when no SMTP is set).</summary>
-    Task<Result<IReadOnlyList<OutboxEmail>>> OutboxAsync(Actor actor, int count, CancellationToken ct);
+    Task<Result<IReadOnlyList<OutboxRow>>> OutboxAsync(Actor actor, int count, CancellationToken ct);
     Task<Result> SavePreferencesAsync(Actor actor, IReadOnlyList<NotificationPreference> preferences, CancellationToken ct);
 }
 
 public sealed class NotificationService(IKoproGoDbFactory dbFactory, TimeProvider clock, AppOptions app) : INotificationService
 {
-    public async Task NotifyUsersAsync(IKoproGoDb db, IReadOnlyCollection<string> userIds, Guid? organisationId, NotificationType type, string textKey, string[] args, string? link, CancellationToken ct)
+    public async Task NotifyUsersAsync(IKoproGoDb db, IReadOnlyCollection<string> userIds, Guid? organisationId, NotificationType type, string textKey, string[] args, string? link, CancellationToken ct, PersonRef about = default)
     {
         if (userIds.Count == 0)
             return;
@@ -43,26 +48,26 @@ public sealed class NotificationService(IKoproGoDbFactory dbFactory, TimeProvide
         {
             var preference = preferences.FirstOrDefault(p => p.UserId == user.Id) ?? new NotificationPreference();
             if (preference.InApp)
-                db.Notifications.Add(Notification.Create(user.Id, organisationId, type, textKey, args, link, now));
+                db.Notifications.Add(Notification.Create(user.Id, organisationId, type, textKey, args, link, now, about));
             if (preference.Email && user.Email is not null && user.EmailConfirmed)
             {
                 var text = Texts.Get(textKey, user.PreferredLanguage, args.Cast<object?>().ToArray());
                 var body = link is null ? text : $"{text}\n\n{app.Link(link)}";
-                db.OutboxEmails.Add(OutboxEmail.Queue(user.Email, user.DisplayName, $"KoproGo — {text}", body, organisationId, now));
+                db.OutboxEmails.Add(OutboxEmail.Queue(new MailTo(user.Email, user.DisplayName, user.Id), $"KoproGo — {text}", body, organisationId, now, about: about));
             }
         }
     }
 
-    public async Task NotifyOwnersAsync(IKoproGoDb db, IReadOnlyCollection<Guid> ownerIds, Guid organisationId, NotificationType type, string textKey, string[] args, string? link, CancellationToken ct)
+    public async Task NotifyOwnersAsync(IKoproGoDb db, IReadOnlyCollection<Guid> ownerIds, Guid organisationId, NotificationType type, string textKey, string[] args, string? link, CancellationToken ct, PersonRef about = default)
     {
         var userIds = await db.Owners.Where(o => ownerIds.Contains(o.Id) && o.UserId != null).Select(o => o.UserId!).Distinct().ToListAsync(ct);
-        await NotifyUsersAsync(db, userIds, organisationId, type, textKey, args, link, ct);
+        await NotifyUsersAsync(db, userIds, organisationId, type, textKey, args, link, ct, about);
     }
 
-    public async Task NotifySyndicsAsync(IKoproGoDb db, Guid organisationId, NotificationType type, string textKey, string[] args, string? link, CancellationToken ct)
+    public async Task NotifySyndicsAsync(IKoproGoDb db, Guid organisationId, NotificationType type, string textKey, string[] args, string? link, CancellationToken ct, PersonRef about = default)
     {
         var userIds = await db.Memberships.Where(m => m.OrganisationId == organisationId && m.Role == Role.Syndic).Select(m => m.UserId).Distinct().ToListAsync(ct);
-        await NotifyUsersAsync(db, userIds, organisationId, type, textKey, args, link, ct);
+        await NotifyUsersAsync(db, userIds, organisationId, type, textKey, args, link, ct, about);
     }
 
     public async Task<Page<NotificationRow>> ListAsync(Actor actor, PageRequest request, CancellationToken ct)
@@ -110,12 +115,13 @@ public sealed class NotificationService(IKoproGoDbFactory dbFactory, TimeProvide
             .ToList();
     }
 
-    public async Task<Result<IReadOnlyList<OutboxEmail>>> OutboxAsync(Actor actor, int count, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<OutboxRow>>> OutboxAsync(Actor actor, int count, CancellationToken ct)
     {
         if (!actor.IsSuperAdmin || actor.IsSystem)
             return Errors.ForbiddenError;
         await using var db = await dbFactory.CreateAsync(ct);
-        return await db.OutboxEmails.AsNoTracking().OrderByDescending(m => m.CreatedAt).Take(Math.Clamp(count, 1, 500)).ToListAsync(ct);
+        var mails = await db.OutboxEmails.AsNoTracking().OrderByDescending(m => m.CreatedAt).Take(Math.Clamp(count, 1, 500)).ToListAsync(ct);
+        return mails.Select(m => new OutboxRow(m.Id, m.ToAddress, m.Subject, m.ShownBody, m.CreatedAt, m.SentAt, m.Attempts, m.NextAttemptAt, m.LastError)).ToList();
     }
 
     public async Task<Result> SavePreferencesAsync(Actor actor, IReadOnlyList<NotificationPreference> preferences, CancellationToken ct)

@@ -95,3 +95,17 @@ public sealed class SendOutboxEmailsJob(IKoproGoDbFactory dbFactory, IEmailTrans
         return message;
     }
 }
+
+/// <summary>
+/// Daily job: deletes delivered mails older than App:OutboxRetentionDays (default 30). Mails that never went out stay
+/// for a human to look at on the outbox page. Idempotent: a second run finds nothing more to delete.
+/// </summary>
+public sealed class PurgeDeliveredMailsJob(IKoproGoDbFactory dbFactory, TimeProvider clock, AppOptions options)
+{
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var cutoff = clock.GetUtcNow().AddDays(-options.OutboxRetentionDays);
+        await using var db = await dbFactory.CreateAsync(ct);
+        return await db.OutboxEmails.Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(ct);
+    }
+}

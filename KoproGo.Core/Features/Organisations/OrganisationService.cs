@@ -1,5 +1,6 @@
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounting;
+using KoproGo.Core.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Organisations;
@@ -94,9 +95,18 @@ public sealed class OrganisationService(IKoproGoDbFactory dbFactory, TimeProvide
         var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == organisationId, ct);
         if (organisation is null)
             return Errors.NotFoundError;
-        if (suspended) organisation.Suspend(); else organisation.Reactivate();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (suspended)
+        {
+            organisation.Suspend();
+            // the members' open pages lose this organisation's rights at their next check, not at their next sign-in
+            await db.RotateSecurityStampsAsync(db.Memberships.Where(m => m.OrganisationId == organisationId).Select(m => m.UserId), ct);
+        }
+        else
+            organisation.Reactivate();
         db.Audit(actor, clock, suspended ? "organisation.suspended" : "organisation.reactivated", nameof(Organisation), organisation.Id, organisation.Id);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return Result.Ok();
     }
 }

@@ -84,6 +84,9 @@ public sealed class Owner
         ConsentsToEmailConvocation = ConsentsToEmailConvocation && Email is not null;
     }
 
+    /// <summary>The linked account's email changed (confirmed through the link sent to it): the owner record follows.</summary>
+    public void ChangeEmail(string email) => Email = Text.Clean(email)?.ToLowerInvariant();
+
     public void UnlinkUser() => UserId = null;
 
     public void LinkUser(string userId)

@@ -54,6 +54,20 @@ public sealed class CommunityPersonalData : IPersonalDataContributor
         return open == 0 ? [] : [new ErasureBlocker("privacy.blocker.loans", open)];
     }
 
+    /// <summary>Their notices, comments, bookings, loans, skills and objects: what moderation and loan audit entries point to.</summary>
+    public async Task<IReadOnlyList<string>> ReferencesAsync(IKoproGoDb db, DataSubject subject, CancellationToken ct)
+    {
+        var owners = subject.OwnerIds.ToList();
+        var ids = new List<Guid>();
+        ids.AddRange(await db.Notices.Where(n => n.AuthorUserId == subject.UserId).Select(n => n.Id).ToListAsync(ct));
+        ids.AddRange(await db.NoticeComments.Where(c => c.AuthorUserId == subject.UserId).Select(c => c.Id).ToListAsync(ct));
+        ids.AddRange(await db.Bookings.Where(b => owners.Contains(b.OwnerId)).Select(b => b.Id).ToListAsync(ct));
+        ids.AddRange(await db.Loans.Where(l => owners.Contains(l.BorrowerId)).Select(l => l.Id).ToListAsync(ct));
+        ids.AddRange(await db.Skills.Where(s => owners.Contains(s.OwnerId)).Select(s => s.Id).ToListAsync(ct));
+        ids.AddRange(await db.SharedObjects.Where(o => owners.Contains(o.OwnerId)).Select(o => o.Id).ToListAsync(ct));
+        return ids.Select(i => i.ToString()).ToList();
+    }
+
     public async Task AnonymiseAsync(IKoproGoDb db, DataSubject subject, string pseudonym, DateTimeOffset now, CancellationToken ct)
     {
         var owners = subject.OwnerIds.ToList();

@@ -4,21 +4,23 @@ using KoproGo.Core.Common;
 namespace KoproGo.Core.Features.Privacy;
 
 /// <summary>
-/// The person a GDPR request is about: their account, the owner records linked to it, and the strings that
-/// identify them in free text (names, email addresses, including earlier ones they rectified).
+/// The person a GDPR request is about: their account, the owner records linked to it, the strings that identify them
+/// (names, email addresses including earlier ones, phone, address) and <see cref="References"/>: the ids of rows that
+/// are about them (their user id, owner ids, invitations, comments…), which is how an erasure finds the free text to
+/// scrub. Text is rewritten only inside rows that point to the person, never by searching everyone's rows: a phone
+/// number "2026" must not wipe "2026" from another organisation's audit trail.
 /// </summary>
 public sealed record DataSubject(string UserId, string Email, string DisplayName, IReadOnlyList<Guid> OwnerIds, IReadOnlyList<string> Identifiers)
 {
-    /// <summary>
-    /// A case-insensitive PostgreSQL regular expression matching any identifier, for the free-text columns that
-    /// mention the person (audit details, notifications sent to others, mails). Null when there is nothing to look for.
-    /// </summary>
-    public string? IdentifierPattern()
-    {
-        // short strings ("Li") would also match inside other words: only names of 4 characters or more are replaced
-        var parts = Identifiers.Where(i => i.Length >= 4).Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(i => i.Length).Select(Escape).ToList();
-        return parts.Count == 0 ? null : string.Join('|', parts);
-    }
+    /// <summary>Ids (as text, the audit log's entity ids) of rows that point to the person; always includes the user and owner ids.</summary>
+    public IReadOnlyList<string> References { get; init; } = [];
+
+    /// <summary>Their identifiers as replaced inside their own rows: 3 characters or more (shorter ones would cut other words), longest first.</summary>
+    public IReadOnlyList<string> ValuesToReplace =>
+        Identifiers.Where(i => i.Trim().Length >= 3).Select(i => i.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(i => i.Length).ToList();
+
+    /// <summary>A case-insensitive PostgreSQL regular expression of <see cref="ValuesToReplace"/> (literal), null when there are none.</summary>
+    public string? ValuesPattern() => ValuesToReplace.Count == 0 ? null : string.Join('|', ValuesToReplace.Select(Escape));
 
     private static string Escape(string value)
     {
@@ -53,4 +55,8 @@ public interface IPersonalDataContributor
 
     /// <summary>Runs inside the erasure's transaction: direct SQL runs at once, tracked changes are saved at its end.</summary>
     Task AnonymiseAsync(IKoproGoDb db, DataSubject subject, string pseudonym, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>Ids of this feature's rows that are about the person (their comments, invitations…): the audit entries and
+    /// notifications that point to these ids are scrubbed of the person's names at erasure.</summary>
+    Task<IReadOnlyList<string>> ReferencesAsync(IKoproGoDb db, DataSubject subject, CancellationToken ct) => Task.FromResult<IReadOnlyList<string>>([]);
 }

@@ -13,8 +13,9 @@ namespace KoproGo.Core.Features.Privacy;
 public sealed record ConsentRow(LegalDocument Document, string Version, DateTimeOffset AcceptedAt);
 
 /// <summary>What the "My data" page shows: the current values, the two toggles and the accepted texts.</summary>
+/// <param name="PendingEmail">A new address waiting for its confirmation link to be followed.</param>
 public sealed record PrivacyStatus(string DisplayName, string Email, string? Phone, string? PostalAddress,
-    DateTimeOffset? RestrictedAt, DateTimeOffset? MarketingObjectedAt, IReadOnlyList<ConsentRow> Consents, int LinkedOwnerRecords);
+    DateTimeOffset? RestrictedAt, DateTimeOffset? MarketingObjectedAt, IReadOnlyList<ConsentRow> Consents, int LinkedOwnerRecords, string? PendingEmail = null);
 
 public sealed class RectificationInput
 {
@@ -22,7 +23,7 @@ public sealed class RectificationInput
     public string? Email { get; set; }
     public string? Phone { get; set; }
     public string? PostalAddress { get; set; }
-    /// <summary>Asked only when the email changes: the email is the sign-in name.</summary>
+    /// <summary>Asked only when the email changes: the email is the sign-in name (the change then waits for the link sent to the new address).</summary>
     public string? CurrentPassword { get; set; }
 
     public Validation Validate() => new Validation()
@@ -62,7 +63,7 @@ public sealed class PrivacyService(
     IKoproGoDbFactory dbFactory,
     IEnumerable<IPersonalDataContributor> contributors,
     IPasswordHasher<AppUser> passwords,
-    ILookupNormalizer normalizer,
+    IEmailChangeService emailChanges,
     INotificationService notifications,
     TimeProvider clock) : IPrivacyService
 {
@@ -86,7 +87,7 @@ public sealed class PrivacyService(
             .Select(c => new ConsentRow(c.Document, c.Version, c.AcceptedAt)).ToListAsync(ct);
         var owners = await db.Owners.CountAsync(o => o.UserId == user.Id, ct);
         return new PrivacyStatus(user.DisplayName, user.Email ?? "", user.PhoneNumber, user.PostalAddress,
-            user.ProcessingRestrictedAt, user.MarketingObjectedAt, consents, owners);
+            user.ProcessingRestrictedAt, user.MarketingObjectedAt, consents, owners, await emailChanges.PendingAsync(actor, ct));
     }
 
     public async Task<Result<PersonalDataExport>> ExportAsync(Actor actor, CancellationToken ct)
@@ -139,18 +140,12 @@ public sealed class PrivacyService(
             return Errors.NotFoundError;
 
         var email = input.Email!.Trim().ToLowerInvariant();
-        var emailChanges = !string.Equals(email, user.Email, StringComparison.OrdinalIgnoreCase);
-        if (emailChanges)
+        var emailChanging = !string.Equals(email, user.Email, StringComparison.OrdinalIgnoreCase);
+        if (emailChanging)
         {
-            if (!PasswordMatches(user, input.CurrentPassword))
-            {
-                db.Audit(actor, clock, "gdpr.rectify_refused", "User", user.Id, details: "wrong password");
-                await db.SaveChangesAsync(ct);
-                return new Error("error.password_wrong", [], nameof(RectificationInput.CurrentPassword));
-            }
-            var normalised = normalizer.NormalizeEmail(email);
-            if (await db.Users.AnyAsync(u => u.Id != user.Id && u.NormalizedEmail == normalised, ct))
-                return new Error("error.email_in_use", [], nameof(RectificationInput.Email));
+            var password = await db.CheckPasswordAsync(passwords, user, input.CurrentPassword, actor, clock, "gdpr.rectify", ct, nameof(RectificationInput.CurrentPassword));
+            if (!password.Succeeded)
+                return password;
         }
 
         var changes = new Dictionary<string, object>();
@@ -163,39 +158,26 @@ public sealed class PrivacyService(
         var phone = Text.Clean(input.Phone);
         var address = Text.Clean(input.PostalAddress);
         Track("displayName", user.DisplayName, displayName);
-        Track("email", user.Email, email);
         Track("phone", user.PhoneNumber, phone);
         Track("postalAddress", user.PostalAddress, address);
-        if (changes.Count == 0)
+        if (changes.Count == 0 && !emailChanging)
             return Result.Ok();
 
-        var oldEmail = user.Email;
         user.DisplayName = displayName;
         user.PhoneNumber = phone;
         user.PostalAddress = address;
-        if (emailChanges)
-        {
-            user.Email = user.UserName = email;
-            user.NormalizedEmail = user.NormalizedUserName = normalizer.NormalizeEmail(email);
-            user.SecurityStamp = Guid.NewGuid().ToString("N");   // the sign-in name changed: other sessions end
-        }
         foreach (var owner in await db.Owners.Where(o => o.UserId == user.Id && o.Kind == OwnerKind.Person).ToListAsync(ct))
-            owner.Rectify(email, phone, address);
-        db.Audit(actor, clock, "gdpr.rectified", "User", user.Id, details: JsonSerializer.Serialize(changes, Json));
-        if (emailChanges && oldEmail is not null)
+            owner.Rectify(owner.Email, phone, address);
+        if (changes.Count > 0)
+            db.Audit(actor, clock, "gdpr.rectified", "User", user.Id, details: JsonSerializer.Serialize(changes, Json));
+        // the sign-in name changes only once the new mailbox confirms it (EmailChangeService)
+        if (emailChanging)
         {
-            // the old address learns of the change: the classic sign of a taken-over account
-            var text = Texts.Get("notify.email_changed", user.PreferredLanguage, email);
-            db.OutboxEmails.Add(OutboxEmail.Queue(oldEmail, user.DisplayName, $"KoproGo — {text}", text, null, clock.GetUtcNow()));
+            var requested = await emailChanges.RequestAsync(db, actor, user, email, ct);
+            if (!requested.Succeeded)
+                return requested;
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            return new Error("error.email_in_use", [], nameof(RectificationInput.Email));
-        }
+        await db.SaveChangesAsync(ct);
         return Result.Ok();
     }
 
@@ -210,7 +192,7 @@ public sealed class PrivacyService(
         return new ErasureCheck(await BlockersAsync(db, subject, ct));
     }
 
-    public async Task<Result> EraseAsync(Actor actor, string password, CancellationToken ct)
+    public async Task<Result> EraseAsync(Actor actor, string passwordText, CancellationToken ct)
     {
         if (actor.UserId is null)
             return Errors.ForbiddenError;
@@ -221,12 +203,12 @@ public sealed class PrivacyService(
         var subject = user is null ? null : await SubjectAsync(db, user.Id, ct);
         if (user is null || subject is null)
             return Errors.NotFoundError;
-        if (!PasswordMatches(user, password))
+        var tracked = await db.Users.FirstAsync(u => u.Id == user.Id, ct);
+        var password = await db.CheckPasswordAsync(passwords, tracked, password: passwordText, actor, clock, "gdpr.erase", ct);
+        if (!password.Succeeded)
         {
-            db.Audit(actor, clock, "gdpr.erase_refused", "User", user.Id, details: "wrong password");
-            await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            return new Error("error.password_wrong", [], "Password");
+            return password;
         }
         var blockers = await BlockersAsync(db, subject, ct);
         if (blockers.Count > 0)
@@ -261,7 +243,7 @@ public sealed class PrivacyService(
         db.Audit(actor, clock, restricted ? "gdpr.restricted" : "gdpr.unrestricted", "User", user.Id);
         if (actor.UserId != userId)
             await notifications.NotifyUsersAsync(db, [user.Id], null, NotificationType.System,
-                restricted ? "notify.restriction_set" : "notify.restriction_lifted", [actor.Name], "/account/privacy", ct);
+                restricted ? "notify.restriction_set" : "notify.restriction_lifted", [actor.Name], "/account/privacy", ct, PersonRef.User(actor.UserId));
         await db.SaveChangesAsync(ct);
         return Result.Ok();
     }
@@ -325,7 +307,7 @@ public sealed class PrivacyService(
     /// The person and every string that names them: account name and email, linked owner records, and the earlier
     /// values they rectified (kept in the audit log's old/new values, which the erasure must scrub too).
     /// </summary>
-    private static async Task<DataSubject?> SubjectAsync(IKoproGoDb db, string userId, CancellationToken ct)
+    private async Task<DataSubject?> SubjectAsync(IKoproGoDb db, string userId, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId && u.ErasedAt == null)
             .Select(u => new { u.Id, u.Email, u.DisplayName, u.PhoneNumber, u.PostalAddress }).FirstOrDefaultAsync(ct);
@@ -335,12 +317,20 @@ public sealed class PrivacyService(
         var identifiers = new List<string?> { user.DisplayName, user.Email, user.PhoneNumber, user.PostalAddress };
         foreach (var o in owners.Where(o => o.Kind == OwnerKind.Person))
             identifiers.AddRange([o.DisplayName, $"{o.FirstName} {o.LastName}".Trim(), o.Email, o.Phone, o.PostalAddress]);
-        var rectifications = await db.AuditEntries.AsNoTracking().Where(a => a.UserId == userId && a.Action == "gdpr.rectified" && a.Details != null)
+        var rectifications = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityId == userId && (a.Action == "gdpr.rectified" || a.Action == "account.email_changed") && a.Details != null)
             .Select(a => a.Details!).ToListAsync(ct);
         foreach (var details in rectifications)
             identifiers.AddRange(RectifiedValues(details));
-        return new DataSubject(user.Id, user.Email ?? "", user.DisplayName, owners.Select(o => o.Id).ToList(),
+        // addresses they asked for, confirmed or not
+        identifiers.AddRange(await db.Set<EmailChange>().Where(c => c.UserId == userId).Select(c => c.NewEmail).ToListAsync(ct));
+        var subject = new DataSubject(user.Id, user.Email ?? "", user.DisplayName, owners.Select(o => o.Id).ToList(),
             identifiers.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i!).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+        var references = new List<string> { user.Id };
+        references.AddRange(subject.OwnerIds.Select(o => o.ToString()));
+        foreach (var contributor in contributors)
+            references.AddRange(await contributor.ReferencesAsync(db, subject, ct));
+        return subject with { References = references.Distinct().ToList() };
     }
 
     private static IEnumerable<string?> RectifiedValues(string details)
@@ -359,8 +349,4 @@ public sealed class PrivacyService(
             return [];
         }
     }
-
-    private bool PasswordMatches(AppUser user, string? password) =>
-        user.PasswordHash is not null && !string.IsNullOrEmpty(password)
-        && passwords.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
 }

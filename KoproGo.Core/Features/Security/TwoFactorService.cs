@@ -18,13 +18,16 @@ public interface ITwoFactorService
     Task<TwoFactorStatus> StatusAsync(Actor actor, CancellationToken ct);
     /// <summary>True when the user must set up 2FA before using the app (organisation setting for syndics and accountants).</summary>
     Task<bool> MustEnableAsync(Actor actor, CancellationToken ct);
-    /// <summary>A new secret (160 bits) with its QR code; 2FA is not on until <see cref="ConfirmSetupAsync"/>.</summary>
-    Task<Result<TotpSetup>> BeginSetupAsync(Actor actor, CancellationToken ct);
-    /// <summary>Switches 2FA on with a valid code of the pending secret; returns the 10 backup codes, shown once.</summary>
+    /// <summary>A new secret (160 bits) with its QR code, after the password; 2FA is not on until <see cref="ConfirmSetupAsync"/>.</summary>
+    Task<Result<TotpSetup>> BeginSetupAsync(Actor actor, string password, CancellationToken ct);
+    /// <summary>Switches 2FA on with a valid code of the pending secret (within 5 minutes of the password); returns the 10 backup codes, shown once.</summary>
     Task<Result<IReadOnlyList<string>>> ConfirmSetupAsync(Actor actor, string code, CancellationToken ct);
     Task<Result<IReadOnlyList<string>>> RegenerateBackupCodesAsync(Actor actor, string password, CancellationToken ct);
     Task<Result> DisableAsync(Actor actor, string password, CancellationToken ct);
-    /// <summary>A syndic revokes 2FA of a user of their organisation (SuperAdmin: anyone); the user is notified.</summary>
+    /// <summary>
+    /// A SuperAdmin revokes anyone's 2FA; a syndic only that of a user whose every membership is in organisations they
+    /// manage (never a SuperAdmin's). The user is notified; every refusal is audited.
+    /// </summary>
     Task<Result> RevokeAsync(Actor actor, string userId, CancellationToken ct);
     /// <summary>Sign-in second step with a TOTP code; the database accepts each time step once, even under parallel requests.</summary>
     Task<CodeCheck> CheckCodeAsync(string userId, string code, CancellationToken ct);
@@ -44,12 +47,18 @@ public sealed class TwoFactorService(IKoproGoDbFactory dbFactory, SecretProtecto
         await using var db = await dbFactory.CreateAsync(ct);
         var enabled = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.TwoFactorEnabled).FirstOrDefaultAsync(ct);
         var left = await db.BackupCodes.CountAsync(c => c.UserId == actor.UserId && c.UsedAt == null, ct);
-        var required = !enabled && await RequiredByAnOrganisationAsync(db, actor, ct);
+        var required = !enabled && ((actor.IsSuperAdmin && !actor.IsSystem) || await RequiredByAnOrganisationAsync(db, actor, ct));
         return new TwoFactorStatus(enabled, left, actor.UserId is null ? null : await LockedUntilAsync(db, actor.UserId, ct), required);
     }
 
     public async Task<bool> MustEnableAsync(Actor actor, CancellationToken ct)
     {
+        if (actor.IsSuperAdmin && !actor.IsSystem)
+        {
+            // the platform operator holds every organisation's data: 2FA is not optional (ASVS V6.3.3)
+            await using var admins = await dbFactory.CreateAsync(ct);
+            return await admins.Users.AnyAsync(u => u.Id == actor.UserId && !u.TwoFactorEnabled, ct);
+        }
         if (!actor.Grants.Any(g => g.Role is Role.Syndic or Role.Accountant))
             return false;      // no query for owners, tenants, contractors
         // one query: this runs on every navigation of a syndic or accountant (the layout asks)
@@ -68,7 +77,7 @@ public sealed class TwoFactorService(IKoproGoDbFactory dbFactory, SecretProtecto
         return staffOrganisations.Count > 0 && await db.Organisations.AnyAsync(o => staffOrganisations.Contains(o.Id) && o.RequireTwoFactorForStaff, ct);
     }
 
-    public async Task<Result<TotpSetup>> BeginSetupAsync(Actor actor, CancellationToken ct)
+    public async Task<Result<TotpSetup>> BeginSetupAsync(Actor actor, string password, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == actor.UserId, ct);
@@ -76,8 +85,12 @@ public sealed class TwoFactorService(IKoproGoDbFactory dbFactory, SecretProtecto
             return Errors.ForbiddenError;
         if (user.TwoFactorEnabled)
             return new Error("error.2fa_already_on");
+        var check = await db.CheckPasswordAsync(passwords, user, password, actor, clock, "2fa.setup", ct);
+        if (!check.Succeeded)
+            return Result<TotpSetup>.Fail(check.Errors);
         var secret = Totp.NewSecret();
         user.TotpPendingSecret = protector.Protect(secret);
+        user.TotpPendingSince = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         var uri = Totp.OtpAuthUri(secret, user.Email ?? user.Id);
         // groups of four for reading aloud or typing into an app
@@ -87,10 +100,17 @@ public sealed class TwoFactorService(IKoproGoDbFactory dbFactory, SecretProtecto
 
     public async Task<Result<IReadOnlyList<string>>> ConfirmSetupAsync(Actor actor, string code, CancellationToken ct)
     {
+        if (actor.UserId is null)
+            return Errors.ForbiddenError;
         await using var db = await dbFactory.CreateAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // two confirmations at once: the second waits here, then finds no pending secret (one set of backup codes)
+        await db.LockUserAsync(actor.UserId, ct);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == actor.UserId, ct);
         if (user?.TotpPendingSecret is null)
             return new Error("error.2fa_no_setup");
+        if (user.TotpPendingSince is not { } since || clock.GetUtcNow() - since > PasswordPolicy.Reauthentication)
+            return new Error("error.2fa_setup_expired");
         if (await LockedUntilAsync(db, user.Id, ct) is { } until)
             return new Error("error.2fa_locked", [BusinessTime.LocalDateTime(until)]);
         var step = Totp.MatchStep(protector.Unprotect(user.TotpPendingSecret), code?.Trim(), clock.GetUtcNow());
@@ -99,16 +119,19 @@ public sealed class TwoFactorService(IKoproGoDbFactory dbFactory, SecretProtecto
             db.TwoFactorFailures.Add(TwoFactorFailure.Create(user.Id, clock.GetUtcNow()));
             db.Audit(actor, clock, "2fa.setup_failed", "User", user.Id);
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
             return new Error("error.2fa_code_invalid", [], "Code");
         }
         user.TotpSecret = user.TotpPendingSecret;
         user.TotpPendingSecret = null;
+        user.TotpPendingSince = null;
         user.TotpLastStep = step.Value;
         user.TwoFactorEnabled = true;
-        user.SecurityStamp = Guid.NewGuid().ToString("N");
+        user.RotateSecurityStamp();
         var codes = ReplaceBackupCodes(db, user.Id);
         db.Audit(actor, clock, "2fa.enabled", "User", user.Id);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return Result<IReadOnlyList<string>>.Ok(codes);
     }
 
@@ -118,12 +141,9 @@ public sealed class TwoFactorService(IKoproGoDbFactory dbFactory, SecretProtecto
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == actor.UserId, ct);
         if (user is null || !user.TwoFactorEnabled)
             return new Error("error.2fa_not_on");
-        if (!PasswordMatches(user, password))
-        {
-            db.Audit(actor, clock, "2fa.backup_refused", "User", user.Id, details: "wrong password");
-            await db.SaveChangesAsync(ct);
-            return new Error("error.password_wrong", [], "Password");
-        }
+        var check = await db.CheckPasswordAsync(passwords, user, password, actor, clock, "2fa.backup", ct);
+        if (!check.Succeeded)
+            return Result<IReadOnlyList<string>>.Fail(check.Errors);
         var codes = ReplaceBackupCodes(db, user.Id);
         db.Audit(actor, clock, "2fa.backup_regenerated", "User", user.Id);
         await db.SaveChangesAsync(ct);
@@ -136,12 +156,11 @@ public sealed class TwoFactorService(IKoproGoDbFactory dbFactory, SecretProtecto
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == actor.UserId, ct);
         if (user is null || !user.TwoFactorEnabled)
             return new Error("error.2fa_not_on");
-        if (!PasswordMatches(user, password))
-        {
-            db.Audit(actor, clock, "2fa.disable_refused", "User", user.Id, details: "wrong password");
-            await db.SaveChangesAsync(ct);
-            return new Error("error.password_wrong", [], "Password");
-        }
+        if (user.IsSuperAdmin)
+            return new Error("error.2fa_required_admin");
+        var check = await db.CheckPasswordAsync(passwords, user, password, actor, clock, "2fa.disable", ct);
+        if (!check.Succeeded)
+            return check;
         TurnOff(db, user);
         db.Audit(actor, clock, "2fa.disabled", "User", user.Id);
         await db.SaveChangesAsync(ct);
@@ -155,13 +174,19 @@ public sealed class TwoFactorService(IKoproGoDbFactory dbFactory, SecretProtecto
         if (user is null)
             return Errors.NotFoundError;
         var organisations = await db.Memberships.Where(m => m.UserId == userId).Select(m => m.OrganisationId).Distinct().ToListAsync(ct);
-        if (!actor.IsSuperAdmin && !organisations.Any(o => actor.CanManage(o)))
-            return Errors.NotFoundError;
+        if (!await db.MayAdministerAsync(actor, user, ct))
+        {
+            db.Audit(actor, clock, "2fa.revoke_refused", "User", user.Id, details: user.IsSuperAdmin ? "superadmin" : "memberships outside the actor's organisations");
+            await db.SaveChangesAsync(ct);
+            // a user the actor shares no organisation with is not revealed
+            return organisations.Any(o => actor.CanManage(o)) ? Errors.ForbiddenError : Errors.NotFoundError;
+        }
         if (!user.TwoFactorEnabled)
             return new Error("error.2fa_not_on");
+        var organisation = organisations.Count > 0 ? organisations[0] : (Guid?)null;
         TurnOff(db, user);
-        db.Audit(actor, clock, "2fa.revoked", "User", user.Id, organisations.FirstOrDefault(), details: user.Email);
-        await notifications.NotifyUsersAsync(db, [user.Id], null, NotificationType.System, "notify.2fa_revoked", [actor.Name], "/account/security", ct);
+        db.Audit(actor, clock, "2fa.revoked", "User", user.Id, organisation, details: user.Email);
+        await notifications.NotifyUsersAsync(db, [user.Id], null, NotificationType.System, "notify.2fa_revoked", [actor.Name], "/account/security", ct, PersonRef.User(actor.UserId));
         await db.SaveChangesAsync(ct);
         return Result.Ok();
     }
@@ -242,11 +267,7 @@ public sealed class TwoFactorService(IKoproGoDbFactory dbFactory, SecretProtecto
         user.TwoFactorEnabled = false;
         user.TotpSecret = null;
         user.TotpPendingSecret = null;
-        user.SecurityStamp = Guid.NewGuid().ToString("N");   // other sessions of the user are revalidated out
+        user.RotateSecurityStamp();   // other sessions of the user are revalidated out
         db.BackupCodes.RemoveRange(db.BackupCodes.Where(c => c.UserId == user.Id));
     }
-
-    private bool PasswordMatches(AppUser user, string password) =>
-        user.PasswordHash is not null && !string.IsNullOrEmpty(password)
-        && passwords.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
 }

@@ -22,8 +22,11 @@ public static class AccountEndpoints
         }).RequireAuthorization();
 
         // POST from the Logout page's form (its own path: the page /Account/Logout also answers POST, as every Razor component page does).
-        app.MapPost("/Account/SignOut", async (SignInManager<AppUser> signIn, HttpContext http) =>
+        app.MapPost("/Account/SignOut", async (SignInManager<AppUser> signIn, HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
         {
+            // a cross-site form must not sign people out: the Logout page's form carries the token
+            if (!await antiforgery.IsRequestValidAsync(http))
+                return Results.LocalRedirect("/Account/Logout");
             await signIn.SignOutAsync();
             http.Response.Cookies.Delete(RoleContext.CookieName);
             return Results.LocalRedirect("/Account/Login?signedOut=1");

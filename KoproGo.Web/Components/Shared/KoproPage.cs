@@ -33,7 +33,10 @@ public abstract class KoproPage : ComponentBase
 
     protected string? FieldError(string field) => Messages.ForField(L, Errors, field);
 
-    /// <summary>Runs a command once at a time; returns whether it succeeded.</summary>
+    /// <summary>
+    /// Runs a command once at a time; returns whether it succeeded. The actor is read again first (the command's lambda
+    /// reads <see cref="Actor"/> when it runs): grants taken away since the page opened are refused now.
+    /// </summary>
     protected async Task<bool> RunAsync(Func<Task<Result>> command, string? successKey = null)
     {
         if (Busy)
@@ -42,6 +45,7 @@ public abstract class KoproPage : ComponentBase
         Errors = [];
         try
         {
+            Actor = await Current.FreshAsync();
             var result = await command();
             if (result.Succeeded)
             {
