@@ -10,7 +10,15 @@ public sealed record Error(string Code, object?[] Args, string? Field = null)
 
     public static Error Of(string code, params object?[] args) => new(code, args);
 
-    public ErrorKind Kind => Code switch
+    /// <summary>
+    /// A "not found" that says more than the generic message, without revealing anything: what the actor asked for is
+    /// not among what they may see (a bank file of an account they do not keep), whether or not it exists elsewhere.
+    /// </summary>
+    public static Error NotFoundAs(string code, params object?[] args) => new(code, args) { ExplicitKind = ErrorKind.NotFound };
+
+    private ErrorKind? ExplicitKind { get; init; }
+
+    public ErrorKind Kind => ExplicitKind ?? Code switch
     {
         Errors.NotFound => ErrorKind.NotFound,
         Errors.Forbidden => ErrorKind.Forbidden,

@@ -24,6 +24,9 @@ public class AccountingFlowTests(AppFixture app)
             await input.ClickAsync();
             await input.FillAsync(code);
             await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = code }).First.ClickAsync();
+            // the choice is the circuit's once the field shows it (on a busy machine the click lands before)
+            await Expect(input).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^" + code));
+            await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
         }
         await AccountAsync(0, "610");
         await page.Locator(".line-debit-0 input").FillAsync("125,50");

@@ -197,5 +197,8 @@ public class FoundationFlowTests(AppFixture app)
         var allowed = await admin.Page.APIRequest.GetAsync(app.BaseUrl + "/admin/jobs/recurring");
         Assert.Equal(200, allowed.Status);
         Assert.Contains("outbox-send", await allowed.TextAsync(), StringComparison.Ordinal);
+        // the other platform pages answer only now too
+        await admin.GotoAsync("/admin/outbox");
+        await Expect(admin.Page.Locator("#outbox-table")).ToBeVisibleAsync();
     }
 }

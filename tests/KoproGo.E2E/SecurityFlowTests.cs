@@ -123,4 +123,17 @@ public class SecurityFlowTests(AppFixture app)
         Assert.Contains("/account/consent", response.Headers["location"], StringComparison.Ordinal);
         await s.AcceptLegalTextsIfAskedAsync();
     }
+
+    [Fact]
+    public async Task SignOut_PostedWithoutTheFormsToken_SignsNobodyOut()
+    {
+        await using var s = await app.NewSessionAsync();
+        await s.SignInAsync("jan.peeters@example.be");
+        var forged = await s.Page.APIRequest.PostAsync(app.BaseUrl + "/Account/SignOut", new() { MaxRedirects = 0 });
+        Assert.Equal((int)HttpStatusCode.Redirect, forged.Status);
+        Assert.Equal("/Account/Logout", forged.Headers["location"]);
+        await s.GotoAsync("/my-units");
+        Assert.Contains("/my-units", s.Page.Url, StringComparison.Ordinal);     // still signed in
+        await s.SignOutAsync();                                                // the real form does sign out
+    }
 }

@@ -15,7 +15,8 @@ public sealed class SupplierService(IKoproGoDbFactory dbFactory, TimeProvider cl
 {
     public async Task<Result<IReadOnlyList<SupplierRow>>> ListAsync(Actor actor, Guid organisationId, CancellationToken ct)
     {
-        if (!actor.IsStaffOf(organisationId) && !actor.CanKeepBooks(organisationId) && !actor.StaffOrganisationIds.Contains(organisationId))
+        // the firm's suppliers serve all its buildings: the bookkeepers' list, not a board member's
+        if (!actor.CanKeepBooks(organisationId) && !actor.Grants.Any(g => g.OrganisationId == organisationId && g.Role is Role.Syndic or Role.Accountant))
             return Errors.ForbiddenError;
         await using var db = await dbFactory.CreateAsync(ct);
         return await db.Suppliers.AsNoTracking().Where(s => s.OrganisationId == organisationId).OrderBy(s => s.Name)

@@ -43,8 +43,9 @@ public sealed class Booking
         BuildingId = resource.BuildingId,
         OwnerId = ownerId,
         UserId = userId,
-        StartsAt = start,
-        EndsAt = end,
+        // instants are stored in UTC (a time typed in Brussels arrives with its +01:00/+02:00 offset)
+        StartsAt = start.ToUniversalTime(),
+        EndsAt = end.ToUniversalTime(),
         Status = resource.RequiresApproval ? BookingStatus.Pending : BookingStatus.Confirmed,
         Price = BookingRules.Price(resource, start, end),
         Deposit = resource.Deposit,

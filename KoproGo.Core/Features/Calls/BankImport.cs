@@ -108,7 +108,7 @@ public sealed class BankImportService(IKoproGoDbFactory dbFactory, PaymentPostin
             return Error.Of("error.coda_shared_account", BelgianIdentifiers.FormatIban(statement.AccountIban));
         var building = buildings.SingleOrDefault();
         if (building is null || !actor.CanKeepBooks(building.OrganisationId, building.Id))
-            return Error.Of("error.coda_unknown_account", BelgianIdentifiers.FormatIban(statement.AccountIban));
+            return Error.NotFoundAs("error.coda_unknown_account", BelgianIdentifiers.FormatIban(statement.AccountIban));
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         int matched = 0, unmatched = 0, outgoing = 0, known = 0;
