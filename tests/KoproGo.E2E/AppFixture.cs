@@ -122,6 +122,8 @@ public sealed class Session(AppFixture app, IBrowserContext context, IPage page)
     {
         if (!Page.Url.Contains("/account/consent", StringComparison.Ordinal))
             return;
+        // a box ticked on the prerendered page is ticked in the browser only: the circuit must be attached first
+        await WaitInteractiveAsync();
         // the boxes must be ticked by the circuit before the button counts them (a cold server can lag behind clicks)
         foreach (var box in new[] { "#accept-privacy input", "#accept-terms input" })
         {
