@@ -51,6 +51,7 @@ public static class CoreServices
         services.AddScoped<IAccountingExports, AccountingExports>();
         services.AddScoped<ISupplierService, SupplierService>();
         services.AddScoped<IInvoiceService, InvoiceService>();
+        services.AddScoped<IYearSettlementService, YearSettlementService>();
         services.AddScoped<PaymentPosting>();
         services.TryAddSingleton(new CallOptions());
         services.AddScoped<ICallService, CallService>();

@@ -16,6 +16,7 @@ using KoproGo.Core.Features.Polls;
 using KoproGo.Core.Features.Privacy;
 using KoproGo.Core.Features.Security;
 using KoproGo.Core.Features.Skills;
+using LinqToDB.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,13 @@ namespace KoproGo.Data;
 public sealed class KoproGoDbContext(DbContextOptions<KoproGoDbContext> options)
     : IdentityDbContext<AppUser>(options), IKoproGoDb, IDataProtectionKeyContext
 {
+    // linq2db reads this context's model (names, converters, identities) and copies over its connection and transaction
+    public async Task InsertManyAsync<T>(IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
+    {
+        if (rows.Count > 0)
+            await this.BulkCopyAsync(new LinqToDB.Data.BulkCopyOptions { BulkCopyType = LinqToDB.Data.BulkCopyType.ProviderSpecific }, rows, ct);
+    }
+
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Building> Buildings => Set<Building>();
     public DbSet<Unit> Units => Set<Unit>();

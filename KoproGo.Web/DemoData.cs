@@ -5,6 +5,8 @@ using KoproGo.Core.Features.Bookings;
 using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Calls;
+using KoproGo.Core.Features.Documents;
+using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Library;
 using KoproGo.Core.Features.Notices;
 using KoproGo.Core.Features.Organisations;
@@ -21,7 +23,7 @@ namespace KoproGo.Web;
 /// 1,000 shares) and a Dutch-speaking one in Ghent (12 lots, 10,000 shares). Idempotent: does nothing once the
 /// organisation exists. Every account's password is <see cref="Password"/>.
 /// </summary>
-public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> users, TimeProvider clock, JournalPoster poster, ICallService calls, IBudgetService budgets, IPollService polls, IBookingService bookings, ILibraryService library, INoticeService notices, ISkillService skills)
+public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> users, TimeProvider clock, ICallService calls, IInvoiceService invoices, IFileService files, IBudgetService budgets, IPollService polls, IBookingService bookings, ILibraryService library, INoticeService notices, ISkillService skills)
 {
     public const string Password = "Demo-KoproGo-2026";
     public const string OrganisationName = "Syndic Horta";
@@ -75,6 +77,8 @@ public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> u
             ConstructionYear = 1962,
             Slug = "residence-horta",
             Language = "fr-BE",
+            // the reserve account was opened under its own name at the bank (what Verification of Payee checks)
+            ReserveFundHolder = "ACP Résidence Horta - Fonds de réserve",
         });
         var ghent = Building.Create(horta.Id, new BuildingInput
         {
@@ -91,6 +95,9 @@ public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> u
             ConstructionYear = 1998,
             Slug = "residentie-leie",
             Language = "nl-BE",
+            InterestStart = InterestStart.DueDate,
+            InterestClause = "Statuten, art. 24",
+            ProvisionalAcceptance = new DateOnly(1999, 6, 30),
         });
         db.Buildings.AddRange(brussels, ghent);
 
@@ -393,45 +400,64 @@ public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> u
     }
 
     /// <summary>
-    /// Résidence Horta's books for the current year: three supplier invoices booked and paid, and the quarterly calls for
-    /// funds sent to the owners (letters with QR codes), most of them paid, two owners behind.
+    /// Résidence Horta's books for the current year: three supplier invoices (their PDFs attached) entered, approved and
+    /// paid through the invoice workflow, and the quarterly calls for funds sent to the owners (letters with QR codes),
+    /// most of them paid, each part to its fund's account, two owners behind.
     /// </summary>
     private async Task SeedLedgerAsync(Guid organisationId, Building building, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var today = clock.Today();
-        var year = FiscalYear.Starting(building.Id, new DateOnly(today.Year, 1, 1));
-        db.FiscalYears.Add(year);
-        var accounts = await db.Accounts.Where(a => a.OrganisationId == organisationId).ToDictionaryAsync(a => a.Code, a => a.Id, ct);
-        var suppliers = new[] { ("AG Insurance", "614", 3_200.00m, 1), ("Engie Electrabel", "612", 1_150.40m, 2), ("Schindler Ascenseurs", "610", 980.00m, 3) }
-            .Select(s => (Supplier: Supplier.Create(organisationId, new SupplierInput { Name = s.Item1 }), Account: s.Item2, Amount: s.Item3, Month: s.Item4)).ToList();
-        db.Suppliers.AddRange(suppliers.Select(s => s.Supplier));
-        await db.SaveChangesAsync(ct);
-
-        async Task PostAsync(DateOnly date, Journal journal, EntryKind kind, string description, List<LineDraft> lines)
+        Dictionary<string, Guid> accounts;
+        FiscalYear year;
+        var suppliers = new[]
         {
-            var posted = await poster.PostAsync(db, Actor.System, organisationId, new EntryDraft { BuildingId = building.Id, Date = date, Journal = journal, Kind = kind, Description = description, Lines = lines }, ct);
-            if (!posted.Succeeded)
-                throw new InvalidOperationException("demo ledger: " + posted.FirstError!.Code);
+            (Name: "AG Insurance", Enterprise: 04_046_758, Account: "614", Excl: 3_200.00m, Vat: 0m, Month: 1, Line: "Assurance incendie de l'immeuble"),
+            (Name: "Engie Electrabel", Enterprise: 04_035_454, Account: "612", Excl: 950.74m, Vat: 21m, Month: 2, Line: "Électricité des communs"),
+            (Name: "Schindler Ascenseurs", Enterprise: 04_025_633, Account: "610", Excl: 924.53m, Vat: 6m, Month: 3, Line: "Entretien de l'ascenseur, trimestre"),
+        }.Select(s => (Supplier: Supplier.Create(organisationId, new SupplierInput
+        {
+            Name = s.Name,
+            EnterpriseNumber = BelgianIdentifierFactory.EnterpriseNumber(s.Enterprise),
+            Iban = BelgianIdentifierFactory.Iban(3_100_000_000L + s.Enterprise),
+        }), s.Account, s.Excl, s.Vat, s.Month, s.Line)).ToList();
+        await using (var db = await dbFactory.CreateAsync(ct))
+        {
+            year = FiscalYear.Starting(building.Id, new DateOnly(today.Year, 1, 1));
+            db.FiscalYears.Add(year);
+            db.Suppliers.AddRange(suppliers.Select(s => s.Supplier));
             await db.SaveChangesAsync(ct);
+            accounts = await db.Accounts.Where(a => a.OrganisationId == organisationId).ToDictionaryAsync(a => a.Code, a => a.Id, ct);
         }
 
+        var letterhead = new Letterhead("", null, building.DefaultHolder, $"{building.Street}, {building.PostalCode} {building.City}");
+        var fr = System.Globalization.CultureInfo.GetCultureInfo("fr-BE");
         foreach (var s in suppliers)
         {
             var date = new DateOnly(today.Year, s.Month, 20);
-            await PostAsync(date, Journal.ACH, EntryKind.SupplierInvoice, $"Facture {s.Supplier.Name}",
-            [
-                new() { AccountId = accounts[s.Account], Debit = s.Amount },
-                new() { AccountId = accounts[StandardChart.Suppliers], SupplierId = s.Supplier.Id, Credit = s.Amount },
-            ]);
-            await PostAsync(date.AddDays(25), Journal.FIN, EntryKind.ExpensePayment, $"Paiement {s.Supplier.Name}",
-            [
-                new() { AccountId = accounts[StandardChart.Suppliers], SupplierId = s.Supplier.Id, Debit = s.Amount },
-                new() { AccountId = accounts[StandardChart.BankCurrent], Credit = s.Amount },
-            ]);
+            if (date > today)
+                continue;
+            var number = $"{today.Year}-{s.Month:D2}{s.Supplier.Name.Length:D3}";
+            var line = new InvoiceLineInput { Description = s.Line, AccountId = accounts[s.Account], AmountExclVat = s.Excl, VatRate = s.Vat };
+            var pdf = SupplierInvoicePdf(letterhead with { OrganisationName = s.Supplier.Name }, number, date, line, fr);
+            var file = await files.UploadAsync(Actor.System, building.Id, new MemoryStream(pdf), $"facture-{number}.pdf", FileUse.Accounting, ct, DocumentAudience.Staff);
+            var invoice = file.Succeeded
+                ? await invoices.SaveDraftAsync(Actor.System, building.Id, null, new InvoiceInput
+                {
+                    SupplierId = s.Supplier.Id,
+                    Number = number,
+                    InvoiceDate = date,
+                    DueDate = date.AddDays(30),
+                    FileId = file.Value,
+                    DeclaredTotal = line.AmountInclVat,
+                    Lines = [line],
+                }, ct)
+                : Result<Guid>.Fail(file.Errors);
+            if (!invoice.Succeeded
+                || !(await invoices.SubmitAsync(Actor.System, invoice.Value, ct)).Succeeded
+                || !(await invoices.ApproveAsync(Actor.System, invoice.Value, ct)).Succeeded
+                || (date.AddDays(25) <= today && !(await invoices.PayAsync(Actor.System, invoice.Value, date.AddDays(25), ct)).Succeeded))
+                throw new InvalidOperationException("demo invoice failed: " + s.Supplier.Name);
         }
-        await tx.CommitAsync(ct);
 
         // the year's budget, voted by last November's assembly; the insurance already runs over it
         var budget = await budgets.SaveDraftAsync(Actor.System, building.Id, null, new BudgetInput
@@ -482,17 +508,39 @@ public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> u
                 var paid = date.AddDays(12 + rank % 10);
                 if (paid > today || (q >= 2 && rank >= ownerIds.Count - 2))
                     continue;
-                var payment = await calls.RecordPaymentAsync(Actor.System, building.Id, new PaymentInput
+                // two transfers, as the letter asks: the working part and the reserve part, each to its account
+                foreach (var (fund, amount, communication) in new[] { (Fund.Working, line.Ordinary + line.Extraordinary, line.StructuredCommunication), (Fund.Reserve, line.Reserve, line.ReserveCommunication ?? line.StructuredCommunication) })
                 {
-                    OwnerId = line.OwnerId,
-                    Date = paid,
-                    Amount = line.Total,
-                    Method = PaymentMethod.Transfer,
-                    Reference = line.StructuredCommunication,
-                }, ct);
-                if (!payment.Succeeded)
-                    throw new InvalidOperationException("demo payment failed: " + payment.FirstError!.Code);
+                    if (amount == 0)
+                        continue;
+                    var payment = await calls.RecordPaymentAsync(Actor.System, building.Id, new PaymentInput
+                    {
+                        OwnerId = line.OwnerId,
+                        Date = paid,
+                        Amount = amount,
+                        Method = PaymentMethod.Transfer,
+                        Reference = communication,
+                        Account = fund,
+                    }, ct);
+                    if (!payment.Succeeded)
+                        throw new InvalidOperationException("demo payment failed: " + payment.FirstError!.Code);
+                }
             }
         }
+    }
+
+    /// <summary>A plain supplier invoice as the supplier would send it, so that the demo's invoices have their scan.</summary>
+    private byte[] SupplierInvoicePdf(Letterhead head, string number, DateOnly date, InvoiceLineInput line, System.Globalization.CultureInfo c)
+    {
+        using var doc = new LetterheadDocument(head, $"Facture {number}", c, clock.GetUtcNow());
+        doc.Text($"Date : {date.ToString("d", c)} — échéance : {date.AddDays(30).ToString("d", c)}", doc.Body);
+        doc.Space(10);
+        double[] widths = [doc.Width * 0.55, doc.Width * 0.15, doc.Width * 0.15, doc.Width * 0.15];
+        var right = new HashSet<int> { 1, 2, 3 };
+        doc.Row(["Description", "HTVA", $"TVA {line.VatRate:0} %", "TVAC"], widths, doc.Bold, shaded: true, rightAligned: right);
+        doc.Row([line.Description!, line.AmountExclVat.ToString("N2", c), line.VatAmount.ToString("N2", c), line.AmountInclVat.ToString("N2", c)], widths, doc.Body, rightAligned: right);
+        doc.Space(10);
+        doc.Text($"Total à payer : {line.AmountInclVat.ToString("N2", c)} €", doc.Bold);
+        return doc.Save();
     }
 }

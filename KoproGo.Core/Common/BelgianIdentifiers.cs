@@ -69,7 +69,7 @@ public static class BelgianIdentifiers
 /// The Belgian structured communication (OGM/VCS) of a transfer: 10 digits and a check of two, the 10 digits mod 97
 /// (97 when the remainder is 0), written +++123/4567/89002+++.
 /// </summary>
-public static class StructuredCommunication
+public static partial class StructuredCommunication
 {
     public static string FromNumber(long number)
     {
@@ -96,6 +96,21 @@ public static class StructuredCommunication
     }
 
     public static bool IsValid(string? value) => Digits(value) is not null;
+
+    /// <summary>
+    /// A valid communication somewhere in a free text — "+++090/9337/55493+++", "***090/9337/55493***" or twelve digits
+    /// standing alone — as its 12 digits; null when there is none (or more than one different one).
+    /// </summary>
+    public static string? FindIn(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        var found = Candidates().Matches(text).Select(m => Digits(m.Value)).Where(d => d is not null).Distinct().ToList();
+        return found.Count == 1 ? found[0] : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(\+{3}|\*{3})\s*\d{3}\s*/?\s*\d{4}\s*/?\s*\d{5}\s*(\+{3}|\*{3})|(?<![\d/])\d{12}(?![\d/])")]
+    private static partial System.Text.RegularExpressions.Regex Candidates();
 }
 
 /// <summary>Builds valid Belgian identifiers from their digits (demo data, tests, benchmarks).</summary>

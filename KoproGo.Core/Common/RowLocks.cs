@@ -9,6 +9,26 @@ namespace KoproGo.Core.Common;
 /// </summary>
 public static class RowLocks
 {
+    /// <summary>
+    /// Locks the row of <typeparamref name="T"/> with that key until the end of the transaction (FOR UPDATE): the writers of
+    /// one aggregate queue here and then read it as the previous one left it. The table and key column come from the EF model.
+    /// </summary>
+    public static Task LockAsync<T>(this IKoproGoDb db, Guid id, CancellationToken ct) where T : class => LockAsync<T>(db, id, "UPDATE", ct);
+
+    /// <summary>A share lock: many holders at once, none while someone holds <see cref="LockAsync{T}"/>.</summary>
+    public static Task ShareLockAsync<T>(this IKoproGoDb db, Guid id, CancellationToken ct) where T : class => LockAsync<T>(db, id, "SHARE", ct);
+
+    private static Task LockAsync<T>(IKoproGoDb db, Guid id, string mode, CancellationToken ct) where T : class
+    {
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
+        var table = entity.GetTableName()!;
+        var key = entity.FindPrimaryKey()!.Properties.Single().GetColumnName();
+        // identifiers from our own model, the value as a parameter
+#pragma warning disable EF1002
+        return db.Database.ExecuteSqlRawAsync($"SELECT 1 FROM \"{table}\" WHERE \"{key}\" = {{0}} FOR {mode}", [id], ct);
+#pragma warning restore EF1002
+    }
+
     public static Task LockBuildingAsync(this IKoproGoDb db, Guid buildingId, CancellationToken ct) =>
         db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM buildings WHERE id = {buildingId} FOR UPDATE", ct);
 

@@ -100,6 +100,9 @@ public sealed class BuildingConfiguration : IEntityTypeConfiguration<Building>
         b.Property(x => x.Slug).HasMaxLength(Building.SlugMax);
         b.Property(x => x.Language).HasMaxLength(10);
         b.Property(x => x.Version).IsRowVersion();   // PostgreSQL xmin
+        b.Property(x => x.WorkingFundHolder).HasMaxLength(Building.HolderMax);
+        b.Property(x => x.ReserveFundHolder).HasMaxLength(Building.HolderMax);
+        b.Property(x => x.InterestClause).HasMaxLength(Building.ClauseMax);
         b.HasIndex(x => x.Slug).IsUnique();
         b.HasIndex(x => x.OrganisationId);
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
@@ -294,8 +297,9 @@ public sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journal
         b.Property(x => x.Reference).HasMaxLength(30);
         b.Property(x => x.Description).HasMaxLength(JournalEntry.DescriptionMax);
         b.Property(x => x.DocumentRef).HasMaxLength(JournalEntry.DocumentRefMax);
-        // the gapless numbering, also as a constraint: one number per year and journal
-        b.HasIndex(x => new { x.FiscalYearId, x.Journal, x.Number }).IsUnique();
+        // the gapless numbering, also as a constraint: one number per year and journal (0 = numbered at COMMIT, see
+        // DatabaseRules.EntryNumbering)
+        b.HasIndex(x => new { x.FiscalYearId, x.Journal, x.Number }).IsUnique().HasFilter("number > 0");
         b.HasIndex(x => new { x.BuildingId, x.Date });
         b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.EntryId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<FiscalYear>().WithMany().HasForeignKey(x => x.FiscalYearId).OnDelete(DeleteBehavior.Restrict);
@@ -375,6 +379,7 @@ public sealed class SupplierInvoiceConfiguration : IEntityTypeConfiguration<Supp
     public void Configure(EntityTypeBuilder<SupplierInvoice> b)
     {
         b.ToTable("supplier_invoices");
+        b.Property(x => x.Version).IsRowVersion();
         b.Property(x => x.Number).HasMaxLength(SupplierInvoice.NumberMax);
         b.Property(x => x.RejectionReason).HasMaxLength(SupplierInvoice.ReasonMax);
         b.Ignore(x => x.TotalExclVat);
@@ -440,12 +445,19 @@ public sealed class CallLineConfiguration : IEntityTypeConfiguration<CallLine>
 {
     public void Configure(EntityTypeBuilder<CallLine> b)
     {
-        b.ToTable("call_lines", t => t.HasCheckConstraint("ck_call_lines_paid", "paid >= 0 AND paid <= total"));
+        b.ToTable("call_lines", t =>
+        {
+            t.HasCheckConstraint("ck_call_lines_paid", "paid >= 0 AND paid <= total");
+            t.HasCheckConstraint("ck_call_lines_paid_reserve", "paid_reserve >= 0 AND paid_reserve <= reserve AND paid_reserve <= paid");
+        });
         b.Property(x => x.StructuredCommunication).HasMaxLength(21);
+        b.Property(x => x.ReserveCommunication).HasMaxLength(21);
         b.Property(x => x.Lots).HasMaxLength(CallLine.LotsMax);
+        b.Property(x => x.Version).IsRowVersion();   // PostgreSQL xmin: a lost update fails instead of losing a payment
         b.Ignore(x => x.Open);
         // the bank statement names the line by it: never two lines with the same communication
         b.HasIndex(x => x.StructuredCommunication).IsUnique();
+        b.HasIndex(x => x.ReserveCommunication).IsUnique().HasFilter("reserve_communication IS NOT NULL");
         b.HasIndex(x => x.OwnerId);
         b.HasOne<Owner>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<StoredFile>().WithMany().HasForeignKey(x => x.PdfFileId).OnDelete(DeleteBehavior.Restrict);
@@ -471,6 +483,7 @@ public sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
     {
         b.ToTable("payments", t => t.HasCheckConstraint("ck_payments_amount", "amount > 0"));
         b.Property(x => x.Reference).HasMaxLength(Payment.ReferenceMax);
+        b.HasIndex(x => x.BuildingId).HasFilter("transfer_due > 0 AND transfer_entry_id IS NULL");
         b.HasIndex(x => new { x.BuildingId, x.OwnerId });
         b.HasOne<Owner>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<JournalEntry>().WithMany().HasForeignKey(x => x.EntryId).OnDelete(DeleteBehavior.Restrict);
@@ -489,6 +502,8 @@ public sealed class BankTransactionConfiguration : IEntityTypeConfiguration<Bank
         b.Property(x => x.Communication).HasMaxLength(BankTransaction.TextMax);
         b.Property(x => x.CounterpartyName).HasMaxLength(BankTransaction.TextMax);
         b.Property(x => x.CounterpartyAccount).HasMaxLength(BankTransaction.TextMax);
+        b.Property(x => x.AccountIban).HasMaxLength(34);
+        b.HasIndex(x => x.EntryId).HasFilter("entry_id IS NOT NULL");
         // a movement is imported once, whatever file brings it
         b.HasIndex(x => x.ImportKey).IsUnique();
         b.HasIndex(x => new { x.BuildingId, x.Status });

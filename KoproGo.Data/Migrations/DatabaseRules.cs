@@ -96,6 +96,45 @@ public static class DatabaseRules
           FOR EACH ROW EXECUTE FUNCTION journal_entries_open_year();
         """;
 
+    /// <summary>
+    /// The entry's gapless number and reference (2026-VEN-000042), given at COMMIT from the counter of its year and
+    /// journal: an entry inserted without a number (0) is numbered by a deferred trigger, so the counter row is locked
+    /// only while the transaction commits — concurrent postings queue for that moment alone, never for a round trip
+    /// to the application — and a rollback takes no number. The numbers follow the commits. An entry inserted with its
+    /// number (a batch that took its range, data loads) keeps it; the unique index on numbered entries still refuses a
+    /// duplicate, and the immutability rule lets a number be given once, nothing else change.
+    /// </summary>
+    public const string EntryNumbering = """
+        CREATE FUNCTION journal_entries_number() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE n int; label int;
+        BEGIN
+          IF NEW.number = 0 THEN
+            INSERT INTO journal_counters (fiscal_year_id, journal, last_number) VALUES (NEW.fiscal_year_id, NEW.journal, 1)
+            ON CONFLICT (fiscal_year_id, journal) DO UPDATE SET last_number = journal_counters.last_number + 1
+            RETURNING last_number INTO n;
+            SELECT extract(year FROM y.start_date)::int INTO label FROM fiscal_years y WHERE y.id = NEW.fiscal_year_id;
+            UPDATE journal_entries SET number = n, reference = label || '-' || NEW.journal || '-' || lpad(n::text, greatest(6, length(n::text)), '0')
+             WHERE id = NEW.id;
+          END IF;
+          RETURN NULL;
+        END $$;
+        CREATE CONSTRAINT TRIGGER journal_entries_number AFTER INSERT ON journal_entries
+          DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION journal_entries_number();
+
+        CREATE OR REPLACE FUNCTION journal_entries_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP = 'UPDATE' AND OLD.reversed_by_id IS NULL AND NEW.reversed_by_id IS NOT NULL
+             AND (to_jsonb(NEW) - 'reversed_by_id') = (to_jsonb(OLD) - 'reversed_by_id') THEN
+            RETURN NEW;
+          END IF;
+          IF TG_OP = 'UPDATE' AND OLD.number = 0 AND NEW.number > 0
+             AND (to_jsonb(NEW) - 'number' - 'reference') = (to_jsonb(OLD) - 'number' - 'reference') THEN
+            RETURN NEW;
+          END IF;
+          RAISE EXCEPTION 'posted journal entries cannot be changed (% refused): post a reversal', TG_OP USING ERRCODE = 'P0001';
+        END $$;
+        """;
+
     /// <summary>A line's fiscal year and date are always its entry's, whoever inserts it.</summary>
     public const string LinePlacement = """
         CREATE FUNCTION journal_lines_place() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -41,6 +41,10 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_standard");
 
+                    b.Property<bool>("IsWorks")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_works");
+
                     b.Property<string>("Label")
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)")
@@ -85,6 +89,10 @@ namespace KoproGo.Data.Migrations
                     b.Property<Guid>("UnitId")
                         .HasColumnType("uuid")
                         .HasColumnName("unit_id");
+
+                    b.Property<bool>("Works")
+                        .HasColumnType("boolean")
+                        .HasColumnName("works");
 
                     b.HasKey("Id")
                         .HasName("pk_charge_allocations");
@@ -349,7 +357,8 @@ namespace KoproGo.Data.Migrations
 
                     b.HasIndex("FiscalYearId", "Journal", "Number")
                         .IsUnique()
-                        .HasDatabaseName("ix_journal_entries_fiscal_year_id_journal_number");
+                        .HasDatabaseName("ix_journal_entries_fiscal_year_id_journal_number")
+                        .HasFilter("number > 0");
 
                     b.ToTable("journal_entries", (string)null);
                 });
@@ -426,6 +435,58 @@ namespace KoproGo.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_journal_lines_one_side", "(debit > 0 AND credit = 0) OR (credit > 0 AND debit = 0)");
                         });
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Accounting.SettlementLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("ExtraordinaryProvisions")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("extraordinary_provisions");
+
+                    b.Property<Guid?>("LetterFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("letter_file_id");
+
+                    b.Property<decimal>("OrdinaryCharges")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("ordinary_charges");
+
+                    b.Property<decimal>("OrdinaryProvisions")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("ordinary_provisions");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid>("SettlementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("settlement_id");
+
+                    b.Property<decimal>("WorksCharges")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("works_charges");
+
+                    b.HasKey("Id")
+                        .HasName("pk_settlement_lines");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_settlement_lines_owner_id");
+
+                    b.HasIndex("SettlementId", "OwnerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_settlement_lines_settlement_id_owner_id");
+
+                    b.ToTable("settlement_lines", (string)null);
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Accounting.Supplier", b =>
@@ -537,6 +598,12 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("supplier_id");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_supplier_invoices");
 
@@ -563,6 +630,56 @@ namespace KoproGo.Data.Migrations
                         .HasDatabaseName("ix_supplier_invoices_building_id_supplier_id_number");
 
                     b.ToTable("supplier_invoices", (string)null);
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Accounting.YearSettlement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<Guid?>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<Guid>("FiscalYearId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fiscal_year_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset?>("PostedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("posted_at");
+
+                    b.Property<DateTimeOffset>("PreparedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("prepared_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_year_settlements");
+
+                    b.HasIndex("BuildingId")
+                        .HasDatabaseName("ix_year_settlements_building_id");
+
+                    b.HasIndex("FiscalYearId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_year_settlements_fiscal_year_id");
+
+                    b.ToTable("year_settlements", (string)null);
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Accounts.AppUser", b =>
@@ -1412,6 +1529,17 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("fiscal_year_start_month");
 
+                    b.Property<string>("InterestClause")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("interest_clause");
+
+                    b.Property<string>("InterestStart")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("interest_start");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1434,11 +1562,20 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("character varying(4)")
                         .HasColumnName("postal_code");
 
+                    b.Property<DateOnly?>("ProvisionalAcceptance")
+                        .HasColumnType("date")
+                        .HasColumnName("provisional_acceptance");
+
                     b.Property<string>("Region")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("region");
+
+                    b.Property<string>("ReserveFundHolder")
+                        .HasMaxLength(70)
+                        .HasColumnType("character varying(70)")
+                        .HasColumnName("reserve_fund_holder");
 
                     b.Property<string>("ReserveFundIban")
                         .HasMaxLength(34)
@@ -1466,6 +1603,11 @@ namespace KoproGo.Data.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
+
+                    b.Property<string>("WorkingFundHolder")
+                        .HasMaxLength(70)
+                        .HasColumnType("character varying(70)")
+                        .HasColumnName("working_fund_holder");
 
                     b.Property<string>("WorkingFundIban")
                         .HasMaxLength(34)
@@ -1538,12 +1680,76 @@ namespace KoproGo.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("KoproGo.Core.Features.Calls.ArrearsCharge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<Guid>("CallLineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_line_id");
+
+                    b.Property<DateTimeOffset>("ChargedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("charged_at");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<decimal>("Fees")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("fees");
+
+                    b.Property<decimal>("Interest")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("interest");
+
+                    b.Property<DateOnly>("InterestUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("interest_until");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_arrears_charges");
+
+                    b.HasIndex("CallLineId")
+                        .HasDatabaseName("ix_arrears_charges_call_line_id");
+
+                    b.HasIndex("EntryId")
+                        .HasDatabaseName("ix_arrears_charges_entry_id");
+
+                    b.ToTable("arrears_charges", (string)null);
+                });
+
             modelBuilder.Entity("KoproGo.Core.Features.Calls.BankTransaction", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("account");
+
+                    b.Property<string>("AccountIban")
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)")
+                        .HasColumnName("account_iban");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(12, 2)
@@ -1569,6 +1775,14 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("character varying(140)")
                         .HasColumnName("counterparty_name");
 
+                    b.Property<DateOnly>("EntryDate")
+                        .HasColumnType("date")
+                        .HasColumnName("entry_date");
+
+                    b.Property<Guid?>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(140)
@@ -1589,6 +1803,16 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("payment_id");
 
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("rule");
+
+                    b.Property<Guid?>("StatementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("statement_id");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1606,6 +1830,10 @@ namespace KoproGo.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_bank_transactions");
+
+                    b.HasIndex("EntryId")
+                        .HasDatabaseName("ix_bank_transactions_entry_id")
+                        .HasFilter("entry_id IS NOT NULL");
 
                     b.HasIndex("ImportKey")
                         .IsUnique()
@@ -1756,6 +1984,11 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("paid");
 
+                    b.Property<decimal>("PaidReserve")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("paid_reserve");
+
                     b.Property<Guid?>("PdfFileId")
                         .HasColumnType("uuid")
                         .HasColumnName("pdf_file_id");
@@ -1764,6 +1997,11 @@ namespace KoproGo.Data.Migrations
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("reserve");
+
+                    b.Property<string>("ReserveCommunication")
+                        .HasMaxLength(21)
+                        .HasColumnType("character varying(21)")
+                        .HasColumnName("reserve_communication");
 
                     b.Property<string>("StructuredCommunication")
                         .IsRequired()
@@ -1775,6 +2013,12 @@ namespace KoproGo.Data.Migrations
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("total");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_call_lines");
@@ -1788,6 +2032,11 @@ namespace KoproGo.Data.Migrations
                     b.HasIndex("PdfFileId")
                         .HasDatabaseName("ix_call_lines_pdf_file_id");
 
+                    b.HasIndex("ReserveCommunication")
+                        .IsUnique()
+                        .HasDatabaseName("ix_call_lines_reserve_communication")
+                        .HasFilter("reserve_communication IS NOT NULL");
+
                     b.HasIndex("StructuredCommunication")
                         .IsUnique()
                         .HasDatabaseName("ix_call_lines_structured_communication");
@@ -1795,6 +2044,8 @@ namespace KoproGo.Data.Migrations
                     b.ToTable("call_lines", null, t =>
                         {
                             t.HasCheckConstraint("ck_call_lines_paid", "paid >= 0 AND paid <= total");
+
+                            t.HasCheckConstraint("ck_call_lines_paid_reserve", "paid_reserve >= 0 AND paid_reserve <= reserve AND paid_reserve <= paid");
                         });
                 });
 
@@ -1836,6 +2087,66 @@ namespace KoproGo.Data.Migrations
                     b.ToTable("call_sendings", (string)null);
                 });
 
+            modelBuilder.Entity("KoproGo.Core.Features.Calls.ImportedStatement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("account");
+
+                    b.Property<string>("AccountIban")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)")
+                        .HasColumnName("account_iban");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<int>("Movements")
+                        .HasColumnType("integer")
+                        .HasColumnName("movements");
+
+                    b.Property<decimal?>("NewBalance")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("new_balance");
+
+                    b.Property<decimal?>("OldBalance")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("old_balance");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bank_statements");
+
+                    b.HasIndex("BuildingId", "Date")
+                        .HasDatabaseName("ix_bank_statements_building_id_date");
+
+                    b.ToTable("bank_statements", (string)null);
+                });
+
             modelBuilder.Entity("KoproGo.Core.Features.Calls.LegalInterestRate", b =>
                 {
                     b.Property<int>("Year")
@@ -1865,12 +2176,52 @@ namespace KoproGo.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("KoproGo.Core.Features.Calls.OwnerBankAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Iban")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)")
+                        .HasColumnName("iban");
+
+                    b.Property<DateTimeOffset>("LearnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("learned_at");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_owner_bank_accounts");
+
+                    b.HasIndex("Iban")
+                        .HasDatabaseName("ix_owner_bank_accounts_iban");
+
+                    b.HasIndex("OwnerId", "Iban")
+                        .IsUnique()
+                        .HasDatabaseName("ix_owner_bank_accounts_owner_id_iban");
+
+                    b.ToTable("owner_bank_accounts", (string)null);
+                });
+
             modelBuilder.Entity("KoproGo.Core.Features.Calls.Payment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("account");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(12, 2)
@@ -1908,6 +2259,15 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("character varying(140)")
                         .HasColumnName("reference");
 
+                    b.Property<decimal>("TransferDue")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("transfer_due");
+
+                    b.Property<Guid?>("TransferEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("transfer_entry_id");
+
                     b.Property<decimal>("Unapplied")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)")
@@ -1915,6 +2275,10 @@ namespace KoproGo.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_payments");
+
+                    b.HasIndex("BuildingId")
+                        .HasDatabaseName("ix_payments_building_id")
+                        .HasFilter("transfer_due > 0 AND transfer_entry_id IS NULL");
 
                     b.HasIndex("EntryId")
                         .HasDatabaseName("ix_payments_entry_id");
@@ -1928,6 +2292,51 @@ namespace KoproGo.Data.Migrations
                     b.ToTable("payments", null, t =>
                         {
                             t.HasCheckConstraint("ck_payments_amount", "amount > 0");
+                        });
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Calls.PaymentAllocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("CallLineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_line_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Fund")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("fund");
+
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_allocations");
+
+                    b.HasIndex("CallLineId")
+                        .HasDatabaseName("ix_payment_allocations_call_line_id");
+
+                    b.HasIndex("PaymentId")
+                        .HasDatabaseName("ix_payment_allocations_payment_id");
+
+                    b.ToTable("payment_allocations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_payment_allocations_amount", "amount > 0");
                         });
                 });
 
@@ -3619,6 +4028,23 @@ namespace KoproGo.Data.Migrations
                         .HasConstraintName("fk_journal_lines_suppliers_supplier_id");
                 });
 
+            modelBuilder.Entity("KoproGo.Core.Features.Accounting.SettlementLine", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_settlement_lines_owners_owner_id");
+
+                    b.HasOne("KoproGo.Core.Features.Accounting.YearSettlement", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("SettlementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_settlement_lines_year_settlements_settlement_id");
+                });
+
             modelBuilder.Entity("KoproGo.Core.Features.Accounting.Supplier", b =>
                 {
                     b.HasOne("KoproGo.Core.Features.Organisations.Organisation", null)
@@ -3668,6 +4094,23 @@ namespace KoproGo.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_supplier_invoices_suppliers_supplier_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Accounting.YearSettlement", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_year_settlements_buildings_building_id");
+
+                    b.HasOne("KoproGo.Core.Features.Accounting.FiscalYear", null)
+                        .WithMany()
+                        .HasForeignKey("FiscalYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_year_settlements_fiscal_years_fiscal_year_id");
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Accounts.EmailChange", b =>
@@ -3839,6 +4282,23 @@ namespace KoproGo.Data.Migrations
                         .HasConstraintName("fk_units_buildings_building_id");
                 });
 
+            modelBuilder.Entity("KoproGo.Core.Features.Calls.ArrearsCharge", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Calls.CallLine", null)
+                        .WithMany()
+                        .HasForeignKey("CallLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_arrears_charges_call_lines_call_line_id");
+
+                    b.HasOne("KoproGo.Core.Features.Accounting.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_arrears_charges_journal_entries_entry_id");
+                });
+
             modelBuilder.Entity("KoproGo.Core.Features.Calls.BankTransaction", b =>
                 {
                     b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
@@ -3910,6 +4370,26 @@ namespace KoproGo.Data.Migrations
                         .HasConstraintName("fk_call_sendings_calls_for_funds_call_id");
                 });
 
+            modelBuilder.Entity("KoproGo.Core.Features.Calls.ImportedStatement", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bank_statements_buildings_building_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Calls.OwnerBankAccount", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_owner_bank_accounts_owners_owner_id");
+                });
+
             modelBuilder.Entity("KoproGo.Core.Features.Calls.Payment", b =>
                 {
                     b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
@@ -3932,6 +4412,23 @@ namespace KoproGo.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_payments_owners_owner_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Calls.PaymentAllocation", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Calls.CallLine", null)
+                        .WithMany()
+                        .HasForeignKey("CallLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_allocations_call_lines_call_line_id");
+
+                    b.HasOne("KoproGo.Core.Features.Calls.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_allocations_payments_payment_id");
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Calls.Reminder", b =>
@@ -4295,6 +4792,11 @@ namespace KoproGo.Data.Migrations
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Accounting.SupplierInvoice", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Accounting.YearSettlement", b =>
                 {
                     b.Navigation("Lines");
                 });

@@ -44,7 +44,7 @@ public class CallTests
     public void EpcPayload_HasTheFieldsBankingAppsRead()
     {
         var lines = EpcQr.Payload("Résidence Horta", "BE68 5390 0754 7034", 1500m, "+++123/4567/89002+++").Split('\n');
-        Assert.Equal(["BCD", "002", "1", "SCT", "", "Résidence Horta", "BE68539007547034", "EUR1500.00", "", "123456789002", ""], lines);
+        Assert.Equal(["BCD", "002", "1", "SCT", "", "Résidence Horta", "BE68539007547034", "EUR1500.00", "", "123456789002"], lines);
         Assert.Throws<ArgumentOutOfRangeException>(() => EpcQr.Payload("x", "BE68539007547034", 0m, "+++123/4567/89002+++"));
         Assert.NotEmpty(EpcQr.Png(string.Join('\n', lines)));
     }
@@ -113,14 +113,51 @@ public class ArrearsTests
     [InlineData(400, KoproGo.Core.Features.Calls.ReminderLevel.FormalNotice)]
     public void Thresholds(int days, KoproGo.Core.Features.Calls.ReminderLevel? level) => Assert.Equal(level, ArrearsRules.LevelFor(days));
 
+    private static decimal Interest(decimal amount, DateOnly from, DateOnly until, IReadOnlyDictionary<int, decimal> rates, params (DateOnly, decimal)[] payments) =>
+        ArrearsRules.Interest(amount, from, payments, until, rates).Amount;
+
     [Fact]
     public void Interest_IsAmountTimesRateTimesDaysOver365()
     {
-        Assert.Equal(45.00m, ArrearsRules.Interest(1_000m, new DateOnly(2025, 1, 1), new DateOnly(2026, 1, 1), Rates));       // 365 days at 4.5 %
-        Assert.Equal(3.70m, ArrearsRules.Interest(1_000m, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), Rates));        // 30 days: 3.6986
-        Assert.Equal(0m, ArrearsRules.Interest(1_000m, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 1), Rates));
+        Assert.Equal(45.00m, Interest(1_000m, new DateOnly(2025, 1, 1), new DateOnly(2026, 1, 1), Rates));       // 365 days at 4.5 %
+        Assert.Equal(3.70m, Interest(1_000m, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), Rates));        // 30 days: 3.6986
+        Assert.Equal(0m, Interest(1_000m, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 1), Rates));
         // across two years with different rates, day by day
         var mixed = new Dictionary<int, decimal> { [2025] = 4.5m, [2026] = 3.65m };
-        Assert.Equal(Money.Cents(1_000m * 0.045m * 1 / 365m + 1_000m * 0.0365m * 10 / 365m), ArrearsRules.Interest(1_000m, new DateOnly(2025, 12, 30), new DateOnly(2026, 1, 10), mixed));
+        Assert.Equal(Money.Cents(1_000m * 0.045m * 1 / 365m + 1_000m * 0.0365m * 10 / 365m), Interest(1_000m, new DateOnly(2025, 12, 30), new DateOnly(2026, 1, 10), mixed));
+    }
+
+    [Fact]
+    public void Interest_1000DueFirstMarch_400PaidFirstJune_OpenToNewYearsEve_Is27_10()
+    {
+        // 1,000 × 4.5 % × 92 / 365 (1 March → 1 June) + 600 × 4.5 % × 213 / 365 (1 June → 31 December) = 11.342 + 15.756
+        Assert.Equal(27.10m, Interest(1_000m, new DateOnly(2026, 3, 1), new DateOnly(2026, 12, 31), Rates, (new DateOnly(2026, 6, 1), 400m)));
+    }
+
+    [Fact]
+    public void Interest_PaymentsBeforeTheStart_LowerTheBase_AndAFullPaymentStopsIt()
+    {
+        Assert.Equal(Interest(600m, new DateOnly(2026, 3, 1), new DateOnly(2026, 12, 31), Rates),
+            Interest(1_000m, new DateOnly(2026, 3, 1), new DateOnly(2026, 12, 31), Rates, (new DateOnly(2026, 2, 1), 400m)));
+        Assert.Equal(Interest(1_000m, new DateOnly(2026, 3, 1), new DateOnly(2026, 6, 1), Rates),
+            Interest(1_000m, new DateOnly(2026, 3, 1), new DateOnly(2026, 12, 31), Rates, (new DateOnly(2026, 6, 1), 1_000m)));
+    }
+
+    [Fact]
+    public void Interest_AYearWithoutARate_IsNeverGuessed()
+    {
+        var result = ArrearsRules.Interest(1_000m, new DateOnly(2026, 12, 1), [], new DateOnly(2027, 2, 1), Rates);
+        Assert.Equal([2027], result.MissingYears);
+        Assert.True(result.Blocked);
+        Assert.Equal(Money.Cents(1_000m * 0.045m * 30 / 365m), result.Amount);       // December only
+    }
+
+    [Fact]
+    public void InterestStart_WithoutAClause_IsTheFormalNotice()
+    {
+        var due = new DateOnly(2026, 3, 1);
+        Assert.Null(ArrearsRules.InterestStart(KoproGo.Core.Features.Buildings.InterestStart.FormalNotice, due, null));
+        Assert.Equal(new DateOnly(2026, 5, 2), ArrearsRules.InterestStart(KoproGo.Core.Features.Buildings.InterestStart.FormalNotice, due, new DateOnly(2026, 5, 2)));
+        Assert.Equal(due, ArrearsRules.InterestStart(KoproGo.Core.Features.Buildings.InterestStart.DueDate, due, null));
     }
 }

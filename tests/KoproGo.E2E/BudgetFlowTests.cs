@@ -78,17 +78,22 @@ public class BudgetFlowTests(AppFixture app)
             s.AssertNoErrors();
         }
 
-        string ogm;
-        decimal amount;
+        string ogm, reserveOgm;
+        decimal amount, reserveAmount;
         await using (var owner = await app.NewSessionAsync())
         {
             await owner.SignInAsync("jan.peeters@example.be");
             await owner.GotoAsync("/my-account");
             var call = owner.Page.Locator(".my-call").Filter(new() { HasText = "Provisies" });
-            await Expect(call.Locator("img.my-call-qr")).ToBeVisibleAsync(new() { Timeout = 20_000 });
-            ogm = Regex.Match((await call.Locator(".my-call-pay").TextContentAsync())!, @"\+\+\+\d{3}/\d{4}/\d{5}\+\+\+").Value;
+            // two transfers, each with its QR code: the working part and the reserve part (its own account and communication)
+            await Expect(call.Locator("img.my-call-qr")).ToHaveCountAsync(2, new() { Timeout = 20_000 });
+            string Ogm(string? text) => Regex.Match(text!, @"\+\+\+\d{3}/\d{4}/\d{5}\+\+\+").Value;
+            ogm = Ogm(await call.Locator(".my-call-part").Filter(new() { HasText = "Werkkapitaal" }).Locator(".my-call-pay").TextContentAsync());
+            reserveOgm = Ogm(await call.Locator(".my-call-part").Filter(new() { HasText = "Reservekapitaal" }).Locator(".my-call-pay").TextContentAsync());
             Assert.NotEmpty(ogm);
+            Assert.Equal(reserveOgm, await app.ScalarAsync<string>("SELECT reserve_communication FROM call_lines WHERE structured_communication = @p0", ogm));
             amount = await app.ScalarAsync<decimal>("SELECT total FROM call_lines WHERE structured_communication = @p0", ogm);
+            reserveAmount = await app.ScalarAsync<decimal>("SELECT reserve FROM call_lines WHERE structured_communication = @p0", ogm);
             var download = await owner.Page.RunAndWaitForDownloadAsync(() => call.Locator(".my-call-pdf").ClickAsync());
             using var pdf = UglyToad.PdfPig.PdfDocument.Open(await File.ReadAllBytesAsync((await download.PathAsync())!, TestContext.Current.CancellationToken));
             var text = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
@@ -106,10 +111,15 @@ public class BudgetFlowTests(AppFixture app)
             // the panel (and its file input's script) must be rendered before a file is given to it
             await Expect(s.Page.Locator(".call-row").Filter(new() { HasText = "Provisies" })).ToBeVisibleAsync();
             var iban = await app.ScalarAsync<string>("SELECT working_fund_iban FROM buildings WHERE id = @p0", building);
+            var reserveIban = await app.ScalarAsync<string>("SELECT reserve_fund_iban FROM buildings WHERE id = @p0", building);
+            // one download from the bank: the statements of both accounts in one file
+            var today = DateOnly.FromDateTime(DateTime.Today);
             var file = Path.Combine(Path.GetTempPath(), $"leie-{Guid.NewGuid():N}.cod");
-            await File.WriteAllTextAsync(file, CodaFile.Build(iban, DateOnly.FromDateTime(DateTime.Today), [new(amount, ogm, Name: "Peeters Jan")]), System.Text.Encoding.Latin1, TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(file, CodaFile.File(
+                CodaFile.Statement(iban, today, [new CodaFile.Move(amount - reserveAmount, ogm, Name: "Peeters Jan")]),
+                CodaFile.Statement(reserveIban, today, [new CodaFile.Move(reserveAmount, reserveOgm, Name: "Peeters Jan")])), System.Text.Encoding.Latin1, TestContext.Current.CancellationToken);
             await s.Page.Locator("#coda-file").SetInputFilesAsync(file);
-            await Expect(s.Page.GetByText("1 rapproché(s)").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            await Expect(s.Page.GetByText("2 rapproché(s)").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
             s.AssertNoErrors();
         }
 

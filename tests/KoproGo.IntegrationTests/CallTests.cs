@@ -79,7 +79,10 @@ public class CallTests(DatabaseFixture fx)
         var mine = await Calls.MyCallsAsync(w.OwnerActorA, Ct);
         var my = Assert.Single(mine);
         Assert.Equal(1_500m, my.Total);
-        Assert.StartsWith("data:image/png;base64,", my.QrPngDataUri, StringComparison.Ordinal);
+        var part = Assert.Single(my.ToPay);
+        Assert.Equal(1_500m, part.Amount);
+        Assert.Equal(line.StructuredCommunication, part.Communication);
+        Assert.StartsWith("data:image/png;base64,", part.QrPngDataUri, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,6 +32,8 @@ public sealed class IsolationEstate
     public required Actor TenantB { get; init; }
     public required Actor BoardMemberB { get; init; }
     public required string Iban { get; init; }
+    /// <summary>The account learnt for owner A.</summary>
+    public const string OwnerAccountIban = "BE71096123456769";
 
     public static async Task<IsolationEstate> CreateAsync(DatabaseFixture fx, CancellationToken ct)
     {
@@ -108,11 +110,21 @@ public sealed class IsolationEstate
             await db.SaveChangesAsync(ct);
             ids["reminderId"] = reminder.Id;
         }
+        // a payment that reached the reserve account for the working part: a transfer is due
+        ids["paymentId"] = Ok(await calls.RecordPaymentAsync(s, w.BuildingA, new PaymentInput { OwnerId = w.OwnerA, Date = new DateOnly(2026, 4, 15), Amount = 10m, Account = Fund.Reserve }, ct));
         var iban = (await buildings.GetAsync(s, w.BuildingA, ct)).Value.Building.WorkingFundIban!;
         Ok(await fx.Get<IBankImportService>().ImportCodaAsync(s, "victim.cod",
             CodaFile.Build(iban, new DateOnly(2026, 5, 2), [new CodaFile.Move(42m, Free: "sans communication", Name: "Victim Payer")]), ct));
         await using (var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(ct))
+        {
             ids["transactionId"] = await db.BankTransactions.Where(t => t.BuildingId == w.BuildingA).Select(t => t.Id).FirstAsync(ct);
+            // an account the reconciliation learnt for the owner
+            db.Set<OwnerBankAccount>().Add(OwnerBankAccount.Learn(w.OwnerA, OwnerAccountIban, fx.Clock.GetUtcNow()));
+            await db.SaveChangesAsync(ct);
+        }
+
+        // the year's statement of charges, as a draft
+        ids["settlementId"] = Ok(await fx.Get<IYearSettlementService>().PrepareAsync(s, year.Id, ct)).Id;
 
         // a budget
         ids["budgetId"] = Ok(await fx.Get<IBudgetService>().SaveDraftAsync(s, w.BuildingA, null, new BudgetInput

@@ -200,6 +200,9 @@ public class TenantIsolationSweepTests(DatabaseFixture fx, ITestOutputHelper out
                     return method.Name.Contains("Csv", StringComparison.Ordinal)
                         ? $"compte;date;montant;communication\r\n{v.Iban};03/05/2026;7,00;intruder\r\n"
                         : CodaFile.Build(v.Iban, new DateOnly(2026, 5, 3), [new CodaFile.Move(7m, Free: "intruder")]);
+                case "iban":
+                    namesEstate = true;
+                    return IsolationEstate.OwnerAccountIban;
                 case "culture": return "fr-BE";
                 case "password": return "not-the-password";
                 case "fileName": return "intruder.cod";

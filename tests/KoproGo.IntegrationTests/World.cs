@@ -45,6 +45,7 @@ public sealed class World
             Slug = $"{name.ToLowerInvariant()}-{suffix}",
             // each building its own bank account, as in life (a bank statement names the one building it belongs to)
             WorkingFundIban = BelgianIdentifierFactory.Iban(Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)),
+            ReserveFundIban = BelgianIdentifierFactory.Iban(Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)),
         }, ct).Result.Value;
         var a = NewBuilding("A");
         var b = NewBuilding("B");

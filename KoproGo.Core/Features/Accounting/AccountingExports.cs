@@ -109,7 +109,7 @@ public sealed class AccountingExports(IKoproGoDbFactory dbFactory, IAccountingRe
                     [new(T("report.col.section")), new(T("report.col.code")), new(T("report.col.label"), Width: 3), .. amounts("report.col.amount")],
                     [.. tb.Assets.Select(r => (IReadOnlyList<object?>)[T("report.assets"), r.Code, r.Label, r.Balance]),
                      .. tb.Liabilities.Select(r => (IReadOnlyList<object?>)[T("report.liabilities"), r.Code, r.Label, -r.Balance]),
-                     [T("report.liabilities"), "", T("report.result"), tb.Result]]);
+                     [T("report.liabilities"), "", T("report.result"), tb.OpenResult]]);
         }
     }
 

@@ -12,19 +12,31 @@ public sealed record TrialBalanceRow(Guid AccountId, string Code, string Label, 
     public int Class => Code[0] - '0';
 }
 
-public sealed record TrialBalance(string BuildingName, int Year, DateOnly From, DateOnly To, IReadOnlyList<TrialBalanceRow> Rows)
+/// <param name="Closing">What the year-end closing entry put on each account (empty while the year is open).</param>
+public sealed record TrialBalance(string BuildingName, int Year, DateOnly From, DateOnly To, IReadOnlyList<TrialBalanceRow> Rows, IReadOnlyList<TrialBalanceRow> Closing)
 {
+    public TrialBalance(string BuildingName, int Year, DateOnly From, DateOnly To, IReadOnlyList<TrialBalanceRow> Rows) : this(BuildingName, Year, From, To, Rows, []) { }
+
     public decimal TotalDebit => Rows.Sum(r => r.Debit);
     public decimal TotalCredit => Rows.Sum(r => r.Credit);
 
-    /// <summary>Income statement: charges (class 6), income (class 7), result = income − charges.</summary>
-    public IReadOnlyList<TrialBalanceRow> Charges => Rows.Where(r => r.Class == 6).ToList();
-    public IReadOnlyList<TrialBalanceRow> Income => Rows.Where(r => r.Class == 7).ToList();
+    /// <summary>
+    /// Income statement: the year's real charges (class 6) and income (class 7), result = income − charges. The closing
+    /// entry, which brings them back to zero, is left out: a closed year still shows what happened in it.
+    /// </summary>
+    public IReadOnlyList<TrialBalanceRow> Charges => Operations(6);
+    public IReadOnlyList<TrialBalanceRow> Income => Operations(7);
     public decimal Result => -Income.Sum(r => r.Balance) - Charges.Sum(r => r.Balance);
 
-    /// <summary>Balance sheet: debit balances of classes 1–5 are assets, credit balances liabilities; the year's result sits with the funds.</summary>
+    private List<TrialBalanceRow> Operations(int @class) => Rows.Where(r => r.Class == @class)
+        .Select(r => Closing.FirstOrDefault(c => c.AccountId == r.AccountId) is { } c ? r with { Debit = r.Debit - c.Debit, Credit = r.Credit - c.Credit } : r)
+        .Where(r => r.Debit != 0 || r.Credit != 0).ToList();
+
+    /// <summary>Balance sheet: debit balances of classes 1–5 are assets, credit balances liabilities.</summary>
     public IReadOnlyList<TrialBalanceRow> Assets => Rows.Where(r => r.Class is >= 1 and <= 5 && r.Balance > 0).ToList();
     public IReadOnlyList<TrialBalanceRow> Liabilities => Rows.Where(r => r.Class is >= 1 and <= 5 && r.Balance < 0).ToList();
+    /// <summary>The result not carried to the funds yet (zero once the year is closed: the closing put it there).</summary>
+    public decimal OpenResult => -Rows.Where(r => r.Class is 6 or 7).Sum(r => r.Balance);
 }
 
 public sealed record LedgerLine(DateOnly Date, string Reference, string Description, string? SubLedger, decimal Debit, decimal Credit, decimal Running);
@@ -87,7 +99,13 @@ public sealed class AccountingReports(IKoproGoDbFactory dbFactory, TimeProvider 
         var accounts = await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
         var rows = sums.Select(s => new TrialBalanceRow(s.AccountId, accounts[s.AccountId].Code, accounts[s.AccountId].DisplayLabel(culture), s.Debit, s.Credit))
             .OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
-        return new TrialBalance(building, year.Label, year.StartDate, to, rows);
+        var closing = await (from l in db.JournalLines
+                             join e in db.JournalEntries on l.EntryId equals e.Id
+                             where e.FiscalYearId == year.Id && e.Kind == EntryKind.YearEndClosing && l.Date <= to
+                             group l by l.AccountId into g
+                             select new { AccountId = g.Key, Debit = g.Sum(x => x.Debit), Credit = g.Sum(x => x.Credit) }).ToListAsync(ct);
+        return new TrialBalance(building, year.Label, year.StartDate, to, rows,
+            closing.Select(c => new TrialBalanceRow(c.AccountId, accounts[c.AccountId].Code, "", c.Debit, c.Credit)).ToList());
     }
 
     public async Task<Result<IReadOnlyList<LedgerAccount>>> LedgerAsync(Actor actor, ReportPeriod period, string culture, CancellationToken ct)

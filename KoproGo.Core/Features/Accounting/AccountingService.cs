@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Accounting;
 
-public sealed record AccountRow(Guid Id, string Code, string Label, bool IsStandard, bool HasPostings);
+public sealed record AccountRow(Guid Id, string Code, string Label, bool IsStandard, bool HasPostings)
+{
+    public bool IsWorks { get; init; }
+}
 
 public sealed record FiscalYearRow(Guid Id, int Label, DateOnly StartDate, DateOnly EndDate, bool IsClosed);
 
@@ -28,6 +31,8 @@ public interface IAccountingService
     Task<Result<IReadOnlyList<AccountRow>>> ChartAsync(Actor actor, Guid organisationId, string culture, CancellationToken ct);
     Task<Result<Guid>> AddAccountAsync(Actor actor, Guid organisationId, AccountInput input, CancellationToken ct);
     Task<Result> DeleteAccountAsync(Actor actor, Guid accountId, CancellationToken ct);
+    /// <summary>Marks a charge account as works and major repairs (bare owner's charge, not an ordinary charge) or not.</summary>
+    Task<Result> SetWorksAsync(Actor actor, Guid accountId, bool isWorks, CancellationToken ct);
     Task<Result<IReadOnlyList<FiscalYearRow>>> FiscalYearsAsync(Actor actor, Guid buildingId, CancellationToken ct);
     /// <summary>The year after the last one, or the one that contains today when the building has none yet.</summary>
     Task<Result<FiscalYearRow>> OpenNextFiscalYearAsync(Actor actor, Guid buildingId, CancellationToken ct);
@@ -51,7 +56,7 @@ public sealed class AccountingService(IKoproGoDbFactory dbFactory, JournalPoster
             .Select(a => new { Account = a, Used = db.JournalLines.Any(l => l.AccountId == a.Id) })
             .ToListAsync(ct);
         return accounts.OrderBy(a => a.Account.Code, StringComparer.Ordinal)
-            .Select(a => new AccountRow(a.Account.Id, a.Account.Code, a.Account.DisplayLabel(culture), a.Account.IsStandard, a.Used)).ToList();
+            .Select(a => new AccountRow(a.Account.Id, a.Account.Code, a.Account.DisplayLabel(culture), a.Account.IsStandard, a.Used) { IsWorks = a.Account.IsWorks }).ToList();
     }
 
     public async Task<Result<Guid>> AddAccountAsync(Actor actor, Guid organisationId, AccountInput input, CancellationToken ct)
@@ -63,13 +68,15 @@ public sealed class AccountingService(IKoproGoDbFactory dbFactory, JournalPoster
             return Result<Guid>.Fail(validation.Errors);
         var code = input.Code!.Trim();
         await using var db = await dbFactory.CreateAsync(ct);
-        var codes = await db.Accounts.Where(a => a.OrganisationId == organisationId).Select(a => a.Code).ToListAsync(ct);
+        var existing = await db.Accounts.Where(a => a.OrganisationId == organisationId).Select(a => new { a.Code, a.IsWorks }).ToListAsync(ct);
+        var codes = existing.Select(a => a.Code).ToList();
         if (codes.Contains(code))
             return new Error("error.account_exists", [code], nameof(AccountInput.Code));
-        // a sub-account extends an existing account of its class (6105 under 610, 4102 under 410…)
-        if (!codes.Any(c => code.StartsWith(c, StringComparison.Ordinal) || c.StartsWith(code[..3], StringComparison.Ordinal)))
+        // a sub-account extends an existing account of its class (6105 under 610, 4102 under 410…); off-balance class 0 stands alone
+        if (code[0] != '0' && !codes.Any(c => code.StartsWith(c, StringComparison.Ordinal) || c.StartsWith(code[..3], StringComparison.Ordinal)))
             return new Error("error.account_parent", [code], nameof(AccountInput.Code));
-        var account = Account.Custom(organisationId, code, input.Label!);
+        var parent = existing.Where(a => code.StartsWith(a.Code, StringComparison.Ordinal)).MaxBy(a => a.Code.Length);
+        var account = Account.Custom(organisationId, code, input.Label!, parent?.IsWorks ?? false);
         db.Accounts.Add(account);
         db.Audit(actor, clock, "account.created", nameof(Account), account.Id, organisationId, details: $"{code} {account.Label}");
         try
@@ -81,6 +88,22 @@ public sealed class AccountingService(IKoproGoDbFactory dbFactory, JournalPoster
             return new Error("error.account_exists", [code], nameof(AccountInput.Code));
         }
         return account.Id;
+    }
+
+    public async Task<Result> SetWorksAsync(Actor actor, Guid accountId, bool isWorks, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == accountId, ct);
+        if (account is null || !actor.IsStaffOf(account.OrganisationId))
+            return Errors.NotFoundError;
+        if (!actor.CanKeepBooks(account.OrganisationId))
+            return Errors.ForbiddenError;
+        if (account.Class != 6)
+            return new Error("error.account_works_class");
+        account.MarkWorks(isWorks);
+        db.Audit(actor, clock, "account.works", nameof(Account), account.Id, account.OrganisationId, details: $"{account.Code} {isWorks}");
+        await db.SaveChangesAsync(ct);
+        return Result.Ok();
     }
 
     public async Task<Result> DeleteAccountAsync(Actor actor, Guid accountId, CancellationToken ct)
@@ -158,8 +181,12 @@ public sealed class AccountingService(IKoproGoDbFactory dbFactory, JournalPoster
             return Result<string>.Fail(posted.Errors);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return posted.Value.Reference;
+        return await ReferenceAsync(db, posted.Value.Id, ct);
     }
+
+    /// <summary>An entry's reference, which the database gives at COMMIT (DatabaseRules.EntryNumbering).</summary>
+    private static Task<string> ReferenceAsync(IKoproGoDb db, Guid entryId, CancellationToken ct) =>
+        db.JournalEntries.Where(e => e.Id == entryId).Select(e => e.Reference).SingleAsync(ct);
 
     public async Task<Result<string>> ReverseAsync(Actor actor, Guid entryId, DateOnly date, CancellationToken ct)
     {
@@ -195,7 +222,7 @@ public sealed class AccountingService(IKoproGoDbFactory dbFactory, JournalPoster
         entry.MarkReversedBy(posted.Value.Id);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return posted.Value.Reference;
+        return await ReferenceAsync(db, posted.Value.Id, ct);
     }
 
     public async Task<Result<Page<EntryRow>>> JournalAsync(Actor actor, Guid buildingId, JournalQuery query, PageRequest page, CancellationToken ct)
@@ -271,8 +298,8 @@ public sealed class AccountingService(IKoproGoDbFactory dbFactory, JournalPoster
         if (!found.Succeeded)
             return Result<string>.Fail(found.Errors);
         var building = found.Value;
-        await db.LockBuildingAsync(building.Id, ct);     // one closing at a time; then read the year as it is now
-        var year = await db.FiscalYears.FirstAsync(y => y.Id == fiscalYearId, ct);
+        // exclusive on the year: postings in progress (share locks) finish first, later ones wait and then find it closed
+        var year = await db.FiscalYears.FromSqlInterpolated($"SELECT * FROM fiscal_years WHERE id = {fiscalYearId} FOR UPDATE").FirstAsync(ct);
         if (year.IsClosed)
             return new Error("error.fiscal_year_closed", [year.Label]);
 
@@ -288,15 +315,22 @@ public sealed class AccountingService(IKoproGoDbFactory dbFactory, JournalPoster
         var fund = accounts[input.FundCode];
         var description = Texts.Get("accounting.closing", building.Language, year.Label);
 
-        // 1. closing: classes 6 and 7 back to zero, the result to the fund
+        // 1. closing: classes 6 and 7 back to zero; what the reserve calls (700…) brought goes to the reserve fund (160), the
+        // rest of the result to the fund the assembly chose (100 by default)
         var result = balances.Where(b => b.Code[0] is '6' or '7' && b.Balance != 0).ToList();
-        string? closingReference = null;
+        var reserveFund = accounts[StandardChart.ReserveFund];
+        var toFund = new Dictionary<Guid, decimal>
+        {
+            [reserveFund.Id] = result.Where(b => b.Code.StartsWith(StandardChart.CallsReserve, StringComparison.Ordinal)).Sum(b => b.Balance),
+        };
+        toFund[fund.Id] = toFund.GetValueOrDefault(fund.Id) + result.Where(b => !b.Code.StartsWith(StandardChart.CallsReserve, StringComparison.Ordinal)).Sum(b => b.Balance);
+        JournalEntry? closingEntry = null;
         if (result.Count > 0)
         {
             var lines = result.Select(b => new LineDraft { AccountId = b.AccountId, Debit = b.Balance < 0 ? -b.Balance : 0, Credit = b.Balance > 0 ? b.Balance : 0 }).ToList();
-            var net = result.Sum(b => b.Balance);      // > 0: charges exceed income (a loss, taken from the fund)
-            if (net != 0)
-                lines.Add(new LineDraft { AccountId = fund.Id, Debit = net > 0 ? net : 0, Credit = net < 0 ? -net : 0 });
+            // > 0: charges exceed income (a loss, taken from the fund)
+            foreach (var (account, net) in toFund.Where(f => f.Value != 0))
+                lines.Add(new LineDraft { AccountId = account, Debit = net > 0 ? net : 0, Credit = net < 0 ? -net : 0 });
             var closing = await poster.PostAsync(db, actor, building.OrganisationId, new EntryDraft
             {
                 BuildingId = building.Id,
@@ -308,18 +342,18 @@ public sealed class AccountingService(IKoproGoDbFactory dbFactory, JournalPoster
             }, ct);
             if (!closing.Succeeded)
                 return Result<string>.Fail(closing.Errors);
-            closingReference = closing.Value.Reference;
+            closingEntry = closing.Value;
         }
 
-        // 2. opening of the next year: every balance-sheet balance (classes 1–5), per sub-ledger, after the result went to the fund
+        // 2. opening of the next year: every balance-sheet balance (classes 1–5), per sub-ledger, after the result went to the funds
         var next = await db.FiscalYears.FirstOrDefaultAsync(y => y.BuildingId == building.Id && y.StartDate == year.EndDate.AddDays(1), ct)
                    ?? await NextYearAsync(db, building, ct);
         await db.SaveChangesAsync(ct);
         var carried = balances.Where(b => b.Code[0] is >= '1' and <= '5')
-            .Select(b => new { b.AccountId, b.OwnerId, b.SupplierId, Balance = b.Balance + (b.AccountId == fund.Id ? result.Sum(r => r.Balance) : 0) })
+            .Select(b => new { b.AccountId, b.OwnerId, b.SupplierId, Balance = b.Balance + (b.OwnerId is null && b.SupplierId is null ? toFund.GetValueOrDefault(b.AccountId) : 0) })
             .Where(b => b.Balance != 0).ToList();
-        if (!carried.Any(b => b.AccountId == fund.Id) && result.Sum(r => r.Balance) != 0)
-            carried.Add(new { AccountId = fund.Id, OwnerId = (Guid?)null, SupplierId = (Guid?)null, Balance = result.Sum(r => r.Balance) });
+        foreach (var (account, net) in toFund.Where(f => f.Value != 0 && !balances.Any(b => b.AccountId == f.Key && b.OwnerId is null && b.SupplierId is null)))
+            carried.Add(new { AccountId = account, OwnerId = (Guid?)null, SupplierId = (Guid?)null, Balance = net });
         if (carried.Count >= 2)
         {
             var opening = await poster.PostAsync(db, actor, building.OrganisationId, new EntryDraft
@@ -338,7 +372,7 @@ public sealed class AccountingService(IKoproGoDbFactory dbFactory, JournalPoster
         db.Audit(actor, clock, "fiscal_year.closed", nameof(FiscalYear), year.Id, building.OrganisationId, building.Id, $"{year.Label} → {input.FundCode}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return closingReference ?? "";
+        return closingEntry is null ? "" : await ReferenceAsync(db, closingEntry.Id, ct);
     }
 
     private static FiscalYearRow Row(FiscalYear y) => new(y.Id, y.Label, y.StartDate, y.EndDate, y.IsClosed);

@@ -134,9 +134,12 @@ public sealed class InvoiceService(IKoproGoDbFactory dbFactory, JournalPoster po
         var reference = await CheckReferencesAsync(db, organisationId, buildingId, input, ct);
         if (reference is not null)
             return reference;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         SupplierInvoice invoice;
         if (invoiceId is { } id)
         {
+            // the lock approval takes: lines cannot change under an approval, nor after it
+            await db.LockAsync<SupplierInvoice>(id, ct);
             var existing = await db.SupplierInvoices.Include(i => i.Lines).FirstOrDefaultAsync(i => i.Id == id && i.BuildingId == buildingId, ct);
             if (existing is null)
                 return Errors.NotFoundError;
@@ -161,6 +164,7 @@ public sealed class InvoiceService(IKoproGoDbFactory dbFactory, JournalPoster po
         {
             return new Error("error.invoice_duplicate", [], nameof(InvoiceInput.Number));
         }
+        await tx.CommitAsync(ct);
         return invoice.Id;
     }
 
@@ -211,7 +215,6 @@ public sealed class InvoiceService(IKoproGoDbFactory dbFactory, JournalPoster po
             if (invoice.Status != InvoiceStatus.PendingApproval)
                 return Error.Of("error.invoice_status", invoice.Status.ToString());
             var accounts = await db.Accounts.Where(a => a.OrganisationId == invoice.OrganisationId).ToListAsync(ct);
-            var codeOf = accounts.ToDictionary(a => a.Id, a => a.Code);
             var lines = invoice.Lines.GroupBy(l => l.AccountId)
                 .Select(g => new LineDraft { AccountId = g.Key, Debit = g.Sum(l => l.AmountInclVat) }).ToList();
             lines.Add(new LineDraft { AccountId = accounts.Single(a => a.Code == StandardChart.Suppliers).Id, SupplierId = invoice.SupplierId, Credit = invoice.TotalInclVat });
@@ -229,13 +232,17 @@ public sealed class InvoiceService(IKoproGoDbFactory dbFactory, JournalPoster po
             if (!posted.Succeeded)
                 return Result.Fail(posted.Errors);
 
-            // works (611…) fall on the bare owner of a split lot, everything else on the usufructuary
-            var works = invoice.Lines.All(l => codeOf[l.AccountId].StartsWith("611", StringComparison.Ordinal));
-            var units = await UnitChargesAsync(db, invoice, works, ct);
-            var allocation = ChargeDistribution.Allocate(invoice.TotalInclVat, units);
-            if (allocation is null)
-                return new Error("error.invoice_unit_without_owner", [string.Join(", ", units.Where(u => u.Weight > 0 && u.Payers.Count == 0).Select(u => u.UnitNumber))]);
-            db.ChargeAllocations.AddRange(allocation.Select(a => ChargeAllocation.Create(invoice.Id, a.UnitId, a.OwnerId, a.Amount)));
+            // decided line by line: works and major repairs (accounts flagged so, 611 by default) fall on the bare owner of a
+            // split lot, everything else on the usufructuary (Civil Code Art. 3.150)
+            var isWorks = accounts.ToDictionary(a => a.Id, a => a.IsWorks);
+            foreach (var group in invoice.Lines.GroupBy(l => isWorks[l.AccountId]))
+            {
+                var units = await UnitChargesAsync(db, invoice, group.Key, ct);
+                var allocation = ChargeDistribution.Allocate(group.Sum(l => l.AmountInclVat), units);
+                if (allocation is null)
+                    return new Error("error.invoice_unit_without_owner", [string.Join(", ", units.Where(u => u.Weight > 0 && u.Payers.Count == 0).Select(u => u.UnitNumber))]);
+                db.ChargeAllocations.AddRange(allocation.Select(a => ChargeAllocation.Create(invoice.Id, a.UnitId, a.OwnerId, a.Amount, group.Key)));
+            }
             invoice.Approve(posted.Value.Id);
             return Result.Ok();
         }, ct, approval: true);
@@ -305,7 +312,7 @@ public sealed class InvoiceService(IKoproGoDbFactory dbFactory, JournalPoster po
             : await db.BooksBuildingAsync(actor, buildingId.Value, clock.Today(), ct);
         if (!found.Succeeded)
             return Result.Fail(found.Errors);
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM supplier_invoices WHERE id = {invoiceId} FOR UPDATE", ct);
+        await db.LockAsync<SupplierInvoice>(invoiceId, ct);
         var invoice = await db.SupplierInvoices.Include(i => i.Lines).FirstAsync(i => i.Id == invoiceId, ct);
         Result result;
         try

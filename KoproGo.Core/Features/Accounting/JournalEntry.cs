@@ -23,9 +23,15 @@ public sealed class JournalEntry
     public Guid FiscalYearId { get; private set; }
     public Journal Journal { get; private set; }
     public EntryKind Kind { get; private set; }
+    /// <summary>
+    /// Gapless per year and journal. 0 until the transaction commits: the database numbers the entry then (trigger
+    /// <c>journal_entries_number</c>); a batch takes its range up front and arrives numbered.
+    /// </summary>
     public int Number { get; private set; }
-    /// <summary>2026-VEN-000042: year, journal, gapless number.</summary>
+    /// <summary>2026-VEN-000042: year, journal, gapless number; set with <see cref="Number"/>.</summary>
     public string Reference { get; private set; } = "";
+
+    public static string FormatReference(int year, Journal journal, int number) => $"{year}-{journal}-{number:D6}";
     public DateOnly Date { get; private set; }
     public string Description { get; private set; } = "";
     public string? DocumentRef { get; private set; }
@@ -35,9 +41,8 @@ public sealed class JournalEntry
     public string? PostedByUserId { get; private set; }
     public List<JournalLine> Lines { get; private set; } = [];
 
-    public static string FormatReference(int year, Journal journal, int number) => $"{year}-{journal}-{number:D6}";
-
-    internal static JournalEntry Create(Guid organisationId, Guid buildingId, FiscalYear year, Journal journal, EntryKind kind, int number,
+    /// <param name="number">null: numbered by the database at COMMIT.</param>
+    internal static JournalEntry Create(Guid organisationId, Guid buildingId, FiscalYear year, Journal journal, EntryKind kind, int? number,
         DateOnly date, string description, string? documentRef, Guid? reversalOf, IEnumerable<JournalLine> lines, DateTimeOffset now, string? userId)
     {
         var entry = new JournalEntry
@@ -48,8 +53,8 @@ public sealed class JournalEntry
             FiscalYearId = year.Id,
             Journal = journal,
             Kind = kind,
-            Number = number,
-            Reference = FormatReference(year.Label, journal, number),
+            Number = number ?? 0,
+            Reference = number is { } n ? FormatReference(year.Label, journal, n) : "",
             Date = date,
             Description = description,
             DocumentRef = documentRef,
@@ -59,7 +64,7 @@ public sealed class JournalEntry
         };
         foreach (var line in lines)
         {
-            line.Place(year.Id, date);
+            line.Place(entry.Id, year.Id, date);
             entry.Lines.Add(line);
         }
         return entry;
@@ -97,8 +102,9 @@ public sealed class JournalLine
     public Guid FiscalYearId { get; private set; }
     public DateOnly Date { get; private set; }
 
-    internal void Place(Guid fiscalYearId, DateOnly date)
+    internal void Place(Guid entryId, Guid fiscalYearId, DateOnly date)
     {
+        EntryId = entryId;
         FiscalYearId = fiscalYearId;
         Date = date;
     }

@@ -56,6 +56,8 @@ public sealed class SupplierInvoice
 
     private SupplierInvoice() { }
 
+    /// <summary>PostgreSQL xmin: an edit and an approval never both win.</summary>
+    public uint Version { get; private set; }
     public Guid Id { get; private set; }
     public Guid OrganisationId { get; private set; }
     public Guid BuildingId { get; private set; }
@@ -175,9 +177,11 @@ public sealed class ChargeAllocation
     public Guid UnitId { get; private set; }
     public Guid OwnerId { get; private set; }
     public decimal Amount { get; private set; }
+    /// <summary>A share of works and major repairs (extraordinary), not of ordinary charges: the annual settlement keeps them apart.</summary>
+    public bool Works { get; private set; }
 
-    public static ChargeAllocation Create(Guid invoiceId, Guid unitId, Guid ownerId, decimal amount) =>
-        new() { InvoiceId = invoiceId, UnitId = unitId, OwnerId = ownerId, Amount = amount };
+    public static ChargeAllocation Create(Guid invoiceId, Guid unitId, Guid ownerId, decimal amount, bool works = false) =>
+        new() { InvoiceId = invoiceId, UnitId = unitId, OwnerId = ownerId, Amount = amount, Works = works };
 }
 
 public sealed class InvoiceLineInput

@@ -103,9 +103,16 @@ public sealed class BudgetService(IKoproGoDbFactory dbFactory, TimeProvider cloc
             .OrderBy(l => l.Kind).ThenBy(l => l.Code, StringComparer.Ordinal).ToList();
         var previous = await db.FiscalYears.AsNoTracking().FirstOrDefaultAsync(y => y.BuildingId == building.Id && y.EndDate == year.StartDate.AddDays(-1), ct);
         decimal? lastYear = null;
-        if (previous is not null)
+        // Art. 3.86 §3: 5 % of the previous year's ordinary charges — not works and major repairs, nor what last year's
+        // budget called extraordinary — and only from the fifth year after the provisional acceptance of the common parts
+        if (previous is not null && building.ReserveMinimumAppliesOn(year.StartDate))
         {
-            var actual = await ChargesAsync(db, building.OrganisationId, previous.Id, ct);
+            var works = await db.Accounts.Where(a => a.OrganisationId == building.OrganisationId && a.IsWorks).Select(a => a.Id).ToListAsync(ct);
+            var extraordinary = await (from l in db.BudgetLines
+                                       join b in db.Budgets on l.BudgetId equals b.Id
+                                       where b.FiscalYearId == previous.Id && l.Kind == BudgetLineKind.Extraordinary
+                                       select l.AccountId).ToListAsync(ct);
+            var actual = (await ChargesAsync(db, building.OrganisationId, previous.Id, ct)).Where(a => !works.Contains(a.AccountId) && !extraordinary.Contains(a.AccountId)).ToList();
             if (actual.Count > 0)
                 lastYear = actual.Sum(a => a.Amount);
         }

@@ -1,12 +1,18 @@
 using System.Security.Cryptography;
 using System.Text;
 using KoproGo.Core.Common;
+using KoproGo.Core.Features.Accounting;
+using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Owners;
 using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Calls;
 
-public enum BankTransactionStatus { Matched, Unmatched, Outgoing }
+/// <summary>Matched: booked as an owner's payment. Transfer: money moved between the building's own two accounts.</summary>
+public enum BankTransactionStatus { Matched, Unmatched, Outgoing, Transfer }
+
+/// <summary>How a movement was recognised, for the bank view and the audit.</summary>
+public enum MatchRule { None, StructuredCommunication, OwnerAccount, Manual, OwnAccount }
 
 /// <summary>
 /// A movement imported from a bank statement, once: <see cref="ImportKey"/> (account, bank reference, date, amount,
@@ -20,28 +26,39 @@ public sealed class BankTransaction
 
     public Guid Id { get; private set; }
     public Guid BuildingId { get; private set; }
+    public Guid? StatementId { get; private set; }
     public string ImportKey { get; private set; } = "";
     public string FileName { get; private set; } = "";
+    /// <summary>The building's account the movement is on, and so the fund it belongs to.</summary>
+    public string? AccountIban { get; private set; }
+    public Fund Account { get; private set; }
     public DateOnly ValueDate { get; private set; }
+    public DateOnly EntryDate { get; private set; }
     public decimal Amount { get; private set; }
     public string? StructuredCommunication { get; private set; }
     public string? Communication { get; private set; }
     public string? CounterpartyName { get; private set; }
     public string? CounterpartyAccount { get; private set; }
     public BankTransactionStatus Status { get; private set; }
+    public MatchRule Rule { get; private set; }
     public Guid? PaymentId { get; private set; }
+    public Guid? EntryId { get; private set; }
     public DateTimeOffset ImportedAt { get; private set; }
 
     public static string KeyOf(string iban, BankMovement m) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{iban}|{m.BankReference}|{m.ValueDate:yyyyMMdd}|{m.Amount:0.00}|{m.StructuredCommunication}|{m.FreeCommunication}")));
 
-    public static BankTransaction From(Guid buildingId, string iban, string fileName, BankMovement m, DateTimeOffset now) => new()
+    public static BankTransaction From(Guid buildingId, Guid statementId, string iban, Fund account, string fileName, BankMovement m, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(),
         BuildingId = buildingId,
+        StatementId = statementId,
         ImportKey = KeyOf(iban, m),
         FileName = Cut(fileName)!,
+        AccountIban = iban,
+        Account = account,
         ValueDate = m.ValueDate,
+        EntryDate = m.EntryDate,
         Amount = m.Amount,
         StructuredCommunication = m.StructuredCommunication,
         Communication = Cut(m.FreeCommunication),
@@ -51,49 +68,128 @@ public sealed class BankTransaction
         ImportedAt = now,
     };
 
-    public void Match(Guid paymentId)
+    public void Match(Guid paymentId, MatchRule rule)
     {
         if (Status != BankTransactionStatus.Unmatched)
             throw new BusinessRuleException(new Error("error.bank_already_matched"));
         Status = BankTransactionStatus.Matched;
         PaymentId = paymentId;
+        Rule = rule;
+    }
+
+    public void BookTransfer(Guid? entryId)
+    {
+        Status = BankTransactionStatus.Transfer;
+        EntryId = entryId;
+        Rule = MatchRule.OwnAccount;
     }
 
     private static string? Cut(string? s) => s is { Length: > TextMax } ? s[..TextMax] : s;
 }
 
-public sealed record ImportSummary(int Movements, int Matched, int Unmatched, int Outgoing, int AlreadyImported);
+/// <summary>A statement as imported: which account, which file, the bank's balances.</summary>
+public sealed class ImportedStatement
+{
+    private ImportedStatement() { }
 
-public sealed record UnmatchedRow(Guid Id, DateOnly ValueDate, decimal Amount, string? Communication, string? CounterpartyName, string? CounterpartyAccount);
+    public Guid Id { get; private set; }
+    public Guid BuildingId { get; private set; }
+    public string AccountIban { get; private set; } = "";
+    public Fund Account { get; private set; }
+    public string FileName { get; private set; } = "";
+    public DateOnly Date { get; private set; }
+    public decimal? OldBalance { get; private set; }
+    public decimal? NewBalance { get; private set; }
+    public int Movements { get; private set; }
+    public DateTimeOffset ImportedAt { get; private set; }
+
+    public static ImportedStatement From(Guid buildingId, Fund account, string fileName, BankStatement s, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        BuildingId = buildingId,
+        AccountIban = s.AccountIban,
+        Account = account,
+        FileName = fileName.Length > BankTransaction.TextMax ? fileName[..BankTransaction.TextMax] : fileName,
+        Date = s.Date,
+        OldBalance = s.OldBalance,
+        NewBalance = s.NewBalance,
+        Movements = s.Movements.Count,
+        ImportedAt = now,
+    };
+}
+
+public sealed record ImportSummary(int Movements, int Matched, int Unmatched, int Outgoing, int AlreadyImported)
+{
+    /// <summary>Moves between the building's own accounts, booked on 580.</summary>
+    public int Transfers { get; init; }
+    /// <summary>Payments that arrived on the other fund's account: matched, and waiting for a transfer.</summary>
+    public int WrongAccount { get; init; }
+}
+
+public sealed record UnmatchedRow(Guid Id, DateOnly ValueDate, decimal Amount, string? Communication, string? CounterpartyName, string? CounterpartyAccount)
+{
+    public Fund Account { get; init; }
+}
+
+/// <summary>The bank view of a building: its two accounts, what was imported, what waits.</summary>
+public sealed record BankOverview(IReadOnlyList<BankAccountRow> Accounts, IReadOnlyList<StatementRow> Statements, IReadOnlyList<MovementRow> Movements,
+    IReadOnlyList<TransferDueRow> TransfersDue);
+
+/// <param name="LastStatementBalance">The balance on the newest imported statement of that account, as the bank printed it.</param>
+/// <param name="LedgerBalance">The bank account in the books (550 reserve, 551 working), all open years.</param>
+public sealed record BankAccountRow(Fund Fund, string? Iban, string Holder, decimal? LastStatementBalance, DateOnly? LastStatementDate, decimal LedgerBalance);
+
+public sealed record StatementRow(Guid Id, Fund Account, string FileName, DateOnly Date, int Movements, decimal? NewBalance, DateTimeOffset ImportedAt);
+
+public sealed record MovementRow(Guid Id, Fund Account, DateOnly Date, decimal Amount, string? Communication, string? Counterparty, BankTransactionStatus Status,
+    MatchRule Rule, string? OwnerName);
+
+/// <summary>Money on the wrong account: matched to the owner, to be moved to the other fund's account.</summary>
+public sealed record TransferDueRow(Guid PaymentId, DateOnly Date, string OwnerName, Fund ArrivedOn, decimal Amount);
 
 public interface IBankImportService
 {
     /// <summary>
-    /// Imports a CODA file of one of the building accounts the actor keeps the books of: payments whose structured
-    /// communication names a call line are booked at once, the others wait for manual matching. All or nothing.
+    /// Imports a CODA file of the building accounts the actor keeps the books of (one or several statements): payments
+    /// are recognised by their structured communication (working or reserve part), then by the payer's known account
+    /// when the amount is one open call or the whole open balance; moves between the building's two accounts are booked
+    /// on 580; the rest waits for manual matching. All or nothing.
     /// </summary>
     Task<Result<ImportSummary>> ImportCodaAsync(Actor actor, string fileName, string content, CancellationToken ct);
     /// <summary>The same for a statement exported as CSV (<see cref="BankCsv"/>).</summary>
     Task<Result<ImportSummary>> ImportCsvAsync(Actor actor, string fileName, string content, CancellationToken ct);
     Task<Result<IReadOnlyList<UnmatchedRow>>> UnmatchedAsync(Actor actor, Guid buildingId, CancellationToken ct);
-    /// <summary>The syndic says whose payment it is: booked like any payment of that owner.</summary>
+    /// <summary>The syndic says whose payment it is: booked like any payment of that owner, on the account it arrived on.</summary>
     Task<Result> MatchAsync(Actor actor, Guid transactionId, Guid ownerId, CancellationToken ct);
+    Task<Result<BankOverview>> OverviewAsync(Actor actor, Guid buildingId, CancellationToken ct);
+    /// <summary>
+    /// One click for money that arrived on the wrong account: books the transfer order to the other account
+    /// (580 internal transfers against the bank it leaves); the statement of the account it reaches books the other half.
+    /// </summary>
+    Task<Result> BookTransferAsync(Actor actor, Guid paymentId, DateOnly date, CancellationToken ct);
+    /// <summary>The accounts the owner paid from, learnt by the reconciliation (shown on the owner's page).</summary>
+    Task<Result<IReadOnlyList<string>>> OwnerAccountsAsync(Actor actor, Guid ownerId, CancellationToken ct);
+    /// <summary>
+    /// Forgets an account learnt for the owner (a neighbour or a notary paid once for them): its later payments without a
+    /// valid communication wait for the syndic again instead of landing on this owner.
+    /// </summary>
+    Task<Result> ForgetOwnerAccountAsync(Actor actor, Guid ownerId, string iban, CancellationToken ct);
 }
 
-public sealed class BankImportService(IKoproGoDbFactory dbFactory, PaymentPosting payments, TimeProvider clock) : IBankImportService
+public sealed class BankImportService(IKoproGoDbFactory dbFactory, PaymentPosting payments, JournalPoster poster, TimeProvider clock) : IBankImportService
 {
     public Task<Result<ImportSummary>> ImportCodaAsync(Actor actor, string fileName, string content, CancellationToken ct) =>
-        ImportAsync(actor, fileName, () => Coda.Parse(content), ct);
+        ImportAsync(actor, fileName, () => Coda.ParseAll(content), ct);
 
     public Task<Result<ImportSummary>> ImportCsvAsync(Actor actor, string fileName, string content, CancellationToken ct) =>
-        ImportAsync(actor, fileName, () => BankCsv.Parse(content), ct);
+        ImportAsync(actor, fileName, () => [BankCsv.Parse(content)], ct);
 
-    private async Task<Result<ImportSummary>> ImportAsync(Actor actor, string fileName, Func<BankStatement> parse, CancellationToken ct)
+    private async Task<Result<ImportSummary>> ImportAsync(Actor actor, string fileName, Func<IReadOnlyList<BankStatement>> parse, CancellationToken ct)
     {
-        BankStatement statement;
+        IReadOnlyList<BankStatement> statements;
         try
         {
-            statement = parse();
+            statements = parse();
         }
         catch (StatementFormatException e)
         {
@@ -101,69 +197,232 @@ public sealed class BankImportService(IKoproGoDbFactory dbFactory, PaymentPostin
         }
         await using var db = await dbFactory.CreateAsync(ct);
         var today = clock.Today();
-        var buildings = await db.ReadableBuildings(actor, today).AsNoTracking()
-            .Where(b => b.WorkingFundIban == statement.AccountIban || b.ReserveFundIban == statement.AccountIban).Take(2).ToListAsync(ct);
-        // a statement belongs to one building: an account shared by two is a data error, not a guess
-        if (buildings.Count > 1)
-            return Error.Of("error.coda_shared_account", BelgianIdentifiers.FormatIban(statement.AccountIban));
-        var building = buildings.SingleOrDefault();
-        if (building is null || !actor.CanKeepBooks(building.OrganisationId, building.Id))
-            return Error.NotFoundAs("error.coda_unknown_account", BelgianIdentifiers.FormatIban(statement.AccountIban));
+        // every statement of the file names an account the actor keeps the books of, or nothing is imported
+        var targets = new List<(BankStatement Statement, Building Building, Fund Fund)>();
+        foreach (var statement in statements)
+        {
+            var buildings = await db.ReadableBuildings(actor, today).AsNoTracking()
+                .Where(b => b.WorkingFundIban == statement.AccountIban || b.ReserveFundIban == statement.AccountIban).OrderBy(b => b.Id).Take(2).ToListAsync(ct);
+            // a statement belongs to one building: an account shared by two is a data error, not a guess
+            if (buildings.Count > 1)
+                return Error.Of("error.coda_shared_account", BelgianIdentifiers.FormatIban(statement.AccountIban));
+            var building = buildings.SingleOrDefault();
+            if (building is null || !actor.CanKeepBooks(building.OrganisationId, building.Id))
+                return Error.NotFoundAs("error.coda_unknown_account", BelgianIdentifiers.FormatIban(statement.AccountIban));
+            targets.Add((statement, building, building.FundOfAccount(statement.AccountIban)!.Value));
+        }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        int matched = 0, unmatched = 0, outgoing = 0, known = 0;
+        var counts = new Counts();
         var now = clock.GetUtcNow();
-        foreach (var movement in statement.Movements)
+        foreach (var (statement, building, fund) in targets)
         {
-            var transaction = BankTransaction.From(building.Id, statement.AccountIban, fileName, movement, now);
-            // the database decides what is new: a concurrent import of the same file waits here, then finds it taken
-            var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
-                INSERT INTO bank_transactions (id, building_id, import_key, file_name, value_date, amount, structured_communication, communication,
-                                               counterparty_name, counterparty_account, status, imported_at)
-                VALUES ({transaction.Id}, {transaction.BuildingId}, {transaction.ImportKey}, {transaction.FileName}, {transaction.ValueDate}, {transaction.Amount},
-                        {transaction.StructuredCommunication}, {transaction.Communication}, {transaction.CounterpartyName}, {transaction.CounterpartyAccount},
-                        {transaction.Status.ToString()}, {transaction.ImportedAt})
-                ON CONFLICT (import_key) DO NOTHING
-                """, ct);
-            if (inserted == 0)
-            {
-                known++;
-                continue;
-            }
-            if (transaction.Status == BankTransactionStatus.Outgoing)
-            {
-                outgoing++;
-                continue;
-            }
-            var ogm = movement.StructuredCommunication is { } digits
-                ? StructuredCommunication.FromNumber(long.Parse(digits[..10], System.Globalization.CultureInfo.InvariantCulture))
-                : null;
-            var line = ogm is null ? null
-                : await (from l in db.CallLines
-                         join c in db.CallsForFunds on l.CallId equals c.Id
-                         where c.BuildingId == building.Id && c.Status == CallStatus.Sent && l.StructuredCommunication == ogm
-                         select l).AsNoTracking().FirstOrDefaultAsync(ct);
-            if (line is null)
-            {
-                unmatched++;
-                continue;
-            }
-            var owner = await db.Owners.AsNoTracking().FirstAsync(o => o.Id == line.OwnerId, ct);
-            var payment = await payments.RecordAsync(db, actor, building, owner, movement.ValueDate, movement.Amount, PaymentMethod.Transfer, ogm, line.Id, ct);
-            if (!payment.Succeeded)
-                return Result<ImportSummary>.Fail(payment.Errors);
+            var record = ImportedStatement.From(building.Id, fund, fileName, statement, now);
+            db.Set<ImportedStatement>().Add(record);
             await db.SaveChangesAsync(ct);
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"UPDATE bank_transactions SET status = 'Matched', payment_id = {payment.Value.Id} WHERE id = {transaction.Id}", ct);
-            matched++;
+            var result = await ImportStatementAsync(db, actor, building, fund, record.Id, fileName, statement, counts, now, ct);
+            if (!result.Succeeded)
+                return Result<ImportSummary>.Fail(result.Errors);
+            db.Audit(actor, clock, "bank.imported", nameof(BankTransaction), record.Id, building.OrganisationId, building.Id,
+                $"{fileName} {BelgianIdentifiers.FormatIban(statement.AccountIban)}: {statement.Movements.Count} movements");
+            await db.SaveChangesAsync(ct);
+            // what is saved is not needed again: the next statement starts with an empty change tracker
+            db.ChangeTracker.Clear();
         }
-        var summary = new ImportSummary(statement.Movements.Count, matched, unmatched, outgoing, known);
-        db.Audit(actor, clock, "bank.imported", nameof(BankTransaction), fileName, building.OrganisationId, building.Id,
-            $"{summary.Movements} movements: {matched} matched, {unmatched} to match, {outgoing} outgoing, {known} already imported");
-        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return summary;
+        return new ImportSummary(statements.Sum(s => s.Movements.Count), counts.Matched, counts.Unmatched, counts.Outgoing, counts.Known)
+        {
+            Transfers = counts.Transfers,
+            WrongAccount = counts.WrongAccount,
+        };
     }
+
+    private sealed class Counts
+    {
+        public int Matched, Unmatched, Outgoing, Known, Transfers, WrongAccount;
+    }
+
+    /// <summary>
+    /// One statement, in set operations so that a bank file of thousands of movements costs a few statements: the new
+    /// movements are registered at once (the database decides which are new), their communications and payers are
+    /// looked up at once, the payers' open lines are locked at once, then each movement is applied in the statement's
+    /// order (each sees what the previous ones paid) and the payments are posted together.
+    /// </summary>
+    private async Task<Result> ImportStatementAsync(IKoproGoDb db, Actor actor, Building building, Fund fund, Guid statementId, string fileName,
+        BankStatement statement, Counts counts, DateTimeOffset now, CancellationToken ct)
+    {
+        var iban = statement.AccountIban;
+        var fresh = await NewMovementsAsync(db, building, fund, statementId, fileName, statement, now, ct);
+        counts.Known += statement.Movements.Count - fresh.Count;
+
+        // money between the building's own two accounts: the leg arriving is booked against 580 (the leg leaving was
+        // booked when the transfer was ordered, or is booked now if it was not)
+        var incoming = new List<(BankTransaction Transaction, BankMovement Movement, string? Counterparty)>();
+        foreach (var (transaction, movement) in fresh)
+        {
+            var counterparty = BelgianIdentifiers.NormaliseIban(movement.CounterpartyAccount);
+            if (counterparty is not null && building.FundOfAccount(counterparty) is { } from && from != fund)
+            {
+                var entry = await BookOwnTransferAsync(db, actor, building, fund, movement, ct);
+                if (!entry.Succeeded)
+                    return entry;
+                transaction.BookTransfer(entry.Value == Guid.Empty ? null : entry.Value);
+                counts.Transfers++;
+            }
+            else if (transaction.Status == BankTransactionStatus.Outgoing)
+                counts.Outgoing++;
+            else
+                incoming.Add((transaction, movement, counterparty));
+        }
+
+        // SPEC §4.3, first rule: the structured communication of a call line's working or reserve part
+        var ogms = incoming.Where(i => i.Movement.StructuredCommunication is not null).Select(i => Communication(i.Movement.StructuredCommunication!)).Distinct().ToList();
+        var named = ogms.Count == 0 ? [] : await (from l in db.CallLines.AsNoTracking()
+                                                  join c in db.CallsForFunds on l.CallId equals c.Id
+                                                  where c.BuildingId == building.Id && c.Status == CallStatus.Sent
+                                                        && (ogms.Contains(l.StructuredCommunication) || (l.ReserveCommunication != null && ogms.Contains(l.ReserveCommunication)))
+                                                  select new { l.Id, l.OwnerId, l.StructuredCommunication, l.ReserveCommunication }).ToListAsync(ct);
+        var byOgm = new Dictionary<string, (Guid Owner, PaymentTarget Target)>();
+        foreach (var l in named)
+        {
+            byOgm[l.StructuredCommunication] = (l.OwnerId, new PaymentTarget(l.Id, Fund.Working));
+            if (l.ReserveCommunication is not null)
+                byOgm[l.ReserveCommunication] = (l.OwnerId, new PaymentTarget(l.Id, Fund.Reserve));
+        }
+        // second rule: no valid communication, but an account the payer used before, known for exactly one owner
+        var payers = incoming.Where(i => i.Counterparty is not null && (i.Movement.StructuredCommunication is null || !byOgm.ContainsKey(Communication(i.Movement.StructuredCommunication))))
+            .Select(i => i.Counterparty!).Distinct().ToList();
+        var knownPayers = payers.Count == 0 ? [] : await (from a in db.Set<OwnerBankAccount>()
+                                                          join o in db.Owners on a.OwnerId equals o.Id
+                                                          where payers.Contains(a.Iban) && o.OrganisationId == building.OrganisationId && o.ErasedAt == null
+                                                          select new { a.Iban, OwnerId = o.Id }).Distinct().ToListAsync(ct);
+        var ownerOfAccount = knownPayers.GroupBy(k => k.Iban).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().OwnerId);
+
+        var ownerIds = byOgm.Values.Select(v => v.Owner).Concat(ownerOfAccount.Values).Distinct().ToList();
+        var owners = ownerIds.Count == 0 ? [] : await db.Owners.AsNoTracking().Where(o => ownerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+        var batch = await payments.BeginAsync(db, building, ownerIds, ct);
+        var learnt = new HashSet<(Guid Owner, string Iban)>();
+        var matched = new List<(BankTransaction Transaction, MatchRule Rule)>();
+        foreach (var (transaction, movement, counterparty) in incoming)
+        {
+            var match = Find(batch, byOgm, ownerOfAccount, fund, movement, counterparty);
+            if (match is null)
+            {
+                counts.Unmatched++;
+                continue;
+            }
+            batch.Add(owners[match.Value.OwnerId], movement.EntryDate, movement.Amount, PaymentMethod.Transfer,
+                movement.StructuredCommunication is { } digits ? Communication(digits) : movement.FreeCommunication, fund, match.Value.Target);
+            matched.Add((transaction, match.Value.Rule));
+            if (counterparty is not null)
+                learnt.Add((match.Value.OwnerId, counterparty));
+        }
+        var posted = await payments.PostAsync(db, actor, batch, ct);
+        if (!posted.Succeeded)
+            return Result.Fail(posted.Errors);
+        for (var i = 0; i < matched.Count; i++)
+        {
+            matched[i].Transaction.Match(posted.Value[i].Id, matched[i].Rule);
+            counts.Matched++;
+            if (posted.Value[i].TransferDue > 0)
+                counts.WrongAccount++;
+        }
+        // the movements are written last, with what became of them, once their payments and entries are saved
+        await db.SaveChangesAsync(ct);
+        await db.InsertManyAsync(fresh.Select(f => f.Transaction).ToList(), ct);
+        await LearnAsync(db, learnt, now, ct);
+        return Result.Ok();
+    }
+
+    /// <summary>
+    /// The statement's movements not imported before (nor twice in this file). One import per account at a time, decided
+    /// by the database (a transaction-scoped advisory lock on the account): a concurrent import of the same file waits
+    /// here, then finds every movement known; the unique import key stays as the last guard.
+    /// </summary>
+    private static async Task<List<(BankTransaction Transaction, BankMovement Movement)>> NewMovementsAsync(IKoproGoDb db, Building building, Fund fund, Guid statementId,
+        string fileName, BankStatement statement, DateTimeOffset now, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"bank-account:" + statement.AccountIban}, 0))", ct);
+        var rows = statement.Movements.Select(m => (Transaction: BankTransaction.From(building.Id, statementId, statement.AccountIban, fund, fileName, m, now), Movement: m))
+            .DistinctBy(r => r.Transaction.ImportKey).ToList();
+        var keys = rows.Select(r => r.Transaction.ImportKey).ToList();
+        var known = (await db.BankTransactions.Where(t => keys.Contains(t.ImportKey)).Select(t => t.ImportKey).ToListAsync(ct)).ToHashSet();
+        return rows.Where(r => !known.Contains(r.Transaction.ImportKey)).ToList();
+    }
+
+    private static string Communication(string digits) => StructuredCommunication.FromNumber(long.Parse(digits[..10], System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// SPEC §4.3: first the structured communication (of the working or the reserve part of a call line); without a
+    /// valid one, the payer's account if it belongs to exactly one owner of the organisation, and only when the amount is
+    /// one of their open parts on this account's fund or all of it (anything else is a guess: the manual queue). The
+    /// open parts are the batch's: what earlier movements of the statement paid counts.
+    /// </summary>
+    private static (Guid OwnerId, PaymentTarget? Target, MatchRule Rule)? Find(PaymentBatch batch, Dictionary<string, (Guid Owner, PaymentTarget Target)> byOgm,
+        Dictionary<string, Guid> ownerOfAccount, Fund fund, BankMovement movement, string? counterparty)
+    {
+        if (movement.StructuredCommunication is { } digits && byOgm.TryGetValue(Communication(digits), out var named))
+            return (named.Owner, named.Target, MatchRule.StructuredCommunication);
+        if (counterparty is null || !ownerOfAccount.TryGetValue(counterparty, out var ownerId))
+            return null;
+        var parts = batch.OpenLinesOf(ownerId).Select(l => (Line: l, Open: l.OpenOf(fund))).Where(p => p.Open > 0).ToList();
+        if (parts.FirstOrDefault(p => p.Open == movement.Amount) is { Line: not null } one)
+            return (ownerId, new PaymentTarget(one.Line.Id, fund), MatchRule.OwnerAccount);
+        if (parts.Count > 0 && parts.Sum(p => p.Open) == movement.Amount)
+            return (ownerId, null, MatchRule.OwnerAccount);
+        return null;
+    }
+
+    private static async Task LearnAsync(IKoproGoDb db, IReadOnlyCollection<(Guid Owner, string Iban)> accounts, DateTimeOffset now, CancellationToken ct)
+    {
+        if (accounts.Count == 0)
+            return;
+        var rows = accounts.Select(a => OwnerBankAccount.Learn(a.Owner, a.Iban, now)).ToList();
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO owner_bank_accounts (id, owner_id, iban, learned_at)
+            SELECT u.*, {now} FROM unnest({rows.Select(r => r.Id).ToArray()}, {rows.Select(r => r.OwnerId).ToArray()}, {rows.Select(r => r.Iban).ToArray()}) AS u
+            ON CONFLICT (owner_id, iban) DO NOTHING
+            """, ct);
+    }
+
+    /// <summary>The arriving leg of a move between the building's two accounts: bank of the receiving fund against 580.</summary>
+    private async Task<Result<Guid>> BookOwnTransferAsync(IKoproGoDb db, Actor actor, Building building, Fund fund, BankMovement movement, CancellationToken ct)
+    {
+        var accounts = await AccountsAsync(db, building.OrganisationId, ct);
+        var bank = accounts[fund == Fund.Reserve ? StandardChart.BankReserve : StandardChart.BankCurrent];
+        var amount = Math.Abs(movement.Amount);
+        // money in: bank debit; money out to the other account with no transfer order booked: bank credit
+        if (movement.Amount < 0 && await TransferOrderedAsync(db, building.Id, fund, amount, ct))
+            return Guid.Empty;
+        List<LineDraft> lines = movement.Amount > 0
+            ? [new() { AccountId = bank, Debit = amount }, new() { AccountId = accounts[StandardChart.InternalTransfers], Credit = amount }]
+            : [new() { AccountId = accounts[StandardChart.InternalTransfers], Debit = amount }, new() { AccountId = bank, Credit = amount }];
+        var posted = await poster.PostAsync(db, actor, building.OrganisationId, new EntryDraft
+        {
+            BuildingId = building.Id,
+            Date = movement.EntryDate,
+            Journal = Journal.FIN,
+            Kind = EntryKind.TransferBetweenAccounts,
+            Description = Texts.Get("accounting.own_transfer", building.Language),
+            DocumentRef = movement.BankReference.Length > JournalEntry.DocumentRefMax ? movement.BankReference[..JournalEntry.DocumentRefMax] : movement.BankReference,
+            Lines = lines,
+        }, ct);
+        return posted.Succeeded ? posted.Value.Id : Result<Guid>.Fail(posted.Errors);
+    }
+
+    /// <summary>A one-click transfer order of that amount leaving that account, not yet seen on a statement.</summary>
+    private static async Task<bool> TransferOrderedAsync(IKoproGoDb db, Guid buildingId, Fund leaving, decimal amount, CancellationToken ct)
+    {
+        var candidate = await db.Payments.Where(p => p.BuildingId == buildingId && p.Account == leaving && p.TransferDue == amount && p.TransferEntryId != null
+                                                     && !db.BankTransactions.Any(t => t.EntryId == p.TransferEntryId))
+            .Select(p => p.TransferEntryId).FirstOrDefaultAsync(ct);
+        return candidate is not null;
+    }
+
+    private static Task<Dictionary<string, Guid>> AccountsAsync(IKoproGoDb db, Guid organisationId, CancellationToken ct) =>
+        db.Accounts.Where(a => a.OrganisationId == organisationId && (a.Code == StandardChart.BankReserve || a.Code == StandardChart.BankCurrent
+                                                                      || a.Code == StandardChart.InternalTransfers))
+            .ToDictionaryAsync(a => a.Code, a => a.Id, ct);
 
     public async Task<Result<IReadOnlyList<UnmatchedRow>>> UnmatchedAsync(Actor actor, Guid buildingId, CancellationToken ct)
     {
@@ -173,7 +432,7 @@ public sealed class BankImportService(IKoproGoDbFactory dbFactory, PaymentPostin
             return Result<IReadOnlyList<UnmatchedRow>>.Fail(found.Errors);
         return await db.BankTransactions.AsNoTracking().Where(t => t.BuildingId == buildingId && t.Status == BankTransactionStatus.Unmatched)
             .OrderBy(t => t.ValueDate)
-            .Select(t => new UnmatchedRow(t.Id, t.ValueDate, t.Amount, t.StructuredCommunication ?? t.Communication, t.CounterpartyName, t.CounterpartyAccount))
+            .Select(t => new UnmatchedRow(t.Id, t.ValueDate, t.Amount, t.StructuredCommunication ?? t.Communication, t.CounterpartyName, t.CounterpartyAccount) { Account = t.Account })
             .ToListAsync(ct);
     }
 
@@ -194,13 +453,115 @@ public sealed class BankImportService(IKoproGoDbFactory dbFactory, PaymentPostin
         var owner = await db.Owners.AsNoTracking().FirstOrDefaultAsync(o => o.Id == ownerId && o.OrganisationId == found.Value.OrganisationId, ct);
         if (owner is null)
             return new Error(Errors.NotFound, [], "OwnerId");
-        var payment = await payments.RecordAsync(db, actor, found.Value, owner, transaction.ValueDate, transaction.Amount, PaymentMethod.Transfer,
-            transaction.Communication ?? transaction.CounterpartyName, null, ct);
+        var payment = await payments.RecordAsync(db, actor, found.Value, owner, transaction.EntryDate, transaction.Amount, PaymentMethod.Transfer,
+            transaction.Communication ?? transaction.CounterpartyName, transaction.Account, null, ct);
         if (!payment.Succeeded)
             return Result.Fail(payment.Errors);
-        transaction.Match(payment.Value.Id);
+        transaction.Match(payment.Value.Id, MatchRule.Manual);
+        if (BelgianIdentifiers.NormaliseIban(transaction.CounterpartyAccount) is { } iban)
+            await LearnAsync(db, [(owner.Id, iban)], clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        return Result.Ok();
+    }
+
+    public async Task<Result<BankOverview>> OverviewAsync(Actor actor, Guid buildingId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var found = await db.BooksBuildingAsync(actor, buildingId, clock.Today(), ct);
+        if (!found.Succeeded)
+            return Result<BankOverview>.Fail(found.Errors);
+        var building = found.Value;
+        var statements = await db.Set<ImportedStatement>().AsNoTracking().Where(s => s.BuildingId == buildingId)
+            .OrderByDescending(s => s.Date).ThenByDescending(s => s.ImportedAt).Take(50)
+            .Select(s => new StatementRow(s.Id, s.Account, s.FileName, s.Date, s.Movements, s.NewBalance, s.ImportedAt)).ToListAsync(ct);
+        var movements = await (from t in db.BankTransactions.AsNoTracking()
+                               where t.BuildingId == buildingId
+                               orderby t.ValueDate descending, t.ImportedAt descending
+                               select new MovementRow(t.Id, t.Account, t.EntryDate, t.Amount, t.StructuredCommunication ?? t.Communication, t.CounterpartyName, t.Status, t.Rule,
+                                   db.Payments.Where(p => p.Id == t.PaymentId).Join(db.Owners, p => p.OwnerId, o => o.Id, (p, o) => o.DisplayName).FirstOrDefault()))
+            .Take(200).ToListAsync(ct);
+        var transfers = await (from p in db.Payments.AsNoTracking()
+                               join o in db.Owners on p.OwnerId equals o.Id
+                               where p.BuildingId == buildingId && p.TransferDue > 0 && p.TransferEntryId == null
+                               orderby p.Date
+                               select new TransferDueRow(p.Id, p.Date, o.DisplayName, p.Account, p.TransferDue)).ToListAsync(ct);
+        var ledger = await (from l in db.JournalLines
+                            join a in db.Accounts on l.AccountId equals a.Id
+                            join e in db.JournalEntries on l.EntryId equals e.Id
+                            join y in db.FiscalYears on e.FiscalYearId equals y.Id
+                            where e.BuildingId == buildingId && y.ClosedAt == null && (a.Code == StandardChart.BankReserve || a.Code == StandardChart.BankCurrent)
+                            group l by a.Code into g
+                            select new { Code = g.Key, Balance = g.Sum(x => x.Debit - x.Credit) }).ToDictionaryAsync(x => x.Code, x => x.Balance, ct);
+        BankAccountRow Row(Fund fund)
+        {
+            var last = statements.Where(s => s.Account == fund).FirstOrDefault();
+            return new BankAccountRow(fund, building.IbanOf(fund), building.HolderOf(fund), last?.NewBalance, last?.Date,
+                ledger.GetValueOrDefault(fund == Fund.Reserve ? StandardChart.BankReserve : StandardChart.BankCurrent));
+        }
+        return new BankOverview([Row(Fund.Working), Row(Fund.Reserve)], statements, movements, transfers);
+    }
+
+    public async Task<Result> BookTransferAsync(Actor actor, Guid paymentId, DateOnly date, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var buildingId = await db.Payments.Where(p => p.Id == paymentId).Select(p => (Guid?)p.BuildingId).FirstOrDefaultAsync(ct);
+        if (buildingId is null)
+            return Errors.NotFoundError;
+        var found = await db.BooksBuildingAsync(actor, buildingId.Value, clock.Today(), ct);
+        if (!found.Succeeded)
+            return Result.Fail(found.Errors);
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM payments WHERE id = {paymentId} FOR UPDATE", ct);
+        var payment = await db.Payments.FirstAsync(p => p.Id == paymentId, ct);
+        if (payment.TransferDue <= 0 || payment.TransferEntryId is not null)
+            return new Error("error.transfer_not_due");
+        var accounts = await AccountsAsync(db, found.Value.OrganisationId, ct);
+        var leaving = accounts[payment.Account == Fund.Reserve ? StandardChart.BankReserve : StandardChart.BankCurrent];
+        var posted = await poster.PostAsync(db, actor, found.Value.OrganisationId, new EntryDraft
+        {
+            BuildingId = found.Value.Id,
+            Date = date,
+            Journal = Journal.FIN,
+            Kind = EntryKind.TransferBetweenAccounts,
+            Description = Texts.Get("accounting.transfer_ordered", found.Value.Language),
+            Lines = [new() { AccountId = accounts[StandardChart.InternalTransfers], Debit = payment.TransferDue }, new() { AccountId = leaving, Credit = payment.TransferDue }],
+        }, ct);
+        if (!posted.Succeeded)
+            return Result.Fail(posted.Errors);
+        payment.TransferBooked(posted.Value.Id);
+        db.Audit(actor, clock, "bank.transfer_ordered", nameof(Payment), payment.Id, found.Value.OrganisationId, found.Value.Id, $"{payment.TransferDue:0.00} from {payment.Account}");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result.Ok();
+    }
+
+    public async Task<Result<IReadOnlyList<string>>> OwnerAccountsAsync(Actor actor, Guid ownerId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var owner = await db.Owners.AsNoTracking().FirstOrDefaultAsync(o => o.Id == ownerId, ct);
+        if (owner is null || !actor.IsStaffOf(owner.OrganisationId))
+            return Errors.NotFoundError;
+        if (!actor.CanKeepBooks(owner.OrganisationId))
+            return Errors.ForbiddenError;
+        return await db.Set<OwnerBankAccount>().Where(a => a.OwnerId == ownerId).OrderBy(a => a.LearnedAt).Select(a => a.Iban).ToListAsync(ct);
+    }
+
+    public async Task<Result> ForgetOwnerAccountAsync(Actor actor, Guid ownerId, string iban, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var owner = await db.Owners.AsNoTracking().FirstOrDefaultAsync(o => o.Id == ownerId, ct);
+        if (owner is null || !actor.IsStaffOf(owner.OrganisationId))
+            return Errors.NotFoundError;
+        if (!actor.CanKeepBooks(owner.OrganisationId))
+            return Errors.ForbiddenError;
+        var normalised = BelgianIdentifiers.NormaliseIban(iban);
+        var known = normalised is null ? null : await db.Set<OwnerBankAccount>().FirstOrDefaultAsync(a => a.OwnerId == ownerId && a.Iban == normalised, ct);
+        if (known is null)
+            return Errors.NotFoundError;
+        db.Set<OwnerBankAccount>().Remove(known);
+        db.Audit(actor, clock, "bank.owner_account_forgotten", nameof(OwnerBankAccount), known.Id, owner.OrganisationId);
+        await db.SaveChangesAsync(ct);
         return Result.Ok();
     }
 }

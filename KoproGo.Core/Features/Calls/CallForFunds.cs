@@ -14,6 +14,12 @@ public enum LineState { Open, Partial, Paid, Overdue }
 public enum PaymentMethod { Transfer, DirectDebit, Cash }
 
 /// <summary>
+/// The two funds of an association and their two bank accounts (Civil Code Art. 3.86 §3, 3.89 §5): the working fund
+/// (ordinary and extraordinary charges; bank 551, owners 4101) and the reserve fund (bank 550, owners 4100).
+/// </summary>
+public enum Fund { Working, Reserve }
+
+/// <summary>
 /// A call for funds (appel de fonds / opvraging): amounts per fund spread over the owners by shares, each owner line
 /// with its own structured communication. Sending posts the VEN entry and issues the owners' PDFs.
 /// </summary>
@@ -118,16 +124,23 @@ public sealed class CallLine
     public decimal Extraordinary { get; private set; }
     public decimal Reserve { get; private set; }
     public decimal Total { get; private set; }
+    /// <summary>Paid in all, both funds together.</summary>
     public decimal Paid { get; private set; }
-    /// <summary>+++123/4567/89002+++, unique over the platform.</summary>
+    /// <summary>The part of <see cref="Paid"/> that settles the reserve fund part.</summary>
+    public decimal PaidReserve { get; private set; }
+    /// <summary>+++123/4567/89002+++ of the working-fund part (ordinary and extraordinary charges), unique over the platform.</summary>
     public string StructuredCommunication { get; private set; } = "";
+    /// <summary>The reserve part's own communication, paid to the reserve account; null when the line has no reserve part.</summary>
+    public string? ReserveCommunication { get; private set; }
     /// <summary>The lots this line is for, as printed: "A1 (60/1000), P1 (20/1000)".</summary>
     public string Lots { get; private set; } = "";
     public Guid? PdfFileId { get; private set; }
     /// <summary>No email (or no consent to receive documents by email): the syndic posts the letter.</summary>
     public bool ByPost { get; private set; }
+    /// <summary>PostgreSQL xmin: two payments that would both read the line before either wrote fail instead of one being lost.</summary>
+    public uint Version { get; private set; }
 
-    public static CallLine Create(Guid callId, Guid ownerId, decimal ordinary, decimal extraordinary, decimal reserve, string ogm, string lots) => new()
+    public static CallLine Create(Guid callId, Guid ownerId, decimal ordinary, decimal extraordinary, decimal reserve, string ogm, string lots, string? reserveOgm = null) => new()
     {
         Id = Guid.CreateVersion7(),
         CallId = callId,
@@ -137,10 +150,20 @@ public sealed class CallLine
         Reserve = reserve,
         Total = ordinary + extraordinary + reserve,
         StructuredCommunication = ogm,
+        ReserveCommunication = reserve > 0 ? reserveOgm : null,
         Lots = lots.Length > LotsMax ? lots[..LotsMax] : lots,
     };
 
     public decimal Open => Math.Max(0, Total - Paid);
+
+    /// <summary>What the fund's part still owes.</summary>
+    public decimal OpenOf(Fund fund) => fund == Fund.Reserve ? Math.Max(0, Reserve - PaidReserve) : Math.Max(0, Ordinary + Extraordinary - (Paid - PaidReserve));
+
+    /// <summary>The communication to pay the fund's part with (a line without its own reserve OGM takes both on one).</summary>
+    public string CommunicationOf(Fund fund) => fund == Fund.Reserve ? ReserveCommunication ?? StructuredCommunication : StructuredCommunication;
+
+    /// <summary>Which fund a communication names on this line, if any.</summary>
+    public Fund? FundOf(string ogm) => ogm == StructuredCommunication ? Fund.Working : ogm == ReserveCommunication ? Fund.Reserve : null;
 
     public LineState StateOn(DateOnly today, DateOnly due) =>
         Paid >= Total ? LineState.Paid : today > due ? LineState.Overdue : Paid > 0 ? LineState.Partial : LineState.Open;
@@ -151,12 +174,14 @@ public sealed class CallLine
         ByPost = byPost;
     }
 
-    /// <summary>Takes what it can of <paramref name="amount"/>; returns the rest.</summary>
-    public decimal Apply(decimal amount)
+    /// <summary>Takes what it can of <paramref name="amount"/> for the fund's part; returns what was taken.</summary>
+    public decimal Apply(decimal amount, Fund fund)
     {
-        var take = Math.Min(Open, amount);
+        var take = Math.Min(OpenOf(fund), amount);
         Paid += take;
-        return amount - take;
+        if (fund == Fund.Reserve)
+            PaidReserve += take;
+        return take;
     }
 }
 
@@ -178,20 +203,72 @@ public sealed class Payment
     /// <summary>What could not be applied to open calls: a credit on the owner's account.</summary>
     public decimal Unapplied { get; private set; }
     public DateTimeOffset RecordedAt { get; private set; }
+    /// <summary>The account the money arrived on.</summary>
+    public Fund Account { get; private set; }
+    /// <summary>
+    /// What arrived on this account but belongs to the other fund (the reserve part paid to the working account, or
+    /// the reverse): it has to be moved, through 580 internal transfers.
+    /// </summary>
+    public decimal TransferDue { get; private set; }
+    /// <summary>The entry that booked the transfer order (580), once the syndic made it.</summary>
+    public Guid? TransferEntryId { get; private set; }
 
-    public static Payment Create(Guid buildingId, Guid ownerId, DateOnly date, decimal amount, PaymentMethod method, string? reference, Guid entryId, decimal unapplied, DateTimeOffset now) => new()
+    public static Payment Create(Guid buildingId, Guid ownerId, DateOnly date, decimal amount, PaymentMethod method, string? reference, Guid entryId, decimal unapplied,
+        DateTimeOffset now, Fund account = Fund.Working, decimal transferDue = 0m) => new()
+        {
+            Id = Guid.CreateVersion7(),
+            BuildingId = buildingId,
+            OwnerId = ownerId,
+            Date = date,
+            Amount = amount,
+            Method = method,
+            Reference = Text.Clean(reference),
+            EntryId = entryId,
+            Unapplied = unapplied,
+            RecordedAt = now,
+            Account = account,
+            TransferDue = transferDue,
+        };
+
+    public void TransferBooked(Guid entryId)
     {
-        Id = Guid.CreateVersion7(),
-        BuildingId = buildingId,
-        OwnerId = ownerId,
-        Date = date,
-        Amount = amount,
-        Method = method,
-        Reference = Text.Clean(reference),
-        EntryId = entryId,
-        Unapplied = unapplied,
-        RecordedAt = now,
-    };
+        if (TransferDue <= 0 || TransferEntryId is not null)
+            throw new BusinessRuleException(new Error("error.transfer_not_due"));
+        TransferEntryId = entryId;
+    }
+}
+
+/// <summary>Which part of which call line a payment settled, and when: the periods of late interest run between these.</summary>
+public sealed class PaymentAllocation
+{
+    private PaymentAllocation() { }
+
+    public Guid Id { get; private set; }
+    public Guid PaymentId { get; private set; }
+    public Guid CallLineId { get; private set; }
+    public Fund Fund { get; private set; }
+    public decimal Amount { get; private set; }
+    public DateOnly Date { get; private set; }
+
+    public static PaymentAllocation Create(Guid paymentId, Guid callLineId, Fund fund, decimal amount, DateOnly date) =>
+        new() { Id = Guid.CreateVersion7(), PaymentId = paymentId, CallLineId = callLineId, Fund = fund, Amount = amount, Date = date };
+}
+
+/// <summary>
+/// A bank account an owner paid from, learnt from payments the reconciliation matched: later payments from it without
+/// a (valid) structured communication can be recognised. Shown to the syndic; personal data (GDPR export and erasure).
+/// </summary>
+public sealed class OwnerBankAccount
+{
+    private OwnerBankAccount() { }
+
+    public Guid Id { get; private set; }
+    public Guid OwnerId { get; private set; }
+    public string Iban { get; private set; } = "";
+    public DateTimeOffset LearnedAt { get; private set; }
+
+    public static OwnerBankAccount Learn(Guid ownerId, string iban, DateTimeOffset now) =>
+        new() { Id = Guid.CreateVersion7(), OwnerId = ownerId, Iban = iban, LearnedAt = now };
 }
 
 public sealed class CallInput
@@ -222,9 +299,12 @@ public sealed class PaymentInput
     public decimal Amount { get; set; }
     public PaymentMethod Method { get; set; } = PaymentMethod.Transfer;
     public string? Reference { get; set; }
+    /// <summary>The account it was paid to (cash counts as the working fund).</summary>
+    public Fund Account { get; set; } = Fund.Working;
 
     public Validation Validate() => new Validation()
         .Rule(OwnerId is not null, nameof(OwnerId), Errors.Required)
+        .Rule(Enum.IsDefined(Account), nameof(Account), Errors.Required)
         .Rule(Date is not null, nameof(Date), Errors.Required)
         .Rule(Amount > 0, nameof(Amount), "error.payment_positive")
         .Rule(Money.HasAtMostCents(Amount), nameof(Amount), "error.amount_cents")

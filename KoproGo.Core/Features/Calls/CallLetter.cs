@@ -26,7 +26,7 @@ public static class CallLetter
         if (line.Reserve > 0) pdf.Row([T("pdf.call.reserve"), line.Reserve.ToString("N2", c) + " €"], widths, pdf.Body, rightAligned: right);
         pdf.Row([T("report.total"), line.Total.ToString("N2", c) + " €"], widths, pdf.Bold, shaded: true, rightAligned: right);
         pdf.Space(14);
-        HowToPay(pdf, c, building, line.Total, line.StructuredCommunication, 120);
+        HowToPay(pdf, c, building, PaymentInstructions.For(building, line, openOnly: false), 110);
         return pdf.Save();
     }
 
@@ -40,14 +40,24 @@ public static class CallLetter
         pdf.Space(10);
     }
 
-    /// <summary>Amount, account, structured communication and the EPC QR code that fills the transfer in a banking app.</summary>
-    internal static void HowToPay(LetterheadDocument pdf, CultureInfo c, Building building, decimal amount, string structuredCommunication, double qrSize)
+    /// <summary>
+    /// Per transfer to make (working fund, reserve fund): amount, account and its holder, structured communication, and the
+    /// EPC QR code that fills the transfer in a banking app.
+    /// </summary>
+    internal static void HowToPay(LetterheadDocument pdf, CultureInfo c, Building building, IReadOnlyList<PaymentPart> parts, double qrSize)
     {
-        if (building.WorkingFundIban is not { } iban)
-            return;
-        pdf.Text(Texts.Get("pdf.call.pay", c, amount.ToString("N2", c), BelgianIdentifiers.FormatIban(iban), building.Name), pdf.Body);
-        pdf.Text(Texts.Get("pdf.call.communication", c, structuredCommunication), pdf.Bold, 20);
-        pdf.QrCode(QrCodes.Modules(EpcQr.Payload(building.Name, iban, amount, structuredCommunication)), qrSize);
-        pdf.Text(Texts.Get("pdf.call.scan", c), pdf.Small);
+        foreach (var part in parts)
+        {
+            pdf.Need(qrSize + 70);
+            if (parts.Count > 1)
+                pdf.Text(Texts.Get("enum.Fund." + part.Fund, c), pdf.Bold);
+            pdf.Text(Texts.Get("pdf.call.pay", c, part.Amount.ToString("N2", c), BelgianIdentifiers.FormatIban(part.Iban), part.Holder), pdf.Body);
+            if (building.EnterpriseNumber is { } bce)
+                pdf.Text(Texts.Get("pdf.call.enterprise", c, bce), pdf.Small);
+            pdf.Text(Texts.Get("pdf.call.communication", c, part.Communication), pdf.Bold, 20);
+            pdf.QrCode(QrCodes.Modules(part.QrPayload), qrSize);
+            pdf.Text(Texts.Get("pdf.call.scan", c), pdf.Small);
+            pdf.Space(10);
+        }
     }
 }

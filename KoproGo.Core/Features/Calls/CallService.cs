@@ -15,13 +15,21 @@ public sealed record CallRow(Guid Id, string Title, CallPeriod Period, DateOnly 
 public sealed record PreviewLine(Guid OwnerId, string OwnerName, string Lots, decimal Ordinary, decimal Extraordinary, decimal Reserve, decimal Total);
 
 public sealed record CallLineRow(Guid Id, Guid OwnerId, string OwnerName, string Lots, decimal Ordinary, decimal Extraordinary, decimal Reserve, decimal Total,
-    decimal Paid, string StructuredCommunication, LineState State, Guid? PdfFileId, bool ByPost);
+    decimal Paid, string StructuredCommunication, LineState State, Guid? PdfFileId, bool ByPost)
+{
+    /// <summary>The reserve part's own communication (paid to the reserve account), if the line has one.</summary>
+    public string? ReserveCommunication { get; init; }
+    public decimal PaidReserve { get; init; }
+}
 
 public sealed record CallDetail(CallRow Call, IReadOnlyList<CallLineRow> Lines);
 
 /// <summary>An owner's line as the owner portal shows it, with what their banking app scans.</summary>
 public sealed record MyCallLine(Guid LineId, string BuildingName, string Title, DateOnly DueDate, decimal Total, decimal Paid, LineState State,
-    string StructuredCommunication, string Iban, string QrPngDataUri, Guid? PdfFileId);
+    IReadOnlyList<MyPaymentPart> ToPay, Guid? PdfFileId);
+
+/// <summary>One transfer still to make for a call line (working or reserve fund), with the QR code a banking app scans.</summary>
+public sealed record MyPaymentPart(Fund Fund, decimal Amount, string Iban, string Holder, string Communication, string QrPngDataUri);
 
 /// <summary>What an owner owes (positive) or has in credit (negative) in one building, from the owner accounts 410x.</summary>
 public sealed record MyBalance(Guid BuildingId, string BuildingName, decimal Balance);
@@ -171,9 +179,12 @@ public sealed class CallService(IKoproGoDbFactory dbFactory, JournalPoster poste
         var found = await db.BooksBuildingAsync(actor, buildingId, clock.Today(), ct);
         if (!found.Succeeded)
             return Result<Guid>.Fail(found.Errors);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         CallForFunds call;
         if (callId is { } id)
         {
+            // the lock the sending takes: an edit never lands on a call that is being sent
+            await db.LockAsync<CallForFunds>(id, ct);
             var existing = await db.CallsForFunds.FirstOrDefaultAsync(c => c.Id == id && c.BuildingId == buildingId, ct);
             if (existing is null)
                 return Errors.NotFoundError;
@@ -189,6 +200,7 @@ public sealed class CallService(IKoproGoDbFactory dbFactory, JournalPoster poste
         }
         db.Audit(actor, clock, callId is null ? "call.created" : "call.updated", nameof(CallForFunds), call.Id, found.Value.OrganisationId, buildingId, $"{call.Title} {call.Total:0.00}");
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return call.Id;
     }
 
@@ -222,7 +234,8 @@ public sealed class CallService(IKoproGoDbFactory dbFactory, JournalPoster poste
         var names = await db.Owners.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.DisplayName, ct);
         var today = clock.Today();
         return new CallDetail(Row(call, today), call.Lines.OrderBy(l => l.Lots, StringComparer.Ordinal).Select(l => new CallLineRow(l.Id, l.OwnerId, names[l.OwnerId], l.Lots,
-            l.Ordinary, l.Extraordinary, l.Reserve, l.Total, l.Paid, l.StructuredCommunication, l.StateOn(today, call.DueDate), l.PdfFileId, l.ByPost)).ToList());
+            l.Ordinary, l.Extraordinary, l.Reserve, l.Total, l.Paid, l.StructuredCommunication, l.StateOn(today, call.DueDate), l.PdfFileId, l.ByPost)
+        { ReserveCommunication = l.ReserveCommunication, PaidReserve = l.PaidReserve }).ToList());
     }
 
     public async Task<Result> SendAsync(Actor actor, Guid callId, Func<int, int, Task>? progress, CancellationToken ct)
@@ -238,7 +251,10 @@ public sealed class CallService(IKoproGoDbFactory dbFactory, JournalPoster poste
         var building = found.Value;
         if (building.WorkingFundIban is null)
             return new Error("error.call_no_iban");
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM calls_for_funds WHERE id = {callId} FOR UPDATE", ct);
+        // the reserve fund has its own account (Civil Code Art. 3.86 §3): its part cannot be paid anywhere else
+        if (building.ReserveFundIban is null && await db.CallsForFunds.AnyAsync(c => c.Id == callId && c.Reserve > 0, ct))
+            return new Error("error.call_no_reserve_iban");
+        await db.LockAsync<CallForFunds>(callId, ct);
         var call = await db.CallsForFunds.Include(c => c.Lines).FirstAsync(c => c.Id == callId, ct);
         if (call.Status != CallStatus.Draft)
             return Error.Of("error.call_status", call.Status.ToString());
@@ -276,10 +292,11 @@ public sealed class CallService(IKoproGoDbFactory dbFactory, JournalPoster poste
         if (!posted.Succeeded)
             return Result.Fail(posted.Errors);
 
-        // one round trip for all the lines' numbers, not one per owner
-        var count = shares.Value.Count;
-        var numbers = await db.Database.SqlQuery<long>($"SELECT nextval('structured_communication_seq') AS \"Value\" FROM generate_series(1, {count})").ToListAsync(ct);
-        var lines = shares.Value.Select((s, i) => CallLine.Create(call.Id, s.OwnerId, s.Ordinary, s.Extraordinary, s.Reserve, StructuredCommunication.FromNumber(numbers[i]), s.Lots)).ToList();
+        // one round trip for all the lines' numbers (a second one for each reserve part), not one per owner
+        var count = shares.Value.Count + shares.Value.Count(x => x.Reserve > 0);
+        var numbers = new Queue<long>(await db.Database.SqlQuery<long>($"SELECT nextval('structured_communication_seq') AS \"Value\" FROM generate_series(1, {count})").ToListAsync(ct));
+        var lines = shares.Value.Select(x => CallLine.Create(call.Id, x.OwnerId, x.Ordinary, x.Extraordinary, x.Reserve, StructuredCommunication.FromNumber(numbers.Dequeue()), x.Lots,
+            x.Reserve > 0 ? StructuredCommunication.FromNumber(numbers.Dequeue()) : null)).ToList();
         var now = clock.GetUtcNow();
         db.CallLines.AddRange(lines);     // new rows with client-made keys: added explicitly, not found through the navigation
         call.MarkSent(posted.Value.Id, lines, now);
@@ -312,7 +329,7 @@ public sealed class CallService(IKoproGoDbFactory dbFactory, JournalPoster poste
                     var c = CultureInfo.GetCultureInfo(owner.PreferredLanguage);
                     var subject = Texts.Get("mail.call.subject", c, call.Title, building.Name);
                     var body = Texts.Get("mail.call.body", c, owner.DisplayName, call.Title, building.Name, line.Total.ToString("N2", c), call.DueDate.ToString("d", c),
-                        BelgianIdentifiers.FormatIban(building.WorkingFundIban), line.StructuredCommunication, organisation.Name);
+                        PaymentInstructions.AsText(PaymentInstructions.For(building, line, openOnly: false), c), organisation.Name);
                     db.OutboxEmails.Add(OutboxEmail.Queue(new MailTo(owner.Email!, owner.DisplayName, owner.UserId, owner.Id), subject, body, building.OrganisationId, now, file.Id));
                 }
                 if (progress is not null)
@@ -345,7 +362,7 @@ public sealed class CallService(IKoproGoDbFactory dbFactory, JournalPoster poste
         var owner = await db.Owners.AsNoTracking().FirstOrDefaultAsync(o => o.Id == input.OwnerId && o.OrganisationId == building.OrganisationId, ct);
         if (owner is null)
             return new Error(Errors.NotFound, [], nameof(PaymentInput.OwnerId));
-        var payment = await payments.RecordAsync(db, actor, building, owner, input.Date!.Value, input.Amount, input.Method, input.Reference, null, ct);
+        var payment = await payments.RecordAsync(db, actor, building, owner, input.Date!.Value, input.Amount, input.Method, input.Reference, input.Account, null, ct);
         if (!payment.Succeeded)
             return Result<Guid>.Fail(payment.Errors);
         await db.SaveChangesAsync(ct);
@@ -364,11 +381,12 @@ public sealed class CallService(IKoproGoDbFactory dbFactory, JournalPoster poste
                           join b in db.Buildings on c.BuildingId equals b.Id
                           where ownerIds.Contains(l.OwnerId) && c.Status == CallStatus.Sent
                           orderby c.DueDate descending
-                          select new { Line = l, c.Title, c.DueDate, Building = b.Name, b.WorkingFundIban }).ToListAsync(ct);
+                          select new { Line = l, c.Title, c.DueDate, Building = b }).ToListAsync(ct);
         var today = clock.Today();
-        return rows.Select(r => new MyCallLine(r.Line.Id, r.Building, r.Title, r.DueDate, r.Line.Total, r.Line.Paid, r.Line.StateOn(today, r.DueDate),
-            r.Line.StructuredCommunication, BelgianIdentifiers.FormatIban(r.WorkingFundIban ?? ""),
-            r.Line.Open > 0 && r.WorkingFundIban is not null ? "data:image/png;base64," + Convert.ToBase64String(EpcQr.Png(EpcQr.Payload(r.Building, r.WorkingFundIban, r.Line.Open, r.Line.StructuredCommunication))) : "",
+        return rows.Select(r => new MyCallLine(r.Line.Id, r.Building.Name, r.Title, r.DueDate, r.Line.Total, r.Line.Paid, r.Line.StateOn(today, r.DueDate),
+            PaymentInstructions.For(r.Building, r.Line, openOnly: true)
+                .Select(p => new MyPaymentPart(p.Fund, p.Amount, BelgianIdentifiers.FormatIban(p.Iban), p.Holder, p.Communication,
+                    "data:image/png;base64," + Convert.ToBase64String(EpcQr.Png(p.QrPayload)))).ToList(),
             r.Line.PdfFileId)).ToList();
     }
 

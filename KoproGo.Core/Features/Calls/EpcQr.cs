@@ -6,7 +6,9 @@ namespace KoproGo.Core.Features.Calls;
 /// <summary>
 /// The EPC QR code of a SEPA credit transfer (EPC069-12, version 002): banking apps scan it and fill the transfer.
 /// The Belgian structured communication goes, as its 12 digits, into the structured-reference field, as Febelfin
-/// recommends, so the payment arrives with the OGM the reconciliation matches on.
+/// recommends, so the payment arrives with the OGM the reconciliation matches on. The beneficiary is the account
+/// holder's name as the bank knows it (Verification of Payee). Character set 1 (UTF-8), and the code is encoded in
+/// UTF-8 (see <see cref="QrCodes"/>); the last element is not followed by a line feed (EPC069-12 §7).
 /// </summary>
 public static class EpcQr
 {
@@ -23,8 +25,7 @@ public static class EpcQr
             iban.Replace(" ", "", StringComparison.Ordinal),
             "EUR" + amount.ToString("0.00", CultureInfo.InvariantCulture),
             "",              // purpose
-            reference,       // structured remittance information
-            "");             // unstructured remittance (one of the two only)
+            reference);      // structured remittance information; the unstructured one and the note are left out
     }
 
     public static byte[] Png(string payload) => QrCodes.Png(payload, 5);

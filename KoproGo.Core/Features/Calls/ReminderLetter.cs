@@ -22,7 +22,7 @@ public static class ReminderLetter
         pdf.Space(8);
         if (reminder.Level == ReminderLevel.FormalNotice)
             pdf.Text(T("pdf.reminder.notice"), pdf.Bold, 20);
-        CallLetter.HowToPay(pdf, c, building, reminder.Open, line.StructuredCommunication, 110);
+        CallLetter.HowToPay(pdf, c, building, PaymentInstructions.For(building, line, openOnly: true), 100);
         return pdf.Save();
     }
 }

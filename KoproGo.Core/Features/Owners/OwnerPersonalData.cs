@@ -34,6 +34,9 @@ public sealed class OwnerPersonalData : IPersonalDataContributor
                                     s.StartDate,
                                     s.EndDate,
                                 }).ToListAsync(ct);
+        // the accounts they paid from, as the bank reconciliation learnt them
+        var accounts = await db.Set<Calls.OwnerBankAccount>().AsNoTracking().Where(a => subject.OwnerIds.Contains(a.OwnerId))
+            .Select(a => new { a.OwnerId, a.Iban, a.LearnedAt }).ToListAsync(ct);
         return owners.Select(o => new
         {
             o.Id,
@@ -48,6 +51,7 @@ public sealed class OwnerPersonalData : IPersonalDataContributor
             o.PreferredLanguage,
             o.ConsentsToEmailConvocation,
             Ownerships = ownerships.Where(s => s.OwnerId == o.Id).ToList(),
+            BankAccounts = accounts.Where(a => a.OwnerId == o.Id).Select(a => new { a.Iban, a.LearnedAt }).ToList(),
         }).ToList();
     }
 
@@ -64,6 +68,7 @@ public sealed class OwnerPersonalData : IPersonalDataContributor
 
     public async Task AnonymiseAsync(IKoproGoDb db, DataSubject subject, string pseudonym, DateTimeOffset now, CancellationToken ct)
     {
+        await db.Set<Calls.OwnerBankAccount>().Where(a => subject.OwnerIds.Contains(a.OwnerId)).ExecuteDeleteAsync(ct);
         foreach (var owner in await db.Owners.Where(o => subject.OwnerIds.Contains(o.Id)).ToListAsync(ct))
         {
             // a company's record is the co-ownership's data, not the person's: only the link to the account goes

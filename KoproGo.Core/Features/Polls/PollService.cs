@@ -197,6 +197,12 @@ public sealed class PollService(IKoproGoDbFactory dbFactory, INotificationServic
         if (!validation.IsValid)
             return validation.ToResult();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // a share lock on the poll, which closing takes exclusively: a vote either lands before the closing or waits for it
+        // and is then refused — none slips in while the result is being fixed
+        await db.ShareLockAsync<Poll>(pollId, ct);
+        if (await db.Polls.AsNoTracking().Where(p => p.Id == pollId).Select(p => new { p.Status, p.EndsAt }).FirstAsync(ct) is var state
+            && (state.Status != PollStatus.Active || state.EndsAt <= clock.GetUtcNow()))
+            return new Error("error.poll_not_open");
         // the participation's key decides: of ten clicks at once, one inserts, the others find the row taken
         var inserted = await db.Database.ExecuteSqlInterpolatedAsync(
             $"INSERT INTO poll_participations (poll_id, owner_id, voted_at) VALUES ({pollId}, {voter.Value}, {now}) ON CONFLICT DO NOTHING", ct);
