@@ -127,7 +127,8 @@ public sealed class TwoFactorService(IKoproGoDbFactory dbFactory, SecretProtecto
         user.TotpPendingSince = null;
         user.TotpLastStep = step.Value;
         user.TwoFactorEnabled = true;
-        user.RotateSecurityStamp();
+        // no new security stamp: switching 2FA on ends no session (nothing was compromised), and a new stamp would
+        // revalidate this very page out within a minute, while the person is copying the backup codes shown once
         var codes = ReplaceBackupCodes(db, user.Id);
         db.Audit(actor, clock, "2fa.enabled", "User", user.Id);
         await db.SaveChangesAsync(ct);
