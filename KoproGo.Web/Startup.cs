@@ -1,5 +1,3 @@
-using Hangfire;
-using Hangfire.PostgreSql;
 using KoproGo.Core;
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounts;
@@ -33,7 +31,21 @@ public static class Startup
         var cs = config.GetConnectionString("Default")
                  ?? throw new InvalidOperationException("ConnectionStrings:Default is not set (see scripts/pg.sh env)");
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // circuits are the server's real limit (bench/: memory per idle circuit, click round trip); README "Decisions"
+        services.AddRazorComponents().AddInteractiveServerComponents(o =>
+        {
+            // a phone that loses the network in a lift or a stairwell gets its page back, votes and forms included
+            o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+            // retained circuits cost memory like live ones: a burst of dropped phones cannot hold more than this
+            o.DisconnectedCircuitMaxRetained = 200;
+            o.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(30);
+            o.MaxBufferedUnacknowledgedRenderBatches = 10;
+        }).AddHubOptions(o =>
+        {
+            o.MaximumReceiveMessageSize = 32 * 1024;          // uploads stream in chunks below it; nothing else sends more
+            o.KeepAliveInterval = TimeSpan.FromSeconds(15);
+            o.ClientTimeoutInterval = TimeSpan.FromSeconds(30);
+        });
         // no fade-in: a half-transparent snackbar fails contrast checks (and helps nobody)
         services.AddMudServices(c =>
         {
@@ -101,23 +113,8 @@ public static class Startup
         services.AddScoped<CurrentActor>();
         services.AddScoped<AccountGate>();
         services.AddScoped<DemoData>();
-        services.AddSingleton<KoproGo.Core.Features.Calls.ICallSendQueue, KoproGo.Web.Jobs.HangfireCallSendQueue>();
-
         // Hangfire on the same PostgreSQL (own schema). Every instance runs a server; they share the queues.
-        services.AddHangfire(c => c
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(cs), new PostgreSqlStorageOptions
-            {
-                PrepareSchemaIfNecessary = true,
-                // a queued job (a call being sent) should start within a second, not at the default 15-second poll. Not
-                // LISTEN/NOTIFY (EnableLongPolling): with 1.21.1 the workers stopped fetching after a few jobs in our E2E runs.
-                QueuePollInterval = TimeSpan.FromSeconds(config.GetValue("Hangfire:QueuePollSeconds", 1.0)),
-            }));
-        var workers = config.GetValue("Hangfire:WorkerCount", 2);
-        if (workers > 0)
-            services.AddHangfireServer(o => o.WorkerCount = workers);
+        services.AddKoproGoJobs(config, cs);
     }
 
     public static async Task UseKoproGoAsync(this WebApplication app)
@@ -155,22 +152,6 @@ public static class Startup
         app.MapDocumentEndpoints();
         app.MapGet("/healthz", () => Results.Ok("ok"));
 
-        // signed out: the sign-in page, then back (the dashboard itself would answer a bare 401)
-        app.Use(async (http, next) =>
-        {
-            if (http.Request.Path.StartsWithSegments("/admin/jobs") && http.User.Identity?.IsAuthenticated != true)
-            {
-                http.Response.Redirect("/Account/Login?returnUrl=" + Uri.EscapeDataString("/admin/jobs"));
-                return;
-            }
-            await next();
-        });
-        app.UseHangfireDashboard("/admin/jobs", new DashboardOptions
-        {
-            Authorization = [new SuperAdminDashboardFilter()],
-            AppPath = "/",
-            DashboardTitle = "KoproGo — jobs",
-        });
-        RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
+        app.UseKoproGoJobs();
     }
 }

@@ -23,6 +23,7 @@ public sealed class AppFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public string BaseUrl { get; private set; } = "";
+
     public string ConnectionString { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
@@ -207,13 +208,17 @@ public sealed class Session(AppFixture app, IBrowserContext context, IPage page)
     public async ValueTask DisposeAsync() => await context.CloseAsync();
 }
 
-public sealed class KoproGoAppFactory(string connectionString, string fileRoot, int signInPerMinute = 1000) : WebApplicationFactory<Program>
+/// <summary>The app on a database. <paramref name="hangfire"/>: false for every host but the fixture's (one Hangfire host per process).</summary>
+public sealed class KoproGoAppFactory(string connectionString, string fileRoot, int signInPerMinute = 1000, bool hangfire = true) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");     // static web assets resolved from the build output
         builder.UseSetting("ConnectionStrings:Default", connectionString);
+        builder.UseSetting("Hangfire:Enabled", hangfire ? "true" : "false");
         builder.UseSetting("Hangfire:WorkerCount", "2");
+        // both sending paths: a call in Ghent (12 owners) is sent while the syndic waits, one in Brussels (17) by the job
+        builder.UseSetting("Calls:InlineSendMaxOwners", "12");
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("FileStore:Root", fileRoot);
         builder.UseSetting("Security:SignInPerMinute", signInPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));   // every test signs in from 127.0.0.1

@@ -73,7 +73,7 @@ public class BudgetFlowTests(AppFixture app)
             await page.GetByRole(AriaRole.Tab, new() { Name = "Appels de fonds" }).ClickAsync();
             var row = page.Locator(".call-row").Filter(new() { HasText = "Provisies" });      // the building speaks Dutch
             await row.Locator(".send-call").ClickAsync();
-            // 12 owners: sent while the syndic waits (the background job with progress is for big buildings)
+            // 12 owners: sent while the syndic waits (the tests' inline limit is 12; Brussels' calls take the queued path)
             await Expect(row).ToContainTextAsync("Envoyé", new() { Timeout = 60_000 });
             s.AssertNoErrors();
         }

@@ -10,7 +10,7 @@ public class HardeningTests(AppFixture app)
     {
         var ct = TestContext.Current.CancellationToken;
         // a second instance of the app on the same database, with a limit of 3 sign-in posts a minute
-        await using var factory = new KoproGoAppFactory(app.ConnectionString, Path.Combine(Path.GetTempPath(), "koprogo-rl-" + Guid.NewGuid().ToString("N")), signInPerMinute: 3);
+        await using var factory = new KoproGoAppFactory(app.ConnectionString, Path.Combine(Path.GetTempPath(), "koprogo-rl-" + Guid.NewGuid().ToString("N")), signInPerMinute: 3, hangfire: false);
         using var client = factory.CreateClient();
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
