@@ -16,7 +16,7 @@ using Npgsql;
 var serverCs = Environment.GetEnvironmentVariable("ConnectionStrings__Default") ?? throw new InvalidOperationException("ConnectionStrings__Default is not set");
 var resultsDir = args.Length > 0 ? args[0] : Path.Combine(Directory.GetCurrentDirectory(), "bench", "results");
 var seconds = int.Parse(Environment.GetEnvironmentVariable("BENCH_SECONDS") ?? "10", CultureInfo.InvariantCulture);
-// BENCH_ONLY=coda,posting runs those groups only (grid, ledger, calls, posting, coda, community, pages) and writes
+// BENCH_ONLY=coda,posting runs those groups only (grid, ledger, calls, posting, coda, community, pages, circuits) and writes
 // bench/results/partial.{json,md}, leaving latest.* to the full run
 var only = Environment.GetEnvironmentVariable("BENCH_ONLY")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 bool Wanted(string group) => only is null || only.Contains(group);
@@ -220,6 +220,15 @@ if (Wanted("pages"))
     results.Add(new("building_page_vs_empty.rps_ratio_percent", Math.Round(page.Rps / empty.Rps * 100, 1), "%", 20, "higher"));
 }
 
+if (Wanted("circuits"))
+{
+    string ownerId;
+    await using (var db = await dbFactory.CreateAsync())
+        ownerId = await db.Users.Where(u => u.Email == "marie.dubois@example.be").Select(u => u.Id).FirstAsync();
+    var owner = (await scope.ServiceProvider.GetRequiredService<KoproGo.Core.Features.Accounts.IActorFactory>().ForUserAsync(ownerId, null, null, CancellationToken.None))!;
+    await scope.ServiceProvider.GetRequiredService<KoproGo.Core.Features.Privacy.IPrivacyService>().AcceptLegalTextsAsync(owner, CancellationToken.None);
+    await CircuitBench.RunAsync(baseUrl, "marie.dubois@example.be", DemoData.Password, results);
+}
 
 Directory.CreateDirectory(resultsDir);
 await File.WriteAllTextAsync(Path.Combine(resultsDir, resultName + ".json"), JsonSerializer.Serialize(results.Select(r => new { name = r.Name, value = r.Value, unit = r.Unit, target = r.Target, better = r.Better }), new JsonSerializerOptions { WriteIndented = true }));
@@ -310,5 +319,6 @@ internal sealed class BenchAppFactory(string connectionString) : WebApplicationF
         builder.UseSetting("Hangfire:WorkerCount", "0");
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureServices(s => s.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CountingCircuitHandler>());
     }
 }
