@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# scripts/scale-out-check.sh — on demand, not part of ./test.sh (README "Scaling out").
+# Two app instances on one PostgreSQL behind nginx (sticky ip_hash, WebSocket upgrade), as in production:
+#   1. both instances run a Hangfire server: the minutely outbox job must run once per minute, not once per instance;
+#   2. a browser signs in through the proxy and uses an interactive page (a circuit on one instance);
+#   3. that instance is stopped: the browser carries on on the other one, still signed in (DataProtection keys in the
+#      database) — ScaleOutTests in tests/KoproGo.E2E drives the browser.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+WITH_NGINX=1 WITH_BROWSER=1 scripts/install-deps.sh
+scripts/pg.sh start >/dev/null
+eval "$(scripts/pg.sh env)"
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+work=$(mktemp -d /tmp/koprogo-scaleout.XXXXXX)
+db=koprogo_scaleout
+PORT_A=5301 PORT_B=5302 PORT_PROXY=5300
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  [[ -f $work/nginx.pid ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+psql_admin() { PGPASSWORD=koprogo psql -h 127.0.0.1 -p 55432 -U koprogo -d postgres -qAtc "$1"; }
+psql_db() { PGPASSWORD=koprogo psql -h 127.0.0.1 -p 55432 -U koprogo -d "$db" -qAtc "$1"; }
+psql_admin "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+psql_admin "CREATE DATABASE $db"
+
+echo "== build, and publish the app as a deployment would (static assets in wwwroot)"
+dotnet build KoproGo.Web.sln -c Release -v:q -clp:ErrorsOnly -nologo >/dev/null
+dotnet publish KoproGo.Web/KoproGo.Web.csproj -c Release --no-build -o "$work/app" -v:q -nologo >/dev/null
+
+start() {   # name port seed
+  ASPNETCORE_URLS="http://127.0.0.1:$2" ASPNETCORE_ENVIRONMENT=Production \
+  ConnectionStrings__Default="Host=127.0.0.1;Port=55432;Database=$db;Username=koprogo;Password=koprogo" \
+  Demo__Seed="$3" Database__MigrateOnStartup="$3" FileStore__Root="$work/files" Security__TotpKeyFile="$work/totp.key" \
+  Proxy__KnownProxies=127.0.0.1 Logging__LogLevel__Default=Warning \
+    bash -c 'cd "$0" && exec dotnet KoproGo.Web.dll' "$work/app" >"$work/$1.log" 2>&1 &
+  pids+=($!); disown "$!"     # no "Killed" notice when the check stops an instance
+  echo "$!" >"$work/$1.pid"
+  for _ in $(seq 120); do curl -fs "http://127.0.0.1:$2/healthz" >/dev/null && return; sleep 1; done
+  echo "instance $1 did not start"; tail -20 "$work/$1.log"; exit 1
+}
+echo "== instance A (migrates, seeds the demo), then B"
+start a $PORT_A true
+start b $PORT_B false
+
+cat >"$work/nginx.conf" <<CONF
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 512; }
+http {
+  access_log $work/nginx-access.log;
+  client_body_temp_path $work/tmp; proxy_temp_path $work/tmp; fastcgi_temp_path $work/tmp; uwsgi_temp_path $work/tmp; scgi_temp_path $work/tmp;
+  map \$http_upgrade \$connection_upgrade { default upgrade; '' close; }
+  upstream koprogo {
+    ip_hash;                                   # sticky: a Blazor circuit lives on one instance
+    server 127.0.0.1:$PORT_A max_fails=1 fail_timeout=30s;
+    server 127.0.0.1:$PORT_B max_fails=1 fail_timeout=30s;
+  }
+  server {
+    listen 127.0.0.1:$PORT_PROXY;
+    location / {
+      proxy_pass http://koprogo;
+      proxy_http_version 1.1;
+      proxy_set_header Upgrade \$http_upgrade;          # the circuit's WebSocket
+      proxy_set_header Connection \$connection_upgrade;
+      proxy_set_header Host \$http_host;               # with the port: redirects come back here
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto \$scheme;     # "https" where nginx terminates TLS
+      proxy_read_timeout 120s;
+      proxy_next_upstream error timeout http_502;
+      add_header X-Upstream \$upstream_addr always;    # which instance answered (for this check only)
+    }
+  }
+}
+CONF
+mkdir -p "$work/tmp"
+"$NGINX" -c "$work/nginx.conf" -p "$work"
+for _ in $(seq 20); do curl -fs "http://127.0.0.1:$PORT_PROXY/healthz" >/dev/null && break; sleep 0.5; done
+echo "== proxy on http://localhost:$PORT_PROXY (ip_hash over :$PORT_A and :$PORT_B)"
+
+echo "== recurring jobs: two Hangfire servers, one execution per schedule"
+servers=$(psql_db "SELECT count(*) FROM hangfire.server")
+sleep "${JOBS_WAIT_SECONDS:-130}"
+runs=$(psql_db "SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%SendOutboxEmailsJob%' AND createdat > now() - interval '125 seconds'")
+echo "hangfire servers seen: $servers; outbox-send (every minute) ran $runs time(s) in the last 125 s (2 expected, not 4)"
+[[ $servers -eq 2 && $runs -ge 1 && $runs -le 3 ]] || { echo "scale-out: $servers servers, recurring job ran $runs times"; exit 1; }
+echo "== browser through the proxy, then the instance holding the circuit is stopped"
+SCALEOUT_URL="http://localhost:$PORT_PROXY" SCALEOUT_PIDS="$PORT_A=$(cat "$work/a.pid") $PORT_B=$(cat "$work/b.pid")" \
+  dotnet test tests/KoproGo.E2E -c Release --no-build --filter "FullyQualifiedName~ScaleOutTests" -nologo \
+  --logger "console;verbosity=detailed" >"$work/test.log" 2>&1 && ok=1 || ok=0
+grep -E "scale-out:|Passed!|Failed!|Error Message|Assert" -A2 "$work/test.log" || true
+((ok)) || { echo "scale-out: the browser check failed (log: $work/test.log)"; exit 1; }
+
+echo "== scale-out check passed"
