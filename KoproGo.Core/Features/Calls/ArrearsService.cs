@@ -103,7 +103,7 @@ public sealed class ArrearsService(IKoproGoDbFactory dbFactory, JournalPoster po
             return Result<decimal>.Fail(found.Errors);
         var building = found.Value;
         // two confirmations at once: the second waits, then finds the interest charged to today
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM call_lines WHERE id = {callLineId} FOR UPDATE", ct);
+        await db.LockAsync<CallLine>(callLineId, ct);
         var today = clock.Today();
         var reminders = await db.Reminders.AsNoTracking().Where(r => r.CallLineId == callLineId).ToListAsync(ct);
         var interest = await ArrearsInterest.LoadAsync(db, [callLineId], ct);

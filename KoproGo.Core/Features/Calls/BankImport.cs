@@ -446,7 +446,7 @@ public sealed class BankImportService(IKoproGoDbFactory dbFactory, PaymentPostin
         var found = await db.BooksBuildingAsync(actor, buildingId.Value, clock.Today(), ct);
         if (!found.Succeeded)
             return Result.Fail(found.Errors);
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM bank_transactions WHERE id = {transactionId} FOR UPDATE", ct);
+        await db.LockAsync<BankTransaction>(transactionId, ct);
         var transaction = await db.BankTransactions.FirstAsync(t => t.Id == transactionId, ct);
         if (transaction.Status != BankTransactionStatus.Unmatched)
             return new Error("error.bank_already_matched");
@@ -512,7 +512,7 @@ public sealed class BankImportService(IKoproGoDbFactory dbFactory, PaymentPostin
         var found = await db.BooksBuildingAsync(actor, buildingId.Value, clock.Today(), ct);
         if (!found.Succeeded)
             return Result.Fail(found.Errors);
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM payments WHERE id = {paymentId} FOR UPDATE", ct);
+        await db.LockAsync<Payment>(paymentId, ct);
         var payment = await db.Payments.FirstAsync(p => p.Id == paymentId, ct);
         if (payment.TransferDue <= 0 || payment.TransferEntryId is not null)
             return new Error("error.transfer_not_due");
