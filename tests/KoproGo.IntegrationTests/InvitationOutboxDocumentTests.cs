@@ -82,27 +82,51 @@ public partial class InvitationOutboxDocumentTests(DatabaseFixture fx)
     }
 
     [Fact]
-    public async Task OutboxJob_SmtpDownThenUp_SendsEachMailOnce()
+    public async Task OutboxJob_SmtpDownForTenMinutes_BacksOffVisibly_ThenSendsEachMailOnce()
     {
         var w = await World.CreateAsync(fx, Ct);
         Assert.True((await fx.Get<IInvitationService>().InviteOwnerAsync(w.Syndic, w.OwnerA, Ct)).Succeeded);
+        var anne = (await fx.Get<KoproGo.Core.Features.Owners.IOwnerService>().GetAsync(w.Syndic, w.OwnerA, Ct)).Value.Email;
+        var admin = await World.UserAsync(fx, $"admin-{Guid.NewGuid():N}@example.be", [], Ct) with { IsSuperAdmin = true };
+        async Task<OutboxRow> AnnesMailAsync() =>
+            (await fx.Get<INotificationService>().OutboxAsync(admin, 500, Ct)).Value.Single(r => r.ToAddress == anne);
 
         using var server = Configuration.Configure().WithRandomPort().Build();
         var port = server.Configuration.Port;
-        server.Stop();   // SMTP down: the job fails, the mail stays
+        server.Stop();   // SMTP down: connection refused, as when the relay is away
         var transport = new SmtpEmailTransport(new SmtpOptions { Host = "127.0.0.1", Port = port, Security = SecureSocketOptions.None });
-        await fx.OutboxJob(transport).RunAsync(Ct);
-        await using (var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct))
-            Assert.True(await db.OutboxEmails.AnyAsync(m => m.SentAt == null && m.Attempts > 0, Ct));
+        var down = fx.Clock.GetUtcNow();
+        // ten minutes of the minutely schedule: the mail is tried at 0, 1, 3 and 7 minutes (back-off 1, 2, 4, 8 min)
+        var tried = new List<int>();
+        for (var minute = 0; minute <= 10; minute++)
+        {
+            var before = (await AnnesMailAsync()).Attempts;
+            await fx.OutboxJob(transport).RunAsync(Ct);
+            if ((await AnnesMailAsync()).Attempts > before)
+                tried.Add(minute);
+            if (minute < 10)
+                fx.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+        Assert.Equal([0, 1, 3, 7], tried);
+        // what /admin/outbox shows: still waiting, the relay's error, 4 attempts, the next one 8 minutes after the last
+        var waiting = await AnnesMailAsync();
+        Assert.Null(waiting.SentAt);
+        Assert.Equal(4, waiting.Attempts);
+        Assert.False(string.IsNullOrEmpty(waiting.LastError));
+        Assert.InRange(waiting.NextAttemptAt, down.AddMinutes(15).AddMilliseconds(-1), down.AddMinutes(15).AddMilliseconds(1));
 
         using var up = Configuration.Configure().WithPort(port).Build();
-        fx.Clock.Advance(TimeSpan.FromHours(7));   // past any back-off
+        fx.Clock.Advance(TimeSpan.FromMinutes(5));   // the next attempt is due
         await fx.OutboxJob(transport).RunAsync(Ct);
         await fx.OutboxJob(transport).RunAsync(Ct);   // idempotent: nothing left to send
         var mails = up.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data)))).ToList();
         // other tests queue mails too (the job sends them all): count this world's invitation only
-        var anne = (await fx.Get<KoproGo.Core.Features.Owners.IOwnerService>().GetAsync(w.Syndic, w.OwnerA, Ct)).Value.Email;
-        Assert.Single(mails, m => m.To.Mailboxes.Any(b => b.Address == anne));
+        var sent = Assert.Single(mails, m => m.To.Mailboxes.Any(b => b.Address == anne));
+        Assert.Equal($"{waiting.Id:N}@outbox.koprogo.be", sent.MessageId);
+        var delivered = await AnnesMailAsync();
+        Assert.NotNull(delivered.SentAt);
+        Assert.Equal(5, delivered.Attempts);
+        Assert.Null(delivered.LastError);
         await using (var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct))
             Assert.False(await db.OutboxEmails.AnyAsync(m => m.SentAt == null && m.NextAttemptAt <= fx.Clock.GetUtcNow(), Ct));
     }

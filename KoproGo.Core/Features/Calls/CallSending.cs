@@ -49,7 +49,8 @@ public interface ICallSendQueue
 
 /// <summary>
 /// Sends a queued call as its user (rights checked again, as if they clicked now), writing the progress as letters are
-/// made. Hangfire may run it twice: the second run finds the call sent and leaves the finished record as it is.
+/// made. Hangfire may run it twice (a retry, or an instance that died mid-way): the sending is one transaction, so a run
+/// either sent every letter or none, and a later run finds the call sent and leaves the finished record as it is.
 /// </summary>
 public sealed class SendCallJob(IKoproGoDbFactory dbFactory, ICallService calls, IActorFactory actors, TimeProvider clock, ILogger<SendCallJob> logger)
 {
@@ -66,18 +67,22 @@ public sealed class SendCallJob(IKoproGoDbFactory dbFactory, ICallService calls,
                 ? Errors.ForbiddenError
                 : await calls.SendAsync(actor, callId, (done, total) => ReportAsync(callId, done, total, ct), ct);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException && !e.IsTransientDbFailure())
         {
-            // the page must not wait forever on a retry: the sending stops with a message and can be queued again
+            // a database that is away (a restart) is not caught: the sending rolled back whole, and Hangfire's retry sends
+            // it again once the database is back; any other failure would fail the same way again, so the page must not
+            // wait on retries: the sending stops with a message and can be queued again
             logger.LogError(e, "Sending call {CallId} failed", callId);
             result = new Error("ui.error.unexpected");
         }
         await using var db = await dbFactory.CreateAsync(ct);
         var now = clock.GetUtcNow();
-        if (result.Succeeded)
-            await db.CallSendings.Where(s => s.CallId == callId).ExecuteUpdateAsync(s => s.SetProperty(x => x.FinishedAt, now), ct);
-        else if (await db.CallsForFunds.AnyAsync(c => c.Id == callId && c.Status == CallStatus.Draft, ct))
-            await db.CallSendings.Where(s => s.CallId == callId).ExecuteUpdateAsync(s => s.SetProperty(x => x.FinishedAt, now).SetProperty(x => x.Error, result.FirstError!.Code), ct);
+        var running = db.CallSendings.Where(s => s.CallId == callId && s.FinishedAt == null);
+        // not a draft any more: sent, by this run or by an earlier one whose "finished" was lost with the database
+        if (result.Succeeded || !await db.CallsForFunds.AnyAsync(c => c.Id == callId && c.Status == CallStatus.Draft, ct))
+            await running.ExecuteUpdateAsync(s => s.SetProperty(x => x.FinishedAt, now), ct);
+        else
+            await running.ExecuteUpdateAsync(s => s.SetProperty(x => x.FinishedAt, now).SetProperty(x => x.Error, result.FirstError!.Code), ct);
     }
 
     private async Task ReportAsync(Guid callId, int done, int total, CancellationToken ct)
