@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # ./test.sh — everything CI runs: system packages if missing, a project-local PostgreSQL, restore, build with
 # warnings as errors, format and i18n checks, "no pending EF model changes", then every test (Core, integration
-# against PostgreSQL, bUnit, Playwright in headless Chromium). Ends with "N passed, N failed, N skipped".
+# against PostgreSQL, bUnit, Playwright in headless Chromium), then the fault tests alone (they restart PostgreSQL).
+# Ends with "N passed, N failed, N skipped".
 #   KEEP_PG=1 ./test.sh     leave PostgreSQL running afterwards
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -40,9 +41,15 @@ step "tests"
 rm -rf TestResults
 mkdir -p "$TEST_ARTIFACTS"
 set +e
-dotnet test KoproGo.Web.sln -c "$CONFIG" --no-build --results-directory TestResults \
+dotnet test KoproGo.Web.sln -c "$CONFIG" --no-build --results-directory TestResults --filter "FullyQualifiedName!~FaultTests" \
   --logger "trx;LogFilePrefix=tests" 2>&1 | tee TestResults.log
 rc=${PIPESTATUS[0]}
+# alone, because they stop and start this PostgreSQL under the running jobs (tests/KoproGo.E2E/FaultTests.cs)
+step "fault tests"
+KOPROGO_FAULT_TESTS=1 dotnet test tests/KoproGo.E2E -c "$CONFIG" --no-build --results-directory TestResults --filter "FullyQualifiedName~FaultTests" \
+  --logger "trx;LogFilePrefix=faults" --logger "console;verbosity=normal" 2>&1 | tee -a TestResults.log
+rc_faults=${PIPESTATUS[0]}
+(( rc != 0 )) || rc=$rc_faults
 set -e
 dotnet build-server shutdown >/dev/null 2>&1 || true
 

@@ -208,8 +208,12 @@ public sealed class Session(AppFixture app, IBrowserContext context, IPage page)
     public async ValueTask DisposeAsync() => await context.CloseAsync();
 }
 
-/// <summary>The app on a database. <paramref name="hangfire"/>: false for every host but the fixture's (one Hangfire host per process).</summary>
-public sealed class KoproGoAppFactory(string connectionString, string fileRoot, int signInPerMinute = 1000, bool hangfire = true) : WebApplicationFactory<Program>
+/// <summary>
+/// The app on a database. <paramref name="hangfire"/>: false for every host but the fixture's (one Hangfire host per
+/// process). <paramref name="settings"/>: configuration a test adds (an SMTP server of its own).
+/// </summary>
+public sealed class KoproGoAppFactory(string connectionString, string fileRoot, int signInPerMinute = 1000, bool hangfire = true,
+    IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -224,6 +228,8 @@ public sealed class KoproGoAppFactory(string connectionString, string fileRoot, 
         builder.UseSetting("Security:SignInPerMinute", signInPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));   // every test signs in from 127.0.0.1
         builder.UseSetting("Security:TotpKeyFile", Path.Combine(fileRoot, "totp.key"));
         builder.UseSetting("Security:RevalidateSeconds", "3");   // production: 60; the test shows the mechanism without waiting a minute
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
     }
 }
 
