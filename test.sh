@@ -47,7 +47,7 @@ rc=${PIPESTATUS[0]}
 # alone, because they stop and start this PostgreSQL under the running jobs (tests/KoproGo.E2E/FaultTests.cs)
 step "fault tests"
 KOPROGO_FAULT_TESTS=1 dotnet test tests/KoproGo.E2E -c "$CONFIG" --no-build --results-directory TestResults --filter "FullyQualifiedName~FaultTests" \
-  --logger "trx;LogFilePrefix=faults" --logger "console;verbosity=normal" 2>&1 | tee -a TestResults.log
+  --logger "trx;LogFilePrefix=faults" --logger "console;verbosity=detailed" 2>&1 | tee -a TestResults.log
 rc_faults=${PIPESTATUS[0]}
 (( rc != 0 )) || rc=$rc_faults
 set -e
