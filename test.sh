@@ -26,6 +26,8 @@ eval "$(scripts/pg.sh env)"
 
 step "restore"
 dotnet restore KoproGo.Web.sln -nodeReuse:false -v:q
+# the local S3-compatible server the file store tests talk to (s3rver), from the lock file
+[[ -d tests/fakes/s3/node_modules/s3rver ]] || npm ci --prefix tests/fakes/s3 --no-audit --no-fund --loglevel=error
 dotnet tool restore >/dev/null
 
 step "build ($CONFIG, warnings are errors)"

@@ -29,7 +29,9 @@ public static class CoreServices
     /// </summary>
     public static IServiceCollection AddKoproGoCore(this IServiceCollection services)
     {
-        services.AddSingleton<IFileStore, LocalFileStore>();
+        services.AddSingleton<IFileStore>(sp => sp.GetRequiredService<FileStoreOptions>() is var files && files.Kind == FileStoreKind.S3
+            ? new S3FileStore(files)
+            : new LocalFileStore(files));
         services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
         services.AddScoped<IActorFactory, ActorFactory>();
         services.AddScoped<INotificationService, NotificationService>();

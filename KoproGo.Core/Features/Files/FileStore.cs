@@ -9,9 +9,14 @@ public interface IFileStore
     Task DeleteAsync(string key, CancellationToken ct);
 }
 
+public enum FileStoreKind { Local, S3 }
+
 public sealed class FileStoreOptions
 {
+    /// <summary>Local: a folder (one instance, or a folder every instance mounts). S3: a bucket every instance shares.</summary>
+    public FileStoreKind Kind { get; set; } = FileStoreKind.Local;
     public string Root { get; set; } = ".data/files";
+    public S3StoreOptions S3 { get; set; } = new();
     /// <summary>Largest accepted upload, in bytes (10 MB by default).</summary>
     public long MaxBytes { get; set; } = 10 * 1024 * 1024;
     /// <summary>Community photos one user may upload per 24 hours (notice board, library, skills): a full disk is a denial of service too.</summary>
@@ -25,7 +30,7 @@ public sealed class LocalFileStore(FileStoreOptions options) : IFileStore
 
     public async Task<string> SaveAsync(Stream content, CancellationToken ct)
     {
-        var key = Guid.NewGuid().ToString("N");
+        var key = StorageKeys.New();
         var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
@@ -42,12 +47,17 @@ public sealed class LocalFileStore(FileStoreOptions options) : IFileStore
         return Task.CompletedTask;
     }
 
-    private string PathOf(string key)
-    {
-        if (key.Length < 4 || !key.All(char.IsAsciiHexDigitLower))
-            throw new ArgumentException("Invalid storage key.", nameof(key));
-        return Path.Combine(Root, key[..2], key);
-    }
+    private string PathOf(string key) => Path.Combine(Root, StorageKeys.Checked(key)[..2], key);
+}
+
+/// <summary>The keys the stores make: 32 lower-case hex digits, so that no key can name anything else (a path, a prefix).</summary>
+public static class StorageKeys
+{
+    public static string New() => Guid.NewGuid().ToString("N");
+
+    public static string Checked(string key) => key.Length >= 4 && key.All(char.IsAsciiHexDigitLower)
+        ? key
+        : throw new ArgumentException("Invalid storage key.", nameof(key));
 }
 
 /// <summary>The real type of an upload, from its first bytes ("magic numbers"): the name and the browser's type are not trusted.</summary>
