@@ -52,6 +52,15 @@ KOPROGO_FAULT_TESTS=1 dotnet test tests/KoproGo.E2E -c "$CONFIG" --no-build --re
   --logger "trx;LogFilePrefix=faults" --logger "console;verbosity=detailed" 2>&1 | tee -a TestResults.log
 rc_faults=${PIPESTATUS[0]}
 (( rc != 0 )) || rc=$rc_faults
+# the detailed console logger prints no "Passed! - Failed: …" summary: one in that form from the run's counters
+trx=$(ls -t TestResults/faults*.trx 2>/dev/null | head -n1 || true)
+if [[ -n $trx ]]; then
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n1)
+  count() { sed -E "s/.* $1=\"([0-9]+)\".*/\1/" <<<"$counters"; }
+  total=$(count total) passed_f=$(count passed) failed_f=$(( $(count failed) + $(count error) ))
+  label=Passed; (( failed_f == 0 )) || label=Failed
+  printf '%s!  - Failed: %5d, Passed: %5d, Skipped: %5d, Total: %5d - fault tests\n' "$label" "$failed_f" "$passed_f" "$(( total - passed_f - failed_f ))" "$total" >>TestResults.log
+fi
 set -e
 dotnet build-server shutdown >/dev/null 2>&1 || true
 
