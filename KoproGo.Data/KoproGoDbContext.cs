@@ -93,6 +93,10 @@ public sealed class KoproGoDbContext(DbContextOptions<KoproGoDbContext> options)
         // "natural" order for lot numbers: A2 before A10, 1.05 before 2.01 (ICU numeric collation, still deterministic,
         // so unique indexes and LIKE keep working)
         builder.HasCollation(Collations.Natural, locale: "und-u-kn-true", provider: "icu", deterministic: true);
+        // Configurations/<Feature>/: one IEntityTypeConfiguration per entity, next to its feature's others, found by
+        // this scan (a new feature adds files, never edits a shared list). Lengths come from the entities' constants;
+        // rules that must hold under concurrency (unique numbers, Σ shares) are also in the database: indexes there,
+        // triggers in the migrations.
         builder.ApplyConfigurationsFromAssembly(typeof(KoproGoDbContext).Assembly);
     }
 

@@ -53,6 +53,7 @@ public sealed class DatabaseFixture : IAsyncLifetime
         services.AddSingleton(new KoproGo.Core.Features.Calls.ArrearsOptions());
         services.AddSingleton(new KoproGo.Core.Features.Budgets.BudgetOptions());
         services.AddSingleton(new FileStoreOptions { Root = FileRoot, MaxBytes = 1024 * 1024 });
+        services.AddSingleton(new SmtpOptions());   // no host: nothing is sent; tests hand the job a transport of their own
         services.AddKoproGoCore();
         services.AddSingleton<RecordingSendQueue>();
         services.AddSingleton<KoproGo.Core.Features.Calls.ICallSendQueue>(sp => sp.GetRequiredService<RecordingSendQueue>());

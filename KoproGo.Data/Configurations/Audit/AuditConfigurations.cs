@@ -1,0 +1,24 @@
+using KoproGo.Core.Features.Accounts;
+using KoproGo.Core.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace KoproGo.Data.Configurations;
+
+public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.ToTable("audit_entries");
+        b.Property(x => x.Id).UseIdentityAlwaysColumn();
+        b.Property(x => x.ActorName).HasMaxLength(AppUser.DisplayNameMax);
+        b.Property(x => x.Action).HasMaxLength(AuditEntry.ActionMax);
+        b.Property(x => x.EntityType).HasMaxLength(AuditEntry.EntityTypeMax);
+        b.Property(x => x.EntityId).HasMaxLength(64);
+        b.Property(x => x.Details).HasMaxLength(AuditEntry.DetailsMax);
+        b.Property(x => x.Ip).HasMaxLength(64);
+        b.Property(x => x.UserAgent).HasMaxLength(300);
+        b.HasIndex(x => new { x.OrganisationId, x.Id });
+        b.HasIndex(x => x.At);
+    }
+}

@@ -1,0 +1,19 @@
+using KoproGo.Core.Features.Files;
+using KoproGo.Core.Features.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace KoproGo.Data.Configurations;
+
+public sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFile>
+{
+    public void Configure(EntityTypeBuilder<StoredFile> b)
+    {
+        b.ToTable("files");
+        b.Property(x => x.FileName).HasMaxLength(StoredFile.FileNameMax);
+        b.Property(x => x.ContentType).HasMaxLength(100);
+        b.Property(x => x.StorageKey).HasMaxLength(64);
+        b.HasIndex(x => x.BuildingId);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,18 @@
+using KoproGo.Core.Features.Accounts;
+using KoproGo.Core.Features.Privacy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace KoproGo.Data.Configurations;
+
+public sealed class ConsentRecordConfiguration : IEntityTypeConfiguration<ConsentRecord>
+{
+    public void Configure(EntityTypeBuilder<ConsentRecord> b)
+    {
+        b.ToTable("consent_records");
+        b.Property(x => x.Version).HasMaxLength(ConsentRecord.VersionMax);
+        b.Property(x => x.Ip).HasMaxLength(ConsentRecord.IpMax);
+        b.HasIndex(x => new { x.UserId, x.Document, x.Version });
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,28 @@
+using KoproGo.Core.Features.Accounts;
+using KoproGo.Core.Features.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace KoproGo.Data.Configurations;
+
+public sealed class BackupCodeConfiguration : IEntityTypeConfiguration<BackupCode>
+{
+    public void Configure(EntityTypeBuilder<BackupCode> b)
+    {
+        b.ToTable("backup_codes");
+        b.Property(x => x.Hash).HasMaxLength(120);
+        b.HasIndex(x => x.UserId);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class TwoFactorFailureConfiguration : IEntityTypeConfiguration<TwoFactorFailure>
+{
+    public void Configure(EntityTypeBuilder<TwoFactorFailure> b)
+    {
+        b.ToTable("two_factor_failures");
+        b.Property(x => x.Id).UseIdentityAlwaysColumn();
+        b.HasIndex(x => new { x.UserId, x.At });
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
