@@ -1,4 +1,5 @@
 using KoproGo.Core.Features.Buildings;
+using KoproGo.Core.Features.Owners;
 using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Common;
@@ -21,8 +22,8 @@ public static class Access
         return db.Buildings.Where(b =>
             orgWide.Contains(b.OrganisationId)
             || perBuilding.Contains(b.Id)
-            || db.Ownerships.Any(o => ownerIds.Contains(o.OwnerId) && o.StartDate <= today && (o.EndDate == null || o.EndDate > today)
-                                      && db.Units.Any(u => u.Id == o.UnitId && u.BuildingId == b.Id)));
+            || db.Set<Ownership>().Any(o => ownerIds.Contains(o.OwnerId) && o.StartDate <= today && (o.EndDate == null || o.EndDate > today)
+                                      && db.Set<Unit>().Any(u => u.Id == o.UnitId && u.BuildingId == b.Id)));
     }
 
     /// <summary>The building if the actor is its syndic (or SuperAdmin); otherwise NotFound/Forbidden. Tracked: the caller may change it.</summary>
@@ -48,7 +49,7 @@ public static class Access
 
     /// <summary>The distinct owners holding a lot of the building on a day: who votes in its polls and hears its news.</summary>
     public static IQueryable<Guid> CurrentOwnerIds(this IKoproGoDb db, Guid buildingId, DateOnly today) =>
-        db.Ownerships.Where(o => o.StartDate <= today && (o.EndDate == null || o.EndDate > today) && db.Units.Any(u => u.Id == o.UnitId && u.BuildingId == buildingId))
+        db.Ownerships.Where(o => o.StartDate <= today && (o.EndDate == null || o.EndDate > today) && db.Set<Unit>().Any(u => u.Id == o.UnitId && u.BuildingId == buildingId))
             .Select(o => o.OwnerId).Distinct();
 
     /// <summary>The actor's own owner record among the building's current owners (to vote, book, lend, borrow), if any.</summary>

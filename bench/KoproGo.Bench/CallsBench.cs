@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using KoproGo.Core.Common;
+using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Documents;
+using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
 using Microsoft.EntityFrameworkCore;
 using PdfSharp.Drawing;

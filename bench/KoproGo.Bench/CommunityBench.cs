@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Bookings;
+using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Polls;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

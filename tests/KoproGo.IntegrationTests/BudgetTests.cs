@@ -1,7 +1,9 @@
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounting;
+using KoproGo.Core.Features.Audit;
 using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Calls;
+using KoproGo.Core.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.IntegrationTests;

@@ -1,4 +1,5 @@
 using KoproGo.Core.Common;
+using KoproGo.Core.Features.Audit;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Owners;
 using Microsoft.EntityFrameworkCore;

@@ -3,6 +3,7 @@ using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Files;
+using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Owners;
 using Microsoft.EntityFrameworkCore;
 using UglyToad.PdfPig;
@@ -124,7 +125,7 @@ public class CallTests(DatabaseFixture fx)
         var id = (await Calls.SaveDraftAsync(w.Syndic, w.BuildingA, null, Quarter(), Ct)).Value;
         Assert.Equal("error.call_shares_gap", (await Calls.SendAsync(w.Syndic, id, Ct)).FirstError!.Code);
         await using var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct);
-        Assert.False(await db.CallLines.AnyAsync(l => db.CallsForFunds.Any(c => c.Id == l.CallId && c.BuildingId == w.BuildingA), Ct));
+        Assert.False(await db.CallLines.AnyAsync(l => db.Set<CallForFunds>().Any(c => c.Id == l.CallId && c.BuildingId == w.BuildingA), Ct));
         Assert.False(await db.JournalEntries.AnyAsync(e => e.BuildingId == w.BuildingA, Ct));
     }
 

@@ -4,6 +4,7 @@ using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Documents;
 using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Notifications;
+using KoproGo.Core.Features.Owners;
 using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;

@@ -129,7 +129,7 @@ public class LedgerTests(DatabaseFixture fx)
 
         await using var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct);
         Assert.False(await db.JournalEntries.AnyAsync(e => e.BuildingId == w.BuildingA, Ct));
-        Assert.False(await db.JournalCounters.AnyAsync(c => c.LastNumber > 0 && db.FiscalYears.Any(y => y.Id == c.FiscalYearId && y.BuildingId == w.BuildingA), Ct));
+        Assert.False(await db.JournalCounters.AnyAsync(c => c.LastNumber > 0 && db.Set<FiscalYear>().Any(y => y.Id == c.FiscalYearId && y.BuildingId == w.BuildingA), Ct));
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using KoproGo.Core.Common;
+using KoproGo.Core.Features.Audit;
 using KoproGo.Core.Features.Notices;
+using KoproGo.Core.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.IntegrationTests;

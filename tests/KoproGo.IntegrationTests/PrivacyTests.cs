@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounts;
+using KoproGo.Core.Features.Audit;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Owners;

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using KoproGo.Core.Common;
+using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Documents;
+using KoproGo.Core.Features.Organisations;
 using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Accounting;

@@ -1,4 +1,6 @@
 using KoproGo.Core.Common;
+using KoproGo.Core.Features.Buildings;
+using KoproGo.Core.Features.Owners;
 using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Accounting;
@@ -196,7 +198,7 @@ public sealed class AccountingReports(IKoproGoDbFactory dbFactory, TimeProvider 
             return Result<IReadOnlyList<OwnerChoice>>.Fail(found.Errors);
         // the building's owners (current and former), whether or not they have lines yet
         var owners = await (from o in db.Owners.AsNoTracking()
-                            where db.Ownerships.Any(s => s.OwnerId == o.Id && db.Units.Any(u => u.Id == s.UnitId && u.BuildingId == buildingId))
+                            where db.Set<Ownership>().Any(s => s.OwnerId == o.Id && db.Set<Unit>().Any(u => u.Id == s.UnitId && u.BuildingId == buildingId))
                             select o).ToListAsync(ct);
         return owners.Select(o => new OwnerChoice(o.Id, o.DisplayName)).OrderBy(o => o.Name, StringComparer.CurrentCulture).ToList();
     }

@@ -1,5 +1,6 @@
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Buildings;
+using KoproGo.Core.Features.Owners;
 using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Accounting;
@@ -53,7 +54,7 @@ public sealed class AccountingService(IKoproGoDbFactory dbFactory, JournalPoster
             return Errors.ForbiddenError;
         await using var db = await dbFactory.CreateAsync(ct);
         var accounts = await db.Accounts.AsNoTracking().Where(a => a.OrganisationId == organisationId)
-            .Select(a => new { Account = a, Used = db.JournalLines.Any(l => l.AccountId == a.Id) })
+            .Select(a => new { Account = a, Used = db.Set<JournalLine>().Any(l => l.AccountId == a.Id) })
             .ToListAsync(ct);
         return accounts.OrderBy(a => a.Account.Code, StringComparer.Ordinal)
             .Select(a => new AccountRow(a.Account.Id, a.Account.Code, a.Account.DisplayLabel(culture), a.Account.IsStandard, a.Used) { IsWorks = a.Account.IsWorks }).ToList();

@@ -1,4 +1,6 @@
 using KoproGo.Core.Common;
+using KoproGo.Core.Features.Buildings;
+using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Owners;
 using Microsoft.EntityFrameworkCore;
 
@@ -90,7 +92,7 @@ public sealed class InvoiceService(IKoproGoDbFactory dbFactory, JournalPoster po
                           {
                               Invoice = i,
                               Supplier = sup.Name,
-                              Key = db.DistributionKeys.Where(k => k.Id == i.DistributionKeyId).Select(k => k.Name).FirstOrDefault(),
+                              Key = db.Set<DistributionKey>().Where(k => k.Id == i.DistributionKeyId).Select(k => k.Name).FirstOrDefault(),
                               Total = i.Lines.Sum(l => l.AmountInclVat)
                           })
             .ToListAsync(ct);

@@ -1,5 +1,8 @@
 using KoproGo.Core.Common;
+using KoproGo.Core.Features.Buildings;
+using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Privacy;
+using KoproGo.Core.Features.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Accounts;
@@ -19,7 +22,7 @@ public sealed class AccountPersonalData : IPersonalDataContributor
                            {
                                Role = m.Role.ToString(),
                                Organisation = o.Name,
-                               Building = db.Buildings.Where(b => b.Id == m.BuildingId).Select(b => b.Name).FirstOrDefault(),
+                               Building = db.Set<Building>().Where(b => b.Id == m.BuildingId).Select(b => b.Name).FirstOrDefault(),
                            }).ToListAsync(ct);
         var consents = await db.ConsentRecords.AsNoTracking().Where(c => c.UserId == subject.UserId).OrderBy(c => c.AcceptedAt)
             .Select(c => new { Document = c.Document.ToString(), c.Version, c.AcceptedAt, c.Ip }).ToListAsync(ct);

@@ -1,4 +1,5 @@
 using KoproGo.Core.Common;
+using KoproGo.Core.Features.Organisations;
 using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Accounts;

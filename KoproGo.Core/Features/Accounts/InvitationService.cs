@@ -1,5 +1,8 @@
 using KoproGo.Core.Common;
+using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Notifications;
+using KoproGo.Core.Features.Organisations;
+using KoproGo.Core.Features.Owners;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -161,9 +164,9 @@ public sealed class InvitationService(IKoproGoDbFactory dbFactory, UserManager<A
                       where i.UserId == actor.UserId && i.AcceptedAt == null && i.DeclinedAt == null && i.RevokedAt == null && i.ExpiresAt > now
                       orderby i.CreatedAt
                       select new MyRoleInvitation(i.Id, o.Name,
-                          db.Buildings.Where(b => b.Id == i.BuildingId).Select(b => b.Name).FirstOrDefault(), i.Role,
-                          db.Owners.Where(x => x.Id == i.OwnerId).Select(x => x.DisplayName).FirstOrDefault(),
-                          db.Users.Where(u => u.Id == i.InvitedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
+                          db.Set<Building>().Where(b => b.Id == i.BuildingId).Select(b => b.Name).FirstOrDefault(), i.Role,
+                          db.Set<Owner>().Where(x => x.Id == i.OwnerId).Select(x => x.DisplayName).FirstOrDefault(),
+                          db.Set<AppUser>().Where(u => u.Id == i.InvitedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
                           i.ExpiresAt)).ToListAsync(ct);
     }
 

@@ -1,6 +1,8 @@
 using System.Text;
 using KoproGo.Core.Common;
+using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Notifications;
+using KoproGo.Core.Features.Organisations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,7 +60,7 @@ public sealed class UserAdminService(IKoproGoDbFactory dbFactory, UserManager<Ap
         await using var db = await dbFactory.CreateAsync(ct);
         var query = db.Users.AsNoTracking().Where(u => u.ErasedAt == null);
         if (organisationId is not null)
-            query = query.Where(u => db.Memberships.Any(m => m.UserId == u.Id && m.OrganisationId == organisationId));
+            query = query.Where(u => db.Set<Membership>().Any(m => m.UserId == u.Id && m.OrganisationId == organisationId));
         if (!string.IsNullOrWhiteSpace(request.Search))
         {
             var p = SearchText.Pattern(request.Search);

@@ -1,5 +1,8 @@
 using System.Globalization;
 using KoproGo.Core.Common;
+using KoproGo.Core.Features.Accounting;
+using KoproGo.Core.Features.Accounts;
+using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,6 @@
 using KoproGo.Core.Common;
+using KoproGo.Core.Features.Organisations;
+using KoproGo.Core.Features.Owners;
 using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Buildings;
@@ -39,11 +41,11 @@ public sealed class BuildingService(IKoproGoDbFactory dbFactory, TimeProvider cl
         return await db.ReadableBuildings(actor, today)
             .OrderBy(b => b.Name)
             .Select(b => new BuildingSummary(b.Id, b.OrganisationId, b.Name, b.City, b.Region,
-                db.Units.Count(u => u.BuildingId == b.Id),
-                db.Ownerships.Where(o => o.StartDate <= today && (o.EndDate == null || o.EndDate > today)
-                                         && db.Units.Any(u => u.Id == o.UnitId && u.BuildingId == b.Id))
+                db.Set<Unit>().Count(u => u.BuildingId == b.Id),
+                db.Set<Ownership>().Where(o => o.StartDate <= today && (o.EndDate == null || o.EndDate > today)
+                                         && db.Set<Unit>().Any(u => u.Id == o.UnitId && u.BuildingId == b.Id))
                     .Select(o => o.OwnerId).Distinct().Count(),
-                db.Units.Where(u => u.BuildingId == b.Id).Sum(u => (int?)u.Shares) ?? 0,
+                db.Set<Unit>().Where(u => u.BuildingId == b.Id).Sum(u => (int?)u.Shares) ?? 0,
                 b.TotalShares))
             .ToListAsync(ct);
     }

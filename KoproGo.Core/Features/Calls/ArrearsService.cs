@@ -1,9 +1,12 @@
 using System.Globalization;
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounting;
+using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Documents;
 using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Notifications;
+using KoproGo.Core.Features.Organisations;
+using KoproGo.Core.Features.Owners;
 using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Calls;

@@ -414,7 +414,7 @@ public sealed class BankImportService(IKoproGoDbFactory dbFactory, PaymentPostin
     private static async Task<bool> TransferOrderedAsync(IKoproGoDb db, Guid buildingId, Fund leaving, decimal amount, CancellationToken ct)
     {
         var candidate = await db.Payments.Where(p => p.BuildingId == buildingId && p.Account == leaving && p.TransferDue == amount && p.TransferEntryId != null
-                                                     && !db.BankTransactions.Any(t => t.EntryId == p.TransferEntryId))
+                                                     && !db.Set<BankTransaction>().Any(t => t.EntryId == p.TransferEntryId))
             .Select(p => p.TransferEntryId).FirstOrDefaultAsync(ct);
         return candidate is not null;
     }
@@ -479,7 +479,7 @@ public sealed class BankImportService(IKoproGoDbFactory dbFactory, PaymentPostin
                                where t.BuildingId == buildingId
                                orderby t.ValueDate descending, t.ImportedAt descending
                                select new MovementRow(t.Id, t.Account, t.EntryDate, t.Amount, t.StructuredCommunication ?? t.Communication, t.CounterpartyName, t.Status, t.Rule,
-                                   db.Payments.Where(p => p.Id == t.PaymentId).Join(db.Owners, p => p.OwnerId, o => o.Id, (p, o) => o.DisplayName).FirstOrDefault()))
+                                   db.Set<Payment>().Where(p => p.Id == t.PaymentId).Join(db.Set<Owner>(), p => p.OwnerId, o => o.Id, (p, o) => o.DisplayName).FirstOrDefault()))
             .Take(200).ToListAsync(ct);
         var transfers = await (from p in db.Payments.AsNoTracking()
                                join o in db.Owners on p.OwnerId equals o.Id

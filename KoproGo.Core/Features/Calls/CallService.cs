@@ -5,6 +5,7 @@ using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Documents;
 using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Notifications;
+using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
 using Microsoft.EntityFrameworkCore;
 

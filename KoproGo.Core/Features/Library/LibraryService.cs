@@ -1,6 +1,7 @@
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Notifications;
+using KoproGo.Core.Features.Owners;
 using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Library;
@@ -50,7 +51,7 @@ public sealed class LibraryService(IKoproGoDbFactory dbFactory, INotificationSer
                           join w in db.Owners on o.OwnerId equals w.Id
                           where o.BuildingId == buildingId && (category == null || o.Category == category)
                           orderby o.Name
-                          select new { Object = o, Lender = w, Lent = db.Loans.Count(l => l.ObjectId == o.Id && Lent.Contains(l.Status)) }).ToListAsync(ct);
+                          select new { Object = o, Lender = w, Lent = db.Set<Loan>().Count(l => l.ObjectId == o.Id && Lent.Contains(l.Status)) }).ToListAsync(ct);
         return rows.Select(r => new ObjectRow(r.Object.Id, r.Object.Name, r.Object.Category, r.Object.Description, r.Object.Conditions, r.Object.MaxLoanDays,
             r.Object.Deposit, r.Object.Status, r.Lender.DisplayName, mine.Contains(r.Object.OwnerId), r.Object.PhotoFileIds, r.Lent)).ToList();
     }

@@ -2,6 +2,7 @@ using KoproGo.Core.Common;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Notifications;
+using KoproGo.Core.Features.Owners;
 using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Notices;
@@ -47,7 +48,7 @@ public sealed class NoticeService(IKoproGoDbFactory dbFactory, INotificationServ
             return Errors.NotFoundError;
         var rows = await Visible(db, actor, building).AsNoTracking().Where(n => n.Status != NoticeStatus.Archived || n.AuthorUserId == actor.UserId)
             .OrderByDescending(n => n.PublishedAt ?? n.CreatedAt)
-            .Select(n => new { Notice = n, Comments = db.NoticeComments.Count(c => c.NoticeId == n.Id && c.RemovedAt == null) }).Take(200).ToListAsync(ct);
+            .Select(n => new { Notice = n, Comments = db.Set<NoticeComment>().Count(c => c.NoticeId == n.Id && c.RemovedAt == null) }).Take(200).ToListAsync(ct);
         return rows.Select(r => Row(r.Notice, r.Comments, actor)).ToList();
     }
 
@@ -120,8 +121,8 @@ public sealed class NoticeService(IKoproGoDbFactory dbFactory, INotificationServ
             var today = clock.Today();
             var owners = await db.Ownerships
                 .Where(o => o.StartDate <= today && (o.EndDate == null || o.EndDate > today)
-                            && db.Units.Any(u => u.Id == o.UnitId && (u.BuildingId == n.BuildingId
-                                || (n.BuildingId == null && db.Buildings.Any(b => b.Id == u.BuildingId && b.OrganisationId == n.OrganisationId)))))
+                            && db.Set<Unit>().Any(u => u.Id == o.UnitId && (u.BuildingId == n.BuildingId
+                                || (n.BuildingId == null && db.Set<Building>().Any(b => b.Id == u.BuildingId && b.OrganisationId == n.OrganisationId)))))
                 .Select(o => o.OwnerId).Distinct().ToListAsync(ct);
             await notifications.NotifyOwnersAsync(db, owners, n.OrganisationId, NotificationType.Community, "notify.notice_published", [n.Title], "/notices", ct);
         }

@@ -1,4 +1,6 @@
 using KoproGo.Core.Common;
+using KoproGo.Core.Features.Accounts;
+using KoproGo.Core.Features.Owners;
 using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Notifications;

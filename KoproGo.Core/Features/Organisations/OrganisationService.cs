@@ -1,6 +1,7 @@
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Accounts;
+using KoproGo.Core.Features.Buildings;
 using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Organisations;
@@ -37,8 +38,8 @@ public sealed class OrganisationService(IKoproGoDbFactory dbFactory, TimeProvide
 
     private static IQueryable<OrganisationRow> Rows(IKoproGoDb db, IQueryable<Organisation> source) =>
         source.AsNoTracking().OrderBy(o => o.Name).Select(o => new OrganisationRow(o.Id, o.Name, o.ContactEmail, o.IsSuspended,
-            db.Buildings.Count(b => b.OrganisationId == o.Id),
-            db.Memberships.Where(m => m.OrganisationId == o.Id).Select(m => m.UserId).Distinct().Count(),
+            db.Set<Building>().Count(b => b.OrganisationId == o.Id),
+            db.Set<Membership>().Where(m => m.OrganisationId == o.Id).Select(m => m.UserId).Distinct().Count(),
             o.CreatedAt));
 
     public async Task<Result<Organisation>> GetAsync(Actor actor, Guid organisationId, CancellationToken ct)

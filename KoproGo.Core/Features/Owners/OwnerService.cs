@@ -1,6 +1,7 @@
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Notifications;
+using KoproGo.Core.Features.Organisations;
 using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Owners;
@@ -59,7 +60,7 @@ public sealed class OwnerService(IKoproGoDbFactory dbFactory, TimeProvider clock
             .Select(o => new OwnerRow(o.Id, o.Kind,
                 o.Kind == OwnerKind.Company ? o.CompanyName! : (o.LastName + " " + (o.FirstName ?? "")).Trim(),
                 o.Email, o.Phone, o.PreferredLanguage, o.UserId != null,
-                db.Ownerships.Where(s => s.OwnerId == o.Id && s.StartDate <= today && (s.EndDate == null || s.EndDate > today)).Select(s => s.UnitId).Distinct().Count()))
+                db.Set<Ownership>().Where(s => s.OwnerId == o.Id && s.StartDate <= today && (s.EndDate == null || s.EndDate > today)).Select(s => s.UnitId).Distinct().Count()))
             .ToListAsync(ct);
         return new Page<OwnerRow>(rows, total);
     }

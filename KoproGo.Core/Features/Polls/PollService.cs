@@ -40,8 +40,8 @@ public sealed class PollService(IKoproGoDbFactory dbFactory, INotificationServic
         var rows = await db.Polls.AsNoTracking().Where(p => p.BuildingId == buildingId && (staff || Published.Contains(p.Status)))
             .OrderByDescending(p => p.CreatedAt)
             .Select(p => new PollRow(p.Id, p.Title, p.Type, p.Status, p.EndsAt, p.Anonymous,
-                db.PollParticipations.Count(x => x.PollId == p.Id),
-                db.PollParticipations.Any(x => x.PollId == p.Id && ownerIds.Contains(x.OwnerId))))
+                db.Set<PollParticipation>().Count(x => x.PollId == p.Id),
+                db.Set<PollParticipation>().Any(x => x.PollId == p.Id && ownerIds.Contains(x.OwnerId))))
             .ToListAsync(ct);
         return rows;
     }

@@ -3,6 +3,7 @@ using KoproGo.Core.Features.Bookings;
 using KoproGo.Core.Features.Library;
 using KoproGo.Core.Features.Notices;
 using KoproGo.Core.Features.Polls;
+using KoproGo.Core.Features.Skills;
 using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Privacy;
@@ -79,7 +80,7 @@ public sealed class CommunityPersonalData : IPersonalDataContributor
         await db.Endorsements.Where(e => skills.Contains(e.SkillId)).ExecuteDeleteAsync(ct);
         await db.TimeExchanges.Where(e => skills.Contains(e.SkillId) && e.Status == Skills.ExchangeStatus.Requested)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, Skills.ExchangeStatus.Cancelled), ct);
-        await db.Skills.Where(s => owners.Contains(s.OwnerId) && !db.TimeExchanges.Any(e => e.SkillId == s.Id)).ExecuteDeleteAsync(ct);
+        await db.Skills.Where(s => owners.Contains(s.OwnerId) && !db.Set<TimeExchange>().Any(e => e.SkillId == s.Id)).ExecuteDeleteAsync(ct);
         await db.SharedObjects.Where(o => owners.Contains(o.OwnerId) && o.Status == ObjectStatus.Available)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, ObjectStatus.Unavailable), ct);
     }

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounts;
+using KoproGo.Core.Features.Audit;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Owners;
 using Microsoft.AspNetCore.Identity;

@@ -1,6 +1,7 @@
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Notifications;
+using KoproGo.Core.Features.Organisations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,7 +66,7 @@ public sealed class TwoFactorService(IKoproGoDbFactory dbFactory, SecretProtecto
         var staffOrganisations = StaffOrganisations(actor);
         await using var db = await dbFactory.CreateAsync(ct);
         return await db.Users.AnyAsync(u => u.Id == actor.UserId && !u.TwoFactorEnabled
-            && db.Organisations.Any(o => staffOrganisations.Contains(o.Id) && o.RequireTwoFactorForStaff), ct);
+            && db.Set<Organisation>().Any(o => staffOrganisations.Contains(o.Id) && o.RequireTwoFactorForStaff), ct);
     }
 
     private static List<Guid> StaffOrganisations(Actor actor) =>

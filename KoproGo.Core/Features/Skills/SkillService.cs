@@ -1,6 +1,7 @@
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Notifications;
+using KoproGo.Core.Features.Owners;
 using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Skills;
@@ -52,8 +53,8 @@ public sealed class SkillService(IKoproGoDbFactory dbFactory, INotificationServi
                           {
                               Skill = s,
                               Owner = o.DisplayName,
-                              Endorsements = db.Endorsements.Count(e => e.SkillId == s.Id),
-                              Mine = db.Endorsements.Any(e => e.SkillId == s.Id && mine.Contains(e.OwnerId)),
+                              Endorsements = db.Set<Endorsement>().Count(e => e.SkillId == s.Id),
+                              Mine = db.Set<Endorsement>().Any(e => e.SkillId == s.Id && mine.Contains(e.OwnerId)),
                           }).Take(200).ToListAsync(ct);
         return rows.Select(r => new SkillRow(r.Skill.Id, r.Owner, r.Skill.Type, r.Skill.Title, r.Skill.Description, r.Skill.Level, r.Skill.Availability, r.Skill.HourlyRate,
             r.Skill.AcceptsTimeCredits, r.Skill.YearsOfExperience, r.Endorsements, r.Mine, mine.Contains(r.Skill.OwnerId), r.Skill.CertificateFileIds)).ToList();
@@ -196,7 +197,7 @@ public sealed class SkillService(IKoproGoDbFactory dbFactory, INotificationServi
             return Errors.NotFoundError;
         var skills = db.Skills.Where(s => s.BuildingId == buildingId);
         var byType = await skills.GroupBy(s => s.Type).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var top = await skills.Select(s => new { s.Title, Count = db.Endorsements.Count(e => e.SkillId == s.Id) }).Where(x => x.Count > 0)
+        var top = await skills.Select(s => new { s.Title, Count = db.Set<Endorsement>().Count(e => e.SkillId == s.Id) }).Where(x => x.Count > 0)
             .OrderByDescending(x => x.Count).ThenBy(x => x.Title).Take(5).ToListAsync(ct);
         return new SkillStats(byType.Values.Sum(), byType, await skills.CountAsync(s => s.Availability == SkillAvailability.Available, ct), top.Select(t => (t.Title, t.Count)).ToList());
     }
