@@ -1,4 +1,5 @@
 using KoproGo.Core.Common;
+using KoproGo.Core.Features.Audit;
 using KoproGo.Core.Features.Bookings;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Owners;
@@ -107,6 +108,7 @@ public class BookingTests(DatabaseFixture fx)
         Assert.Equal((0, 0), second);
         await using var check = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct);
         Assert.Equal(BookingStatus.NoShow, (await check.Bookings.SingleAsync(b => b.Id == missed, Ct)).Status);
+        Assert.Equal(1, await check.AuditEntries.CountAsync(a => a.Action == "booking.no_show" && a.EntityId == missed.ToString(), Ct));
         Assert.NotNull((await check.Bookings.SingleAsync(b => b.Id == stay, Ct)).ReminderSentAt);
     }
 }

@@ -73,6 +73,9 @@ public sealed class Booking
     public bool CanCheckIn(DateTimeOffset now) =>
         Status == BookingStatus.Confirmed && now >= StartsAt && now <= StartsAt.AddMinutes(Resource.CheckInGraceMinutes);
 
+    /// <summary>Confirmed, and not checked in within the grace period after its start (the hourly job).</summary>
+    public void MarkNoShow() => Move(BookingStatus.Confirmed, BookingStatus.NoShow);
+
     public void CheckIn(DateTimeOffset now)
     {
         Move(BookingStatus.Confirmed, BookingStatus.CheckedIn);

@@ -263,7 +263,7 @@ public sealed class BookingService(IKoproGoDbFactory dbFactory, INotificationSer
 
 /// <summary>
 /// Hourly: a confirmed booking not checked in 30 minutes after its start becomes a no-show; a confirmed booking that
-/// starts tomorrow (Brussels) reminds its booker once. Conditional updates make a second run change nothing.
+/// starts tomorrow (Brussels) reminds its booker once. Locked rows and conditional updates make a second run change nothing.
 /// </summary>
 public sealed class BookingJob(IKoproGoDbFactory dbFactory, INotificationService notifications, TimeProvider clock)
 {
@@ -272,8 +272,7 @@ public sealed class BookingJob(IKoproGoDbFactory dbFactory, INotificationService
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateAsync(ct);
         var late = now.AddMinutes(-Resource.CheckInGraceMinutes);
-        var noShows = await db.Bookings.Where(b => b.Status == BookingStatus.Confirmed && b.StartsAt < late)
-            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.NoShow), ct);
+        var noShows = await MarkNoShowsAsync(late, ct);
         var tomorrow = clock.Today().AddDays(1);
         var dayStart = BusinessTime.StartOfDayUtc(tomorrow);
         var dayEnd = BusinessTime.StartOfDayUtc(tomorrow.AddDays(1));
@@ -296,5 +295,24 @@ public sealed class BookingJob(IKoproGoDbFactory dbFactory, INotificationService
             reminders++;
         }
         return (noShows, reminders);
+    }
+
+    /// <summary>Through the entity and with an audit entry each, like any other change; rows another run holds are skipped.</summary>
+    private async Task<int> MarkNoShowsAsync(DateTimeOffset late, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var missed = await db.Bookings
+            .FromSqlInterpolated($"SELECT * FROM bookings WHERE status = {nameof(BookingStatus.Confirmed)} AND starts_at < {late} FOR UPDATE SKIP LOCKED")
+            .ToListAsync(ct);
+        var organisations = await db.Resources.Where(r => missed.Select(b => b.ResourceId).Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.OrganisationId, ct);
+        foreach (var booking in missed)
+        {
+            booking.MarkNoShow();
+            db.Audit(Actor.System, clock, "booking.no_show", nameof(Booking), booking.Id, organisations[booking.ResourceId], booking.BuildingId);
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return missed.Count;
     }
 }

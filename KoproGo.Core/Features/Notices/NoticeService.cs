@@ -215,14 +215,25 @@ public sealed class NoticeService(IKoproGoDbFactory dbFactory, INotificationServ
     }
 }
 
-/// <summary>Hourly: published notices past their expiry leave the board (Expired). Idempotent by a conditional update.</summary>
+/// <summary>Hourly: published notices past their expiry leave the board (Expired). Idempotent: rows are locked and re-checked, a second run finds none.</summary>
 public sealed class NoticeExpiryJob(IKoproGoDbFactory dbFactory, TimeProvider clock)
 {
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateAsync(ct);
-        return await db.Notices.Where(n => n.Status == NoticeStatus.Published && n.ExpiresAt != null && n.ExpiresAt <= now)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NoticeStatus.Expired), ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // through the entity and with an audit entry each, like any other change; rows another run holds are skipped
+        var expired = await db.Notices
+            .FromSqlInterpolated($"SELECT * FROM notices WHERE status = {nameof(NoticeStatus.Published)} AND expires_at <= {now} FOR UPDATE SKIP LOCKED")
+            .ToListAsync(ct);
+        foreach (var notice in expired)
+        {
+            notice.Expire();
+            db.Audit(Actor.System, clock, "notice.expired", nameof(Notice), notice.Id, notice.OrganisationId, notice.BuildingId);
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return expired.Count;
     }
 }
