@@ -31,7 +31,7 @@ public sealed class AppFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await ExecAsync(ServerCs, $"CREATE DATABASE \"{_dbName}\"");
+        await Sql.ExecAsync(ServerCs, $"CREATE DATABASE \"{_dbName}\"");
         ConnectionString = new NpgsqlConnectionStringBuilder(ServerCs) { Database = _dbName }.ConnectionString;
         _factory = new KoproGoAppFactory(ConnectionString, _files);
         _factory.UseKestrel(0);          // on this instance: a factory from WithWebHostBuilder() would ignore the port
@@ -59,7 +59,7 @@ public sealed class AppFixture : IAsyncLifetime
         Http?.Dispose();
         if (_factory is not null) await _factory.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
-        await ExecAsync(ServerCs, $"DROP DATABASE IF EXISTS \"{_dbName}\" WITH (FORCE)");
+        await Sql.ExecAsync(ServerCs, $"DROP DATABASE IF EXISTS \"{_dbName}\" WITH (FORCE)");
         if (Directory.Exists(_files)) Directory.Delete(_files, recursive: true);
     }
 
@@ -69,23 +69,8 @@ public sealed class AppFixture : IAsyncLifetime
     public Task<Guid> BuildingIdAsync(string slug) => ScalarAsync<Guid>("SELECT id FROM buildings WHERE slug = @p0", slug);
 
     /// <summary>One value read from the app's database (parameters @p0, @p1…), for what a test must know but the page does not say.</summary>
-    public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
-    {
-        await using var conn = new NpgsqlConnection(ConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        for (var i = 0; i < parameters.Length; i++)
-            cmd.Parameters.AddWithValue($"p{i}", parameters[i]);
-        return (T)(await cmd.ExecuteScalarAsync())!;
-    }
+    public Task<T> ScalarAsync<T>(string sql, params object[] parameters) => Sql.ScalarAsync<T>(ConnectionString, sql, parameters);
 
-    private static async Task ExecAsync(string cs, string sql)
-    {
-        await using var conn = new NpgsqlConnection(cs);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        await cmd.ExecuteNonQueryAsync();
-    }
 
     /// <summary>A browser context with a page that records console errors and failed responses.</summary>
     public async Task<Session> NewSessionAsync()

@@ -29,7 +29,7 @@ public class FaultTests
         var serverCs = Environment.GetEnvironmentVariable("ConnectionStrings__Default") ?? "Host=127.0.0.1;Port=55432;Database=koprogo;Username=koprogo;Password=koprogo";
         var dbName = $"koprogo_fault_{Guid.NewGuid():N}"[..30];
         var files = Path.Combine(Path.GetTempPath(), "koprogo-fault-" + Guid.NewGuid().ToString("N"));
-        await ExecAsync(serverCs, $"CREATE DATABASE \"{dbName}\"");
+        await Sql.ExecAsync(serverCs, $"CREATE DATABASE \"{dbName}\"");
         var cs = new NpgsqlConnectionStringBuilder(serverCs) { Database = dbName }.ConnectionString;
         using var smtp = Configuration.Configure().WithRandomPort().Build();
         try
@@ -55,9 +55,9 @@ public class FaultTests
                         db.OutboxEmails.Add(OutboxEmail.Queue(new MailTo($"fault{i}@example.be", $"Fault {i}"), $"Fault test {i}", "Body", null, clock.GetUtcNow()));
                     await db.SaveChangesAsync(ct);
                 }
-                var syndicId = await ScalarAsync<string>(cs, "SELECT id FROM \"AspNetUsers\" WHERE normalized_email = 'SYNDIC@HORTA.BE'");
+                var syndicId = await Sql.ScalarAsync<string>(cs, "SELECT id FROM \"AspNetUsers\" WHERE normalized_email = 'SYNDIC@HORTA.BE'");
                 var syndic = (await services.GetRequiredService<IActorFactory>().ForUserAsync(syndicId, null, "fault-test", ct))!;
-                var buildingId = await ScalarAsync<Guid>(cs, "SELECT id FROM buildings WHERE slug = 'residence-horta'");
+                var buildingId = await Sql.ScalarAsync<Guid>(cs, "SELECT id FROM buildings WHERE slug = 'residence-horta'");
                 var today = clock.Today();
                 var calls = services.GetRequiredService<ICallService>();
                 var draft = await calls.SaveDraftAsync(syndic, buildingId, null, new CallInput { Title = "Provision fault test", CallDate = today, DueDate = today.AddDays(30), Ordinary = 9000m }, ct);
@@ -69,9 +69,9 @@ public class FaultTests
                 services.GetRequiredService<IRecurringJobManager>().Trigger("outbox-send");
                 await WaitAsync(() => Task.FromResult(smtp.ReceivedEmailCount >= 10), TimeSpan.FromSeconds(60), "the outbox job to start sending", ct);
                 Assert.True((await calls.QueueSendAsync(syndic, callId, ct)).Succeeded);
-                await WaitAsync(async () => await ScalarAsync<int>(cs, "SELECT total FROM call_sendings WHERE call_id = @p0", callId) > 0, TimeSpan.FromSeconds(60), "the call's letters to be made", ct);
+                await WaitAsync(async () => await Sql.ScalarAsync<int>(cs, "SELECT total FROM call_sendings WHERE call_id = @p0", callId) > 0, TimeSpan.FromSeconds(60), "the call's letters to be made", ct);
                 var mailsBefore = smtp.ReceivedEmailCount;
-                var callState = await ScalarAsync<string>(cs, "SELECT status FROM calls_for_funds WHERE id = @p0", callId);
+                var callState = await Sql.ScalarAsync<string>(cs, "SELECT status FROM calls_for_funds WHERE id = @p0", callId);
                 var stopwatch = Stopwatch.StartNew();
                 Pg("stop");
                 log?.WriteLine($"fault: PostgreSQL stopped with {mailsBefore}/{Mails} mails received and the call {callState} (letters being made)");
@@ -84,9 +84,9 @@ public class FaultTests
                 {
                     // a nudge only (the schedule would do it within a minute): it fails while the database is away
                     try { services.GetRequiredService<IRecurringJobManager>().Trigger("outbox-send"); } catch (Exception e) { log?.WriteLine($"fault: trigger refused ({e.GetBaseException().Message})"); }
-                    return await ScalarAsync<long>(cs, "SELECT count(*) FROM outbox_emails WHERE sent_at IS NULL") == 0
-                        && await ScalarAsync<string>(cs, "SELECT status FROM calls_for_funds WHERE id = @p0", callId) == "Sent"
-                        && await ScalarAsync<bool>(cs, "SELECT finished_at IS NOT NULL FROM call_sendings WHERE call_id = @p0", callId);
+                    return await Sql.ScalarAsync<long>(cs, "SELECT count(*) FROM outbox_emails WHERE sent_at IS NULL") == 0
+                        && await Sql.ScalarAsync<string>(cs, "SELECT status FROM calls_for_funds WHERE id = @p0", callId) == "Sent"
+                        && await Sql.ScalarAsync<bool>(cs, "SELECT finished_at IS NOT NULL FROM call_sendings WHERE call_id = @p0", callId);
                 }, TimeSpan.FromSeconds(180), "every mail sent and the call sent", ct);
                 log?.WriteLine($"fault: all sent {stopwatch.Elapsed.TotalSeconds:0} s after the stop");
 
@@ -94,20 +94,20 @@ public class FaultTests
                 var received = smtp.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data)))).ToList();
                 var twice = received.GroupBy(m => m.MessageId).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
                 Assert.True(twice.Count == 0, $"sent more than once: {string.Join(", ", twice)}");
-                var outbox = await ScalarAsync<string[]>(cs, "SELECT array_agg(replace(id::text, '-', '') || '@outbox.koprogo.be') FROM outbox_emails");
+                var outbox = await Sql.ScalarAsync<string[]>(cs, "SELECT array_agg(replace(id::text, '-', '') || '@outbox.koprogo.be') FROM outbox_emails");
                 Assert.Equal(outbox.Order(StringComparer.Ordinal), received.Select(m => m.MessageId).Order(StringComparer.Ordinal).ToArray());
                 Assert.Equal(Mails, received.Count(m => m.Subject?.StartsWith("Fault test ", StringComparison.Ordinal) == true));
 
                 // the call: sent once, one line and one letter per owner, one accounting entry, no error on the list
-                Assert.Equal(17, await ScalarAsync<long>(cs, "SELECT count(DISTINCT owner_id) FROM call_lines WHERE call_id = @p0", callId));
-                Assert.Equal(17, await ScalarAsync<long>(cs, "SELECT count(*) FROM call_lines WHERE call_id = @p0", callId));
-                Assert.Equal(17, await ScalarAsync<long>(cs, "SELECT count(*) FROM files f JOIN call_lines l ON l.pdf_file_id = f.id WHERE l.call_id = @p0", callId));
-                Assert.Equal(1, await ScalarAsync<long>(cs, "SELECT count(*) FROM journal_entries e JOIN calls_for_funds c ON c.entry_id = e.id WHERE c.id = @p0", callId));
-                Assert.Null(await ScalarAsync<string?>(cs, "SELECT error FROM call_sendings WHERE call_id = @p0", callId));
+                Assert.Equal(17, await Sql.ScalarAsync<long>(cs, "SELECT count(DISTINCT owner_id) FROM call_lines WHERE call_id = @p0", callId));
+                Assert.Equal(17, await Sql.ScalarAsync<long>(cs, "SELECT count(*) FROM call_lines WHERE call_id = @p0", callId));
+                Assert.Equal(17, await Sql.ScalarAsync<long>(cs, "SELECT count(*) FROM files f JOIN call_lines l ON l.pdf_file_id = f.id WHERE l.call_id = @p0", callId));
+                Assert.Equal(1, await Sql.ScalarAsync<long>(cs, "SELECT count(*) FROM journal_entries e JOIN calls_for_funds c ON c.entry_id = e.id WHERE c.id = @p0", callId));
+                Assert.Null(await Sql.ScalarAsync<string?>(cs, "SELECT error FROM call_sendings WHERE call_id = @p0", callId));
                 // the letters mailed to owners who chose email: one each (the syndic's own notices about the call aside)
-                var callMails = await ScalarAsync<long>(cs, "SELECT count(*) FROM outbox_emails WHERE subject LIKE '%Provision fault test%' AND recipient_owner_id IS NOT NULL");
+                var callMails = await Sql.ScalarAsync<long>(cs, "SELECT count(*) FROM outbox_emails WHERE subject LIKE '%Provision fault test%' AND recipient_owner_id IS NOT NULL");
                 Assert.True(callMails > 0);
-                Assert.Equal(callMails, await ScalarAsync<long>(cs, "SELECT count(DISTINCT recipient_owner_id) FROM outbox_emails WHERE subject LIKE '%Provision fault test%'"));
+                Assert.Equal(callMails, await Sql.ScalarAsync<long>(cs, "SELECT count(DISTINCT recipient_owner_id) FROM outbox_emails WHERE subject LIKE '%Provision fault test%'"));
                 log?.WriteLine($"fault: {received.Count} mails received, each once, one per outbox row ({Mails} queued here, {callMails} of the call); call sent with 17 lines and 17 letters");
             }
         }
@@ -115,7 +115,7 @@ public class FaultTests
         {
             Pg("start");
             NpgsqlConnection.ClearAllPools();
-            await ExecAsync(serverCs, $"DROP DATABASE IF EXISTS \"{dbName}\" WITH (FORCE)");
+            await Sql.ExecAsync(serverCs, $"DROP DATABASE IF EXISTS \"{dbName}\" WITH (FORCE)");
             if (Directory.Exists(files)) Directory.Delete(files, recursive: true);
         }
     }
@@ -148,22 +148,5 @@ public class FaultTests
         Assert.Equal(0, process.ExitCode);
     }
 
-    private static async Task<T> ScalarAsync<T>(string cs, string sql, params object[] parameters)
-    {
-        await using var conn = new NpgsqlConnection(cs);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        for (var i = 0; i < parameters.Length; i++)
-            cmd.Parameters.AddWithValue($"p{i}", parameters[i]);
-        var value = await cmd.ExecuteScalarAsync();
-        return value is DBNull ? default! : (T)value!;
-    }
 
-    private static async Task ExecAsync(string cs, string sql)
-    {
-        await using var conn = new NpgsqlConnection(cs);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        await cmd.ExecuteNonQueryAsync();
-    }
 }

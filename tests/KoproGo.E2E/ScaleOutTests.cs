@@ -54,7 +54,7 @@ public class ScaleOutTests
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (runner == "" && DateTime.UtcNow < deadline)
         {
-            var server = await ScalarAsync<string?>(db!, """
+            var server = await Sql.ScalarAsync<string?>(db!, """
                 SELECT s.data::json->>'ServerId' FROM hangfire.job j JOIN hangfire.state s ON s.id = j.stateid
                  WHERE j.invocationdata::text LIKE '%SendCallJob%' AND j.arguments::text LIKE @p0 AND j.statename = 'Processing'
                 """, $"%{callId}%");
@@ -66,7 +66,7 @@ public class ScaleOutTests
         // the progress the runner writes shows on the page of the other instance, which never ran anything of it
         await Expect(Row(pages[other]).Locator(".call-sending")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         var progress = await Row(pages[other]).Locator(".call-sending").InnerTextAsync();
-        Assert.Equal("Draft", await ScalarAsync<string>(db!, "SELECT status FROM calls_for_funds WHERE id = @p0", callId));
+        Assert.Equal("Draft", await Sql.ScalarAsync<string>(db!, "SELECT status FROM calls_for_funds WHERE id = @p0", callId));
         System.Diagnostics.Process.GetProcessById(instances[runner]).Kill();
         var killed = DateTime.UtcNow;
         log?.WriteLine($"scale-out: sending run by :{runner}; the page on :{other} shows \"{progress.Trim()}\"; :{runner} killed mid-way");
@@ -76,9 +76,9 @@ public class ScaleOutTests
         var took = DateTime.UtcNow - killed;
         log?.WriteLine($"scale-out: finished by :{other} {took.TotalSeconds:0} s after the kill (invisibility timeout {invisibility.TotalMinutes:0.#} min)");
         Assert.True(took < invisibility + TimeSpan.FromSeconds(60), $"took {took}");
-        Assert.Equal(Lots, await ScalarAsync<long>(db!, "SELECT count(*) FROM call_lines WHERE call_id = @p0", callId));
-        Assert.Equal(Lots, await ScalarAsync<long>(db!, "SELECT count(DISTINCT l.pdf_file_id) FROM call_lines l JOIN files f ON f.id = l.pdf_file_id WHERE l.call_id = @p0", callId));
-        Assert.Equal(1, await ScalarAsync<long>(db!, "SELECT count(*) FROM journal_entries e JOIN calls_for_funds c ON c.entry_id = e.id WHERE c.id = @p0", callId));
+        Assert.Equal(Lots, await Sql.ScalarAsync<long>(db!, "SELECT count(*) FROM call_lines WHERE call_id = @p0", callId));
+        Assert.Equal(Lots, await Sql.ScalarAsync<long>(db!, "SELECT count(DISTINCT l.pdf_file_id) FROM call_lines l JOIN files f ON f.id = l.pdf_file_id WHERE l.call_id = @p0", callId));
+        Assert.Equal(1, await Sql.ScalarAsync<long>(db!, "SELECT count(*) FROM journal_entries e JOIN calls_for_funds c ON c.entry_id = e.id WHERE c.id = @p0", callId));
         log?.WriteLine($"scale-out: the call has {Lots} lines, {Lots} letters and one accounting entry");
     }
 
@@ -153,16 +153,6 @@ public class ScaleOutTests
         }
     }
 
-    private static async Task<T> ScalarAsync<T>(string cs, string sql, params object[] parameters)
-    {
-        await using var conn = new NpgsqlConnection(cs);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        for (var i = 0; i < parameters.Length; i++)
-            cmd.Parameters.AddWithValue($"p{i}", parameters[i]);
-        var value = await cmd.ExecuteScalarAsync();
-        return value is DBNull or null ? default! : (T)value;
-    }
 
     [Fact]
     public async Task TheInstanceHoldingTheCircuitStops_TheBrowserCarriesOnOnTheOther_StillSignedIn()
