@@ -1,4 +1,5 @@
 using KoproGo.Core.Features.Buildings;
+using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Owners;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,5 +60,24 @@ public static class Access
         if (ownerIds.Count == 0)
             return null;
         return await db.CurrentOwnerIds(buildingId, today).Where(o => ownerIds.Contains(o)).OrderBy(o => o).Select(o => (Guid?)o).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// Who may offer something to the building's community (a shared object, a skill): a current owner of a building the
+    /// actor can read, attaching only community photos uploaded to that building. The building and the actor's owner record.
+    /// </summary>
+    public static async Task<Result<(Building Building, Guid OwnerId)>> CommunityContributorAsync(this IKoproGoDb db, Actor actor, Guid buildingId,
+        IEnumerable<Guid> photoIds, string photoField, DateOnly today, CancellationToken ct)
+    {
+        var building = await db.ReadableBuildings(actor, today).AsNoTracking().FirstOrDefaultAsync(b => b.Id == buildingId, ct);
+        if (building is null)
+            return Errors.NotFoundError;
+        var owner = await db.OwnerInBuildingAsync(actor, buildingId, today, ct);
+        if (owner is null)
+            return new Error("error.library_not_owner");
+        var photos = photoIds.Distinct().ToList();
+        if (await db.Files.CountAsync(f => photos.Contains(f.Id) && f.BuildingId == buildingId && f.Use == FileUse.CommunityPhoto, ct) != photos.Count)
+            return new Error("error.file_not_image", [], photoField);
+        return (building, owner.Value);
     }
 }

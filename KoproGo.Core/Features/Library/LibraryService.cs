@@ -62,15 +62,10 @@ public sealed class LibraryService(IKoproGoDbFactory dbFactory, INotificationSer
         if (!validation.IsValid)
             return Result<Guid>.Fail(validation.Errors);
         await using var db = await dbFactory.CreateAsync(ct);
-        var building = await db.ReadableBuildings(actor, clock.Today()).AsNoTracking().FirstOrDefaultAsync(b => b.Id == buildingId, ct);
-        if (building is null)
-            return Errors.NotFoundError;
-        var owner = await db.OwnerInBuildingAsync(actor, buildingId, clock.Today(), ct);
-        if (owner is null)
-            return new Error("error.library_not_owner");
-        var photos = input.PhotoFileIds.Distinct().ToList();
-        if (await db.Files.CountAsync(f => photos.Contains(f.Id) && f.BuildingId == buildingId && f.Use == FileUse.CommunityPhoto, ct) != photos.Count)
-            return new Error("error.file_not_image", [], nameof(SharedObjectInput.PhotoFileIds));
+        var contributor = await db.CommunityContributorAsync(actor, buildingId, input.PhotoFileIds, nameof(SharedObjectInput.PhotoFileIds), clock.Today(), ct);
+        if (!contributor.Succeeded)
+            return Result<Guid>.Fail(contributor.Errors);
+        var (building, owner) = contributor.Value;
         SharedObject o;
         if (objectId is { } id)
         {
@@ -82,7 +77,7 @@ public sealed class LibraryService(IKoproGoDbFactory dbFactory, INotificationSer
         }
         else
         {
-            o = SharedObject.Offer(building.OrganisationId, buildingId, owner.Value, input, clock.GetUtcNow());
+            o = SharedObject.Offer(building.OrganisationId, buildingId, owner, input, clock.GetUtcNow());
             db.SharedObjects.Add(o);
         }
         await db.SaveChangesAsync(ct);

@@ -66,15 +66,10 @@ public sealed class SkillService(IKoproGoDbFactory dbFactory, INotificationServi
         if (!validation.IsValid)
             return Result<Guid>.Fail(validation.Errors);
         await using var db = await dbFactory.CreateAsync(ct);
-        var building = await db.ReadableBuildings(actor, clock.Today()).AsNoTracking().FirstOrDefaultAsync(b => b.Id == buildingId, ct);
-        if (building is null)
-            return Errors.NotFoundError;
-        var owner = await db.OwnerInBuildingAsync(actor, buildingId, clock.Today(), ct);
-        if (owner is null)
-            return new Error("error.library_not_owner");
-        var files = input.CertificateFileIds.Distinct().ToList();
-        if (await db.Files.CountAsync(f => files.Contains(f.Id) && f.BuildingId == buildingId && f.Use == FileUse.CommunityPhoto, ct) != files.Count)
-            return new Error("error.file_not_image", [], nameof(SkillInput.CertificateFileIds));
+        var contributor = await db.CommunityContributorAsync(actor, buildingId, input.CertificateFileIds, nameof(SkillInput.CertificateFileIds), clock.Today(), ct);
+        if (!contributor.Succeeded)
+            return Result<Guid>.Fail(contributor.Errors);
+        var (building, owner) = contributor.Value;
         Skill skill;
         if (skillId is { } id)
         {
@@ -86,7 +81,7 @@ public sealed class SkillService(IKoproGoDbFactory dbFactory, INotificationServi
         }
         else
         {
-            skill = Skill.Offer(building.OrganisationId, buildingId, owner.Value, input, clock.GetUtcNow());
+            skill = Skill.Offer(building.OrganisationId, buildingId, owner, input, clock.GetUtcNow());
             db.Skills.Add(skill);
         }
         await db.SaveChangesAsync(ct);
