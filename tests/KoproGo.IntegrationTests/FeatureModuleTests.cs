@@ -26,16 +26,8 @@ public class FeatureModuleTests(DatabaseFixture fx)
     [Fact]
     public void Modules_AreOnePerFeatureFolder()
     {
-        var features = Directory.GetDirectories(Path.Combine(RepoRoot(), "KoproGo.Core", "Features")).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        var features = Directory.GetDirectories(Path.Combine(FakeS3.RepoRoot(), "KoproGo.Core", "Features")).Select(Path.GetFileName).Order(StringComparer.Ordinal);
         Assert.Equal(features, FeatureModules.All.Select(m => m.GetType().Namespace!.Split('.').Last()));
-    }
-
-    private static string RepoRoot()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "test.sh")))
-            root = root.Parent!;
-        return root.FullName;
     }
 
     private sealed class Recorder : IRecurringJobs

@@ -97,10 +97,7 @@ public sealed class FakeS3 : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "test.sh")))
-            root = root.Parent ?? throw new InvalidOperationException("repository root not found");
-        var fake = Path.Combine(root.FullName, "tests", "fakes", "s3");
+        var fake = Path.Combine(RepoRoot(), "tests", "fakes", "s3");
         Assert.True(Directory.Exists(Path.Combine(fake, "node_modules", "s3rver")), "s3rver is not installed: ./test.sh installs it (npm ci in tests/fakes/s3)");
         Directory.CreateDirectory(_directory);
         _server = Process.Start(new ProcessStartInfo("node", ["server.js", "0", _directory])
@@ -117,6 +114,15 @@ public sealed class FakeS3 : IAsyncLifetime
         Options.ServiceUrl = $"http://127.0.0.1:{line!["listening ".Length..]}";
         using var client = new AmazonS3Client(Options.AccessKey, Options.SecretKey, new AmazonS3Config { ServiceURL = Options.ServiceUrl, ForcePathStyle = true, AuthenticationRegion = Options.Region });
         await client.PutBucketAsync(new PutBucketRequest { BucketName = Options.Bucket });
+    }
+
+    /// <summary>The checkout the tests run from (the folder with test.sh).</summary>
+    public static string RepoRoot()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "test.sh")))
+            root = root.Parent ?? throw new InvalidOperationException("repository root not found");
+        return root.FullName;
     }
 
     public async ValueTask DisposeAsync()
