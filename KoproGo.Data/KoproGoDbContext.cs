@@ -1,6 +1,5 @@
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounting;
-using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Audit;
 using KoproGo.Core.Features.Bookings;
 using KoproGo.Core.Features.Budgets;
@@ -16,6 +15,7 @@ using KoproGo.Core.Features.Polls;
 using KoproGo.Core.Features.Privacy;
 using KoproGo.Core.Features.Security;
 using KoproGo.Core.Features.Skills;
+using KoproGo.Core.Features.UserAccounts;
 using LinqToDB.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounting;
-using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Bookings;
 using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Buildings;
@@ -13,6 +12,7 @@ using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
 using KoproGo.Core.Features.Polls;
 using KoproGo.Core.Features.Skills;
+using KoproGo.Core.Features.UserAccounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,10 +1,10 @@
 using KoproGo.Core;
 using KoproGo.Core.Common;
-using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Documents;
 using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Security;
+using KoproGo.Core.Features.UserAccounts;
 using KoproGo.Data;
 using KoproGo.Web.Components;
 using KoproGo.Web.Components.Account;
@@ -53,7 +53,7 @@ public static class Startup
             c.SnackbarConfiguration.HideTransitionDuration = 0;
             c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter;
         });
-        services.AddLocalization(o => o.ResourcesPath = "Resources");   // KoproGo.Core/Resources/Texts*.resx
+        services.AddKoproGoTexts();   // Texts*.resx of each feature and KoproGo.Core/Resources
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
 

@@ -26,7 +26,7 @@ namespace KoproGo.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("KoproGo.Core.Features.Accounts.AppUser", b =>
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text")
@@ -140,7 +140,7 @@ namespace KoproGo.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("KoproGo.Core.Features.Accounts.Invitation", b =>
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -202,7 +202,7 @@ namespace KoproGo.Data.Migrations
                     b.ToTable("invitations", (string)null);
                 });
 
-            modelBuilder.Entity("KoproGo.Core.Features.Accounts.Membership", b =>
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.Membership", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1142,7 +1142,7 @@ namespace KoproGo.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("KoproGo.Core.Features.Accounts.Invitation", b =>
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.Invitation", b =>
                 {
                     b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
                         .WithMany()
@@ -1152,7 +1152,7 @@ namespace KoproGo.Data.Migrations
                         .HasConstraintName("fk_invitations_owners_owner_id");
                 });
 
-            modelBuilder.Entity("KoproGo.Core.Features.Accounts.Membership", b =>
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.Membership", b =>
                 {
                     b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
                         .WithMany()
@@ -1173,7 +1173,7 @@ namespace KoproGo.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_memberships_owners_owner_id");
 
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1213,7 +1213,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("KoproGo.Core.Features.Notifications.Notification", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1223,7 +1223,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("KoproGo.Core.Features.Notifications.NotificationPreference", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1240,7 +1240,7 @@ namespace KoproGo.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_owners_organisations_organisation_id");
 
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull)
@@ -1266,7 +1266,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("KoproGo.Core.Features.Security.BackupCode", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1276,7 +1276,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("KoproGo.Core.Features.Security.TwoFactorFailure", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1296,7 +1296,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1306,7 +1306,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1323,7 +1323,7 @@ namespace KoproGo.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_roles_asp_net_roles_role_id");
 
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1333,7 +1333,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

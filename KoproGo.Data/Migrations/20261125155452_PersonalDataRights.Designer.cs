@@ -26,7 +26,7 @@ namespace KoproGo.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("KoproGo.Core.Features.Accounts.AppUser", b =>
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text")
@@ -157,7 +157,7 @@ namespace KoproGo.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("KoproGo.Core.Features.Accounts.Invitation", b =>
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -219,7 +219,7 @@ namespace KoproGo.Data.Migrations
                     b.ToTable("invitations", (string)null);
                 });
 
-            modelBuilder.Entity("KoproGo.Core.Features.Accounts.Membership", b =>
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.Membership", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1205,7 +1205,7 @@ namespace KoproGo.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("KoproGo.Core.Features.Accounts.Invitation", b =>
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.Invitation", b =>
                 {
                     b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
                         .WithMany()
@@ -1215,7 +1215,7 @@ namespace KoproGo.Data.Migrations
                         .HasConstraintName("fk_invitations_owners_owner_id");
                 });
 
-            modelBuilder.Entity("KoproGo.Core.Features.Accounts.Membership", b =>
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.Membership", b =>
                 {
                     b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
                         .WithMany()
@@ -1236,7 +1236,7 @@ namespace KoproGo.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_memberships_owners_owner_id");
 
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1276,7 +1276,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("KoproGo.Core.Features.Notifications.Notification", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1286,7 +1286,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("KoproGo.Core.Features.Notifications.NotificationPreference", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1303,7 +1303,7 @@ namespace KoproGo.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_owners_organisations_organisation_id");
 
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull)
@@ -1329,7 +1329,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("KoproGo.Core.Features.Privacy.ConsentRecord", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1339,7 +1339,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("KoproGo.Core.Features.Security.BackupCode", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1349,7 +1349,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("KoproGo.Core.Features.Security.TwoFactorFailure", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1369,7 +1369,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1379,7 +1379,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1396,7 +1396,7 @@ namespace KoproGo.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_roles_asp_net_roles_role_id");
 
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1406,7 +1406,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

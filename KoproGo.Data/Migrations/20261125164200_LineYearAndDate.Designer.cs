@@ -567,7 +567,7 @@ namespace KoproGo.Data.Migrations
                     b.ToTable("supplier_invoices", (string)null);
                 });
 
-            modelBuilder.Entity("KoproGo.Core.Features.Accounts.AppUser", b =>
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text")
@@ -698,7 +698,7 @@ namespace KoproGo.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("KoproGo.Core.Features.Accounts.Invitation", b =>
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -760,7 +760,7 @@ namespace KoproGo.Data.Migrations
                     b.ToTable("invitations", (string)null);
                 });
 
-            modelBuilder.Entity("KoproGo.Core.Features.Accounts.Membership", b =>
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.Membership", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1953,7 +1953,7 @@ namespace KoproGo.Data.Migrations
                         .HasConstraintName("fk_supplier_invoices_suppliers_supplier_id");
                 });
 
-            modelBuilder.Entity("KoproGo.Core.Features.Accounts.Invitation", b =>
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.Invitation", b =>
                 {
                     b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
                         .WithMany()
@@ -1963,7 +1963,7 @@ namespace KoproGo.Data.Migrations
                         .HasConstraintName("fk_invitations_owners_owner_id");
                 });
 
-            modelBuilder.Entity("KoproGo.Core.Features.Accounts.Membership", b =>
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.Membership", b =>
                 {
                     b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
                         .WithMany()
@@ -1984,7 +1984,7 @@ namespace KoproGo.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_memberships_owners_owner_id");
 
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2024,7 +2024,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("KoproGo.Core.Features.Notifications.Notification", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2034,7 +2034,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("KoproGo.Core.Features.Notifications.NotificationPreference", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2051,7 +2051,7 @@ namespace KoproGo.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_owners_organisations_organisation_id");
 
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull)
@@ -2077,7 +2077,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("KoproGo.Core.Features.Privacy.ConsentRecord", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2087,7 +2087,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("KoproGo.Core.Features.Security.BackupCode", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2097,7 +2097,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("KoproGo.Core.Features.Security.TwoFactorFailure", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2117,7 +2117,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2127,7 +2127,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2144,7 +2144,7 @@ namespace KoproGo.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_roles_asp_net_roles_role_id");
 
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2154,7 +2154,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

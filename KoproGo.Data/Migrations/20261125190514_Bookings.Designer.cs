@@ -568,7 +568,7 @@ namespace KoproGo.Data.Migrations
                     b.ToTable("supplier_invoices", (string)null);
                 });
 
-            modelBuilder.Entity("KoproGo.Core.Features.Accounts.AppUser", b =>
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text")
@@ -699,7 +699,7 @@ namespace KoproGo.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("KoproGo.Core.Features.Accounts.Invitation", b =>
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -761,7 +761,7 @@ namespace KoproGo.Data.Migrations
                     b.ToTable("invitations", (string)null);
                 });
 
-            modelBuilder.Entity("KoproGo.Core.Features.Accounts.Membership", b =>
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.Membership", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2965,7 +2965,7 @@ namespace KoproGo.Data.Migrations
                         .HasConstraintName("fk_supplier_invoices_suppliers_supplier_id");
                 });
 
-            modelBuilder.Entity("KoproGo.Core.Features.Accounts.Invitation", b =>
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.Invitation", b =>
                 {
                     b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
                         .WithMany()
@@ -2975,7 +2975,7 @@ namespace KoproGo.Data.Migrations
                         .HasConstraintName("fk_invitations_owners_owner_id");
                 });
 
-            modelBuilder.Entity("KoproGo.Core.Features.Accounts.Membership", b =>
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.Membership", b =>
                 {
                     b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
                         .WithMany()
@@ -2996,7 +2996,7 @@ namespace KoproGo.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_memberships_owners_owner_id");
 
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3231,7 +3231,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("KoproGo.Core.Features.Notifications.Notification", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3241,7 +3241,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("KoproGo.Core.Features.Notifications.NotificationPreference", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3258,7 +3258,7 @@ namespace KoproGo.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_owners_organisations_organisation_id");
 
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull)
@@ -3337,7 +3337,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("KoproGo.Core.Features.Privacy.ConsentRecord", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3347,7 +3347,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("KoproGo.Core.Features.Security.BackupCode", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3357,7 +3357,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("KoproGo.Core.Features.Security.TwoFactorFailure", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3377,7 +3377,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3387,7 +3387,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3404,7 +3404,7 @@ namespace KoproGo.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_roles_asp_net_roles_role_id");
 
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3414,7 +3414,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

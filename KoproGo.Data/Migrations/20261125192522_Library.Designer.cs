@@ -568,7 +568,7 @@ namespace KoproGo.Data.Migrations
                     b.ToTable("supplier_invoices", (string)null);
                 });
 
-            modelBuilder.Entity("KoproGo.Core.Features.Accounts.AppUser", b =>
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text")
@@ -699,7 +699,7 @@ namespace KoproGo.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("KoproGo.Core.Features.Accounts.Invitation", b =>
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -761,7 +761,7 @@ namespace KoproGo.Data.Migrations
                     b.ToTable("invitations", (string)null);
                 });
 
-            modelBuilder.Entity("KoproGo.Core.Features.Accounts.Membership", b =>
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.Membership", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -3137,7 +3137,7 @@ namespace KoproGo.Data.Migrations
                         .HasConstraintName("fk_supplier_invoices_suppliers_supplier_id");
                 });
 
-            modelBuilder.Entity("KoproGo.Core.Features.Accounts.Invitation", b =>
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.Invitation", b =>
                 {
                     b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
                         .WithMany()
@@ -3147,7 +3147,7 @@ namespace KoproGo.Data.Migrations
                         .HasConstraintName("fk_invitations_owners_owner_id");
                 });
 
-            modelBuilder.Entity("KoproGo.Core.Features.Accounts.Membership", b =>
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.Membership", b =>
                 {
                     b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
                         .WithMany()
@@ -3168,7 +3168,7 @@ namespace KoproGo.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_memberships_owners_owner_id");
 
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3444,7 +3444,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("KoproGo.Core.Features.Notifications.Notification", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3454,7 +3454,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("KoproGo.Core.Features.Notifications.NotificationPreference", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3471,7 +3471,7 @@ namespace KoproGo.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_owners_organisations_organisation_id");
 
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull)
@@ -3550,7 +3550,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("KoproGo.Core.Features.Privacy.ConsentRecord", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3560,7 +3560,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("KoproGo.Core.Features.Security.BackupCode", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3570,7 +3570,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("KoproGo.Core.Features.Security.TwoFactorFailure", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3590,7 +3590,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3600,7 +3600,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3617,7 +3617,7 @@ namespace KoproGo.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_roles_asp_net_roles_role_id");
 
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3627,7 +3627,7 @@ namespace KoproGo.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("KoproGo.Core.Features.Accounts.AppUser", null)
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

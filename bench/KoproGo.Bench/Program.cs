@@ -6,10 +6,10 @@ using System.Text.RegularExpressions;
 using KoproGo.Bench;
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounting;
-using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Organisations;
+using KoproGo.Core.Features.UserAccounts;
 using KoproGo.Web;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -62,7 +62,7 @@ string syndicId;
 await using (var db = await dbFactory.CreateAsync())
     syndicId = await db.Users.Where(u => u.Email == "syndic@horta.be").Select(u => u.Id).FirstAsync();
 await using var scope = factory.Services.CreateAsyncScope();
-var syndic = (await scope.ServiceProvider.GetRequiredService<KoproGo.Core.Features.Accounts.IActorFactory>().ForUserAsync(syndicId, null, null, CancellationToken.None))!;
+var syndic = (await scope.ServiceProvider.GetRequiredService<KoproGo.Core.Features.UserAccounts.IActorFactory>().ForUserAsync(syndicId, null, null, CancellationToken.None))!;
 var buildings = scope.ServiceProvider.GetRequiredService<KoproGo.Core.Features.Buildings.IBuildingService>();
 // the syndic has accepted the legal texts (otherwise every page answers with the consent page)
 await scope.ServiceProvider.GetRequiredService<KoproGo.Core.Features.Privacy.IPrivacyService>().AcceptLegalTextsAsync(syndic, CancellationToken.None);
@@ -230,7 +230,7 @@ if (Wanted("circuits"))
     string ownerId;
     await using (var db = await dbFactory.CreateAsync())
         ownerId = await db.Users.Where(u => u.Email == "marie.dubois@example.be").Select(u => u.Id).FirstAsync();
-    var owner = (await scope.ServiceProvider.GetRequiredService<KoproGo.Core.Features.Accounts.IActorFactory>().ForUserAsync(ownerId, null, null, CancellationToken.None))!;
+    var owner = (await scope.ServiceProvider.GetRequiredService<KoproGo.Core.Features.UserAccounts.IActorFactory>().ForUserAsync(ownerId, null, null, CancellationToken.None))!;
     await scope.ServiceProvider.GetRequiredService<KoproGo.Core.Features.Privacy.IPrivacyService>().AcceptLegalTextsAsync(owner, CancellationToken.None);
     await CircuitBench.RunAsync(baseUrl, "marie.dubois@example.be", DemoData.Password, results);
 }

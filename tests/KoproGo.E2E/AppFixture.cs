@@ -136,6 +136,13 @@ public sealed class Session(AppFixture app, IBrowserContext context, IPage page)
         return (secret, step, (await Page.Locator("#backup-codes li").First.TextContentAsync())!.Trim());
     }
 
+    /// <summary>The status of a GET with this session's cookies, not following redirects: "403", or "302 → /Account/Login…".</summary>
+    public async Task<string> StatusAsync(string path)
+    {
+        var response = await Page.APIRequest.GetAsync(app.BaseUrl + path, new() { MaxRedirects = 0 });
+        return response.Headers.TryGetValue("location", out var location) ? $"{response.Status} → {location}" : response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async Task SignOutAsync()
     {
         await Page.GotoAsync(app.BaseUrl + "/Account/Logout");

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Hangfire;
 using KoproGo.Core.Common;
-using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Notifications;
+using KoproGo.Core.Features.UserAccounts;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using netDumbster.smtp;

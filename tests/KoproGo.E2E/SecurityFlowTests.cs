@@ -1,7 +1,7 @@
 using System.Net;
 using KoproGo.Core.Common;
-using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Owners;
+using KoproGo.Core.Features.UserAccounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;

@@ -1,11 +1,11 @@
 using KoproGo.Core.Common;
-using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Audit;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Documents;
 using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
+using KoproGo.Core.Features.UserAccounts;
 
 namespace KoproGo.IntegrationTests;
 

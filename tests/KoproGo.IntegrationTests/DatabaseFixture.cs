@@ -1,6 +1,5 @@
 using KoproGo.Core;
 using KoproGo.Core.Common;
-using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Audit;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Documents;
@@ -9,6 +8,7 @@ using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
 using KoproGo.Core.Features.Security;
+using KoproGo.Core.Features.UserAccounts;
 using KoproGo.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
 using KoproGo.Core;
+using KoproGo.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KoproGo.IntegrationTests;
@@ -28,6 +30,14 @@ public class FeatureModuleTests(DatabaseFixture fx)
     {
         var features = Directory.GetDirectories(Path.Combine(FakeS3.RepoRoot(), "KoproGo.Core", "Features")).Select(Path.GetFileName).Order(StringComparer.Ordinal);
         Assert.Equal(features, FeatureModules.All.Select(m => m.GetType().Namespace!.Split('.').Last()));
+    }
+
+    [Fact]
+    public async Task Configurations_OfAllFeatures_AreWhatTheMigrationsBuild()
+    {
+        // a configuration changed (or a type moved namespace) without its migration: the snapshot no longer matches
+        await using var db = await fx.Services.GetRequiredService<IDbContextFactory<KoproGoDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        Assert.False(db.Database.HasPendingModelChanges(), "the model differs from the last migration's snapshot: add a migration");
     }
 
     private sealed class Recorder : IRecurringJobs

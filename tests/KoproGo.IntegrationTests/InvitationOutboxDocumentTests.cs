@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
 using KoproGo.Core.Common;
-using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Documents;
 using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Owners;
+using KoproGo.Core.Features.UserAccounts;
 using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;

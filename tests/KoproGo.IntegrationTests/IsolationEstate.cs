@@ -1,6 +1,5 @@
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounting;
-using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Bookings;
 using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Buildings;
@@ -12,6 +11,7 @@ using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Owners;
 using KoproGo.Core.Features.Polls;
 using KoproGo.Core.Features.Skills;
+using KoproGo.Core.Features.UserAccounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.IntegrationTests;

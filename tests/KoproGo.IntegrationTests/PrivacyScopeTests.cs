@@ -1,10 +1,10 @@
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounting;
-using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Notices;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Owners;
 using KoproGo.Core.Features.Privacy;
+using KoproGo.Core.Features.UserAccounts;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

@@ -2,12 +2,12 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using KoproGo.Core.Common;
-using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Audit;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Owners;
 using KoproGo.Core.Features.Privacy;
+using KoproGo.Core.Features.UserAccounts;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using KoproGo.Core.Common;
-using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Audit;
 using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Files;
@@ -11,6 +10,7 @@ using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
 using KoproGo.Core.Features.Privacy;
 using KoproGo.Core.Features.Security;
+using KoproGo.Core.Features.UserAccounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

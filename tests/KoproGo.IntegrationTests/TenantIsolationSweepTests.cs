@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Text.Json;
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounting;
-using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Bookings;
 using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Buildings;
@@ -15,6 +14,7 @@ using KoproGo.Core.Features.Owners;
 using KoproGo.Core.Features.Polls;
 using KoproGo.Core.Features.Privacy;
 using KoproGo.Core.Features.Skills;
+using KoproGo.Core.Features.UserAccounts;
 using Npgsql;
 
 namespace KoproGo.IntegrationTests;

@@ -1,8 +1,8 @@
 using KoproGo.Core.Common;
-using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
+using KoproGo.Core.Features.UserAccounts;
 using Microsoft.AspNetCore.Identity;
 
 namespace KoproGo.IntegrationTests;

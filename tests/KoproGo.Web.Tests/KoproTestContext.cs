@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
 using KoproGo.Core.Common;
-using KoproGo.Core.Features.Accounts;
+using KoproGo.Core.Features.UserAccounts;
+using KoproGo.Web.Localization;
 using KoproGo.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -25,7 +26,7 @@ public abstract class KoproTestContext : BunitContext
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr-BE");
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddKoproGoTexts();
         Services.AddSingleton(TimeProvider.System);
         var actors = Substitute.For<IActorFactory>();
         actors.ForUserAsync("u-syndic", Arg.Any<string?>(), Arg.Any<string?>(), Arg.Any<CancellationToken>()).Returns(Syndic);

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Security.Claims;
 using KoproGo.Core.Common;
-using KoproGo.Core.Features.Accounts;
-using KoproGo.Web.Features.Accounts;
+using KoproGo.Core.Features.UserAccounts;
+using KoproGo.Web.Features.UserAccounts;
 using KoproGo.Web.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;

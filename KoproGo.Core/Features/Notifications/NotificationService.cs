@@ -1,6 +1,6 @@
 using KoproGo.Core.Common;
-using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Owners;
+using KoproGo.Core.Features.UserAccounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Notifications;

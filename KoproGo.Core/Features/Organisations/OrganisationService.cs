@@ -1,7 +1,7 @@
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounting;
-using KoproGo.Core.Features.Accounts;
 using KoproGo.Core.Features.Buildings;
+using KoproGo.Core.Features.UserAccounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Organisations;

@@ -1,4 +1,4 @@
-using KoproGo.Core.Features.Accounts;
+using KoproGo.Core.Features.UserAccounts;
 using KoproGo.Web.Components.Layout;
 using KoproGo.Web.Localization;
 using KoproGo.Web.Security;

@@ -1,0 +1,20 @@
+using KoproGo.Core.Features.UserAccounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace KoproGo.Data.Configurations.Accounts;
+
+public sealed class EmailChangeConfiguration : IEntityTypeConfiguration<EmailChange>
+{
+    public void Configure(EntityTypeBuilder<EmailChange> b)
+    {
+        b.ToTable("email_changes");
+        b.Property(x => x.NewEmail).HasMaxLength(254);
+        b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.Property(x => x.RequestedByUserId).HasMaxLength(64);
+        b.HasIndex(x => x.TokenHash).IsUnique();
+        // one change waiting per account: a new request cancels the previous one, the index decides races
+        b.HasIndex(x => x.UserId).IsUnique().HasFilter("confirmed_at IS NULL AND cancelled_at IS NULL");
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

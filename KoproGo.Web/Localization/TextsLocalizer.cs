@@ -1,0 +1,45 @@
+using System.Globalization;
+using KoproGo.Core;
+using Microsoft.Extensions.Localization;
+
+namespace KoproGo.Web.Localization;
+
+/// <summary>
+/// IStringLocalizer&lt;Texts&gt; over <see cref="Texts"/>: one lookup across every feature's resource set, in the
+/// request's UI culture. (The framework's localizer reads one set per type, and the texts are split by feature.)
+/// </summary>
+public sealed class TextsLocalizer : IStringLocalizer<Texts>
+{
+    public LocalizedString this[string name]
+    {
+        get
+        {
+            var value = Texts.Find(name, CultureInfo.CurrentUICulture);
+            return new LocalizedString(name, value ?? name, resourceNotFound: value is null);
+        }
+    }
+
+    public LocalizedString this[string name, params object[] arguments]
+    {
+        get
+        {
+            var format = this[name];
+            return new LocalizedString(name, string.Format(CultureInfo.CurrentCulture, format.Value, arguments), format.ResourceNotFound);
+        }
+    }
+
+    public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => Texts.Keys.Select(k => this[k]);
+}
+
+public static class TextsRegistration
+{
+    /// <summary>The product's texts for components; refuses to start when a key is defined by two features.</summary>
+    public static IServiceCollection AddKoproGoTexts(this IServiceCollection services)
+    {
+        if (Texts.Duplicates.Count > 0)
+            throw new InvalidOperationException("Text keys defined in more than one resource set: " + string.Join(", ", Texts.Duplicates));
+        services.AddLocalization();
+        services.AddSingleton<IStringLocalizer<Texts>, TextsLocalizer>();
+        return services;
+    }
+}
