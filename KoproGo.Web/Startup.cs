@@ -111,6 +111,7 @@ public static class Startup
         services.AddKoproGoCore();
         services.AddSingleton(new SecretProtector(TotpKey.Load(config)));
         services.AddScoped<CurrentActor>();
+        services.AddScoped<KoproGo.Web.Components.Shared.BuildingChoice>();
         services.AddScoped<AccountGate>();
         services.AddScoped<DemoData>();
         // Hangfire on the same PostgreSQL (own schema). Every instance runs a server; they share the queues.

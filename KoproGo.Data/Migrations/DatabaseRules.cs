@@ -3,6 +3,9 @@ namespace KoproGo.Data.Migrations;
 /// <summary>
 /// Rules the EF model cannot express, installed by the migrations. They hold even for a direct SQL write or a
 /// service bug: the services check first (with a message), the database refuses what slips through.
+/// A constant here is history: once a migration uses it, its text never changes (an edit would silently rewrite what
+/// that migration installs on a new database). A new version of a rule is a new constant (<c>LedgerV2</c>) used by a
+/// new migration; <c>DatabaseRulesTests</c> holds the fingerprint of each constant and fails on an edit.
 /// </summary>
 public static class DatabaseRules
 {

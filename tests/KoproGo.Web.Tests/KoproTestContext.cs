@@ -36,5 +36,6 @@ public abstract class KoproTestContext : BunitContext
         auth.GetAuthenticationStateAsync().Returns(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "u-syndic")], "test"))));
         Services.AddSingleton(auth);
         Services.AddScoped<CurrentActor>();
+        Services.AddScoped<KoproGo.Web.Components.Shared.BuildingChoice>();
     }
 }

@@ -31,6 +31,26 @@ public abstract class KoproPage : ComponentBase
 
     protected virtual Task LoadAsync() => Task.CompletedTask;
 
+    /// <summary>Errors of the last failed load (see <see cref="Loaded"/>); empty when everything shown was read.</summary>
+    protected IReadOnlyList<Error> LoadErrors { get; private set; } = [];
+
+    /// <summary>
+    /// The value a query read, or the fallback with the reason said: a refused or vanished record must not look like an
+    /// empty list or a blank panel. The message goes to a snackbar and stays in <see cref="LoadErrors"/>.
+    /// </summary>
+    protected T Loaded<T>(Result<T> result, T fallback)
+    {
+        if (result.Succeeded)
+            return result.Value;
+        LoadErrors = result.Errors;
+        Logger.LogInformation("Load refused on {Page}: {Codes}", GetType().Name, string.Join(", ", result.Errors.Select(e => e.Code)));
+        Snackbar.Add(Messages.Text(L, result.Errors), Severity.Warning);
+        return fallback;
+    }
+
+    /// <summary>A single record (a detail, a settings panel): null, with the reason said, when it could not be read.</summary>
+    protected T? Loaded<T>(Result<T> result) where T : class => Loaded<T?>(result!, null);
+
     protected string? FieldError(string field) => Messages.ForField(L, Errors, field);
 
     /// <summary>
