@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Collections.Frozen;
-using System.Globalization;
 using System.Resources;
 
 namespace KoproGo.Core;

@@ -1,7 +1,6 @@
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Owners;
-using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Common;
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Common;
 

@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Text;
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Documents;
 using KoproGo.Core.Features.Organisations;
-using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Accounting;
 

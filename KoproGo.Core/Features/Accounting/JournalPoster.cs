@@ -1,6 +1,4 @@
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Owners;
-using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Accounting;
 

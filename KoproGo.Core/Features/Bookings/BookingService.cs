@@ -1,12 +1,9 @@
-using System.Globalization;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Owners;
-using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Bookings;
 

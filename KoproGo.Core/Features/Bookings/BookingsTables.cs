@@ -1,5 +1,3 @@
-using KoproGo.Core.Common;
-using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Bookings;
 

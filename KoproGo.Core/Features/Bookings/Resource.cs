@@ -1,4 +1,3 @@
-using KoproGo.Core.Common;
 
 namespace KoproGo.Core.Features.Bookings;
 

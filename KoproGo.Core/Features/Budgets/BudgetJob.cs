@@ -1,10 +1,7 @@
-using System.Globalization;
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.UserAccounts;
-using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Budgets;
 

@@ -1,4 +1,3 @@
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Calls;
 
 namespace KoproGo.Core.Features.Budgets;

@@ -1,9 +1,6 @@
-using System.Globalization;
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Calls;
-using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Budgets;
 

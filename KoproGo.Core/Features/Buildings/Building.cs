@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using KoproGo.Core.Common;
 
 namespace KoproGo.Core.Features.Buildings;
 

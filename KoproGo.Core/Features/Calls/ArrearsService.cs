@@ -1,5 +1,3 @@
-using System.Globalization;
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Documents;
@@ -7,7 +5,6 @@ using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
-using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Calls;
 

@@ -1,7 +1,5 @@
-using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
-using KoproGo.Core.Common;
 
 namespace KoproGo.Core.Features.Calls;
 

@@ -1,10 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Owners;
-using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Calls;
 

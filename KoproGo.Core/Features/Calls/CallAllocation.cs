@@ -1,4 +1,3 @@
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Owners;
 
 namespace KoproGo.Core.Features.Calls;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Documents;
 using KoproGo.Core.Features.Organisations;

@@ -1,6 +1,4 @@
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.UserAccounts;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace KoproGo.Core.Features.Calls;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using KoproGo.Core.Common;
 
 namespace KoproGo.Core.Features.Calls;
 

@@ -1,4 +1,3 @@
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Buildings;
 
 namespace KoproGo.Core.Features.Calls;

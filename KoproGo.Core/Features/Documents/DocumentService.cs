@@ -1,9 +1,6 @@
-using System.Globalization;
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
-using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Documents;
 

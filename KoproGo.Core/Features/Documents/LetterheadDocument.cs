@@ -1,4 +1,3 @@
-using System.Globalization;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Organisations;
 using PdfSharp.Drawing;

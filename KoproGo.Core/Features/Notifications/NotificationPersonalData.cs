@@ -1,6 +1,4 @@
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Privacy;
-using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Notifications;
 

@@ -1,7 +1,5 @@
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Owners;
 using KoproGo.Core.Features.UserAccounts;
-using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Notifications;
 

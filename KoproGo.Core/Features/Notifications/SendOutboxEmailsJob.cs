@@ -1,7 +1,5 @@
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Files;
 using MailKit.Security;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using MimeKit;
 

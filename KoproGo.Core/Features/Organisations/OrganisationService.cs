@@ -1,8 +1,6 @@
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.UserAccounts;
-using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Organisations;
 

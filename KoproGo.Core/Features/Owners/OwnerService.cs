@@ -1,8 +1,6 @@
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Organisations;
-using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Owners;
 

@@ -1,8 +1,5 @@
-using System.Globalization;
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Notifications;
-using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Polls;
 

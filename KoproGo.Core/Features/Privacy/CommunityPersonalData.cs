@@ -1,10 +1,8 @@
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Bookings;
 using KoproGo.Core.Features.Library;
 using KoproGo.Core.Features.Notices;
 using KoproGo.Core.Features.Polls;
 using KoproGo.Core.Features.Skills;
-using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Privacy;
 

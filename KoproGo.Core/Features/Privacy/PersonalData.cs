@@ -1,5 +1,4 @@
 using System.Text;
-using KoproGo.Core.Common;
 
 namespace KoproGo.Core.Features.Privacy;
 

@@ -1,13 +1,11 @@
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Audit;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Owners;
 using KoproGo.Core.Features.UserAccounts;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Privacy;
 

@@ -1,9 +1,7 @@
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.UserAccounts;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.Security;
 

@@ -1,9 +1,7 @@
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Privacy;
 using KoproGo.Core.Features.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.UserAccounts;
 

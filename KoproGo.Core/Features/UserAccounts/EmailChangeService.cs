@@ -1,8 +1,6 @@
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Owners;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.UserAccounts;
 

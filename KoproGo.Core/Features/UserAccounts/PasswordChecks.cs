@@ -1,4 +1,3 @@
-using KoproGo.Core.Common;
 using Microsoft.AspNetCore.Identity;
 
 namespace KoproGo.Core.Features.UserAccounts;

@@ -1,5 +1,4 @@
 using System.Text;
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Notifications;
 using Microsoft.AspNetCore.Identity;
 

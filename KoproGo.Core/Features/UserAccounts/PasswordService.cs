@@ -1,7 +1,5 @@
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Notifications;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.UserAccounts;
 

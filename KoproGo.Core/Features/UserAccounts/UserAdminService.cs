@@ -1,10 +1,8 @@
 using System.Text;
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Organisations;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.UserAccounts;
 

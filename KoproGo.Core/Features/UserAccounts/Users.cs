@@ -1,6 +1,4 @@
-using KoproGo.Core.Common;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Core.Features.UserAccounts;
 

@@ -3,8 +3,6 @@ using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace KoproGo.Data.Configurations;
 

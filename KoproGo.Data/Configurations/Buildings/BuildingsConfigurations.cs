@@ -1,7 +1,5 @@
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Organisations;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace KoproGo.Data.Configurations;
 

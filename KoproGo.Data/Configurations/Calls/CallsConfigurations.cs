@@ -1,12 +1,9 @@
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Owners;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace KoproGo.Data.Configurations;
 

@@ -1,8 +1,6 @@
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Library;
 using KoproGo.Core.Features.Owners;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace KoproGo.Data.Configurations;
 

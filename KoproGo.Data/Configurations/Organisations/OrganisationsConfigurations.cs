@@ -1,6 +1,4 @@
 using KoproGo.Core.Features.Organisations;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace KoproGo.Data.Configurations;
 

@@ -1,7 +1,5 @@
 using KoproGo.Core.Features.Privacy;
 using KoproGo.Core.Features.UserAccounts;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace KoproGo.Data.Configurations;
 

@@ -1,7 +1,5 @@
 using KoproGo.Core.Features.Security;
 using KoproGo.Core.Features.UserAccounts;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace KoproGo.Data.Configurations;
 

@@ -1,6 +1,4 @@
 using KoproGo.Core.Features.UserAccounts;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace KoproGo.Data.Configurations.Accounts;
 

@@ -1,8 +1,6 @@
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
 using KoproGo.Core.Features.UserAccounts;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace KoproGo.Data.Configurations.Accounts;
 

@@ -1,10 +1,7 @@
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
 using KoproGo.Core.Features.UserAccounts;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace KoproGo.Data.Configurations;
 
