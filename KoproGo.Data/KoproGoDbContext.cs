@@ -29,8 +29,21 @@ public sealed class KoproGoDbContext(DbContextOptions<KoproGoDbContext> options)
     // linq2db reads this context's model (names, converters, identities) and copies over its connection and transaction
     public async Task InsertManyAsync<T>(IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
     {
-        if (rows.Count > 0)
-            await this.BulkCopyAsync(new LinqToDB.Data.BulkCopyOptions { BulkCopyType = LinqToDB.Data.BulkCopyType.ProviderSpecific }, rows, ct);
+        if (rows.Count == 0)
+            return;
+        // COPY does not pass through the command interceptor: NULs leave the text columns here (see NulStripping)
+        foreach (var property in Model.FindEntityType(typeof(T))!.GetProperties().Where(p => p.ClrType == typeof(string)))
+        {
+            foreach (var row in rows)
+            {
+                if (property.PropertyInfo is { } info && info.GetValue(row) is string text && NulStripping.Clean(text) is var clean && !ReferenceEquals(clean, text))
+                {
+                    if (info.SetMethod is not null) info.SetValue(row, clean);
+                    else property.FieldInfo?.SetValue(row, clean);
+                }
+            }
+        }
+        await this.BulkCopyAsync(new LinqToDB.Data.BulkCopyOptions { BulkCopyType = LinqToDB.Data.BulkCopyType.ProviderSpecific }, rows, ct);
     }
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
@@ -118,7 +131,8 @@ public static class KoproGoDbOptions
 {
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(KoproGoDbContext).Assembly.GetName().Name))
-               .UseSnakeCaseNamingConvention();
+               .UseSnakeCaseNamingConvention()
+               .AddInterceptors(NulStripping.Instance);
 }
 
 /// <summary>The Core port over EF's pooled factory: one context per operation.</summary>

@@ -31,7 +31,9 @@ public sealed class DatabaseFixture : IAsyncLifetime
 
     private readonly string _database = $"koprogo_it_{Guid.NewGuid():N}"[..30];
     public string ConnectionString { get; private set; } = "";
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+    private readonly PerTestClock _clock = new();
+    /// <summary>The running test's clock (see <see cref="PerTestClock"/>); advancing it moves no other test's time.</summary>
+    public FakeTimeProvider Clock => _clock.Current;
     public ServiceProvider Services { get; private set; } = null!;
     public string FileRoot { get; } = Path.Combine(Path.GetTempPath(), "koprogo-it-" + Guid.NewGuid().ToString("N"));
 
@@ -42,7 +44,7 @@ public sealed class DatabaseFixture : IAsyncLifetime
 
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton<TimeProvider>(_clock);
         services.AddPooledDbContextFactory<KoproGoDbContext>(o => KoproGoDbOptions.Configure(o, ConnectionString));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<KoproGoDbContext>>().CreateDbContext());
         services.AddSingleton<IKoproGoDbFactory, KoproGoDbFactory>();

@@ -35,7 +35,7 @@ public sealed class World
         var orgId = (await orgs.CreateAsync(Actor.System, new OrganisationInput { Name = $"Syndic {suffix}", ContactEmail = $"contact-{suffix}@example.be" }, ct)).Value;
         var syndic = await UserAsync(fx, $"syndic-{suffix}@example.be", [new Grant(Role.Syndic, orgId)], ct);
         var buildings = fx.Get<IBuildingService>();
-        Guid NewBuilding(string name) => buildings.CreateAsync(syndic, orgId, new BuildingInput
+        async Task<Guid> NewBuildingAsync(string name) => (await buildings.CreateAsync(syndic, orgId, new BuildingInput
         {
             Name = name,
             Street = "Rue Haute 1",
@@ -46,9 +46,9 @@ public sealed class World
             // each building its own bank account, as in life (a bank statement names the one building it belongs to)
             WorkingFundIban = BelgianIdentifierFactory.Iban(Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)),
             ReserveFundIban = BelgianIdentifierFactory.Iban(Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)),
-        }, ct).Result.Value;
-        var a = NewBuilding("A");
-        var b = NewBuilding("B");
+        }, ct)).Value;
+        var a = await NewBuildingAsync("A");
+        var b = await NewBuildingAsync("B");
         var unitA = (await buildings.CreateUnitAsync(syndic, a, new UnitInput { Number = "A1", Shares = 100 }, ct)).Value;
         var unitB = (await buildings.CreateUnitAsync(syndic, b, new UnitInput { Number = "B1", Shares = 100 }, ct)).Value;
         var owners = fx.Get<IOwnerService>();
