@@ -30,6 +30,10 @@ public static class Startup
         var config = builder.Configuration;
         var cs = config.GetConnectionString("Default")
                  ?? throw new InvalidOperationException("ConnectionStrings:Default is not set (see scripts/pg.sh env)");
+        // every SQL statement at Information drowned the console (~10,000 lines at start-up); failures still log as errors.
+        // Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information brings them back.
+        if (config["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] is null)
+            builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
 
         // circuits are the server's real limit (bench/: memory per idle circuit, click round trip); README "Decisions"
         services.AddRazorComponents().AddInteractiveServerComponents(o =>

@@ -40,6 +40,23 @@ public static class TextsRegistration
             throw new InvalidOperationException("Text keys defined in more than one resource set: " + string.Join(", ", Texts.Duplicates));
         services.AddLocalization();
         services.AddSingleton<IStringLocalizer<Texts>, TextsLocalizer>();
+        services.AddTransient<MudBlazor.MudLocalizer, MudTexts>();
         return services;
+    }
+}
+
+/// <summary>
+/// MudBlazor's own texts ("Not a valid number", pager, date picker) in the user's language: keys <c>mud.&lt;MudKey&gt;</c>
+/// of the shared set; a key we do not translate falls back to MudBlazor's English.
+/// </summary>
+public sealed class MudTexts : MudBlazor.MudLocalizer
+{
+    public override LocalizedString this[string key]
+    {
+        get
+        {
+            var value = Texts.Find("mud." + key, CultureInfo.CurrentUICulture);
+            return new LocalizedString(key, value ?? key, resourceNotFound: value is null);
+        }
     }
 }
