@@ -57,6 +57,31 @@ public class CodaTests(DatabaseFixture fx)
     }
 
     [Fact]
+    public async Task ImportFile_KindReadFromTheContent_NotTheName()
+    {
+        var (w, iban, call) = await SetUpAsync();
+        var lineA = call.Lines.Single(l => l.OwnerId == w.OwnerA);
+        var coda = CodaFile.Build(iban, new DateOnly(2026, 11, 3), [new(100m, lineA.StructuredCommunication)]);
+        var csv = $"Compte;Date;Montant;Communication\r\n{BelgianIdentifiers.FormatIban(iban)};04/11/2026;25,00;loyer\r\n";
+
+        var asCoda = await Bank.ImportFileAsync(w.Accountant, "releve.csv", new MemoryStream(Encoding.Latin1.GetBytes(coda)), Ct);
+        Assert.Equal(new ImportSummary(1, 1, 0, 0, 0), asCoda.Value);
+        var asCsv = await Bank.ImportFileAsync(w.Accountant, "export.cod", new MemoryStream(Encoding.UTF8.GetBytes(csv)), Ct);
+        Assert.Equal(new ImportSummary(1, 0, 1, 0, 0), asCsv.Value);
+    }
+
+    [Fact]
+    public async Task ImportFile_OverTheLimit_IsRefusedWithItsSize_AtTheLimitIsRead()
+    {
+        var (w, _, _) = await SetUpAsync();
+        var over = await Bank.ImportFileAsync(w.Accountant, "big.cod", new MemoryStream(new byte[BankFiles.MaxBytes + 1]), Ct);
+        Assert.Equal(("error.file_too_large", (object?)5L), (over.FirstError!.Code, over.FirstError.Args[0]));
+        // exactly the limit is read, then judged on its content (here: not a statement)
+        var at = await Bank.ImportFileAsync(w.Accountant, "big.cod", new MemoryStream(Enumerable.Repeat((byte)'x', (int)BankFiles.MaxBytes).ToArray()), Ct);
+        Assert.NotEqual("error.file_too_large", at.FirstError!.Code);
+    }
+
+    [Fact]
     public async Task SameFile_ImportedThreeTimesInParallel_BooksEachPaymentOnce()
     {
         var (w, iban, call) = await SetUpAsync();

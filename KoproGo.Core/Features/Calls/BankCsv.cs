@@ -116,6 +116,34 @@ public static class BankFiles
 {
     private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>A statement is a few kilobytes; a year of daily statements of a large building stays far below this.</summary>
+    public const long MaxBytes = 5 * 1024 * 1024;
+
+    /// <summary>The file's bytes, or null when it is larger than <see cref="MaxBytes"/> (reading stops there).</summary>
+    public static async Task<byte[]?> ReadAsync(Stream content, CancellationToken ct)
+    {
+        using var bytes = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(buffer, ct)) > 0)
+        {
+            if (bytes.Length + read > MaxBytes)
+                return null;
+            bytes.Write(buffer, 0, read);
+        }
+        return bytes.ToArray();
+    }
+
+    /// <summary>
+    /// A CODA file opens with its header record: "0" then "0000" (Febelfin, record 0, positions 1–5); a CSV export opens
+    /// with its column names. Read from the content, not the file name (a bank's download may be called anything).
+    /// </summary>
+    public static bool IsCoda(string content)
+    {
+        var first = content.AsSpan().TrimStart("\uFEFF\r\n \t".AsSpan());
+        return first.StartsWith("00000", StringComparison.Ordinal);
+    }
+
     /// <summary>Bank files come in UTF-8 (recent CSV exports) or Latin-1 (CODA, older exports): UTF-8 when the bytes are valid UTF-8.</summary>
     public static string Decode(byte[] bytes)
     {

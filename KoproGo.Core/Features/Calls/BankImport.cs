@@ -156,6 +156,12 @@ public interface IBankImportService
     Task<Result<ImportSummary>> ImportCodaAsync(Actor actor, string fileName, string content, CancellationToken ct);
     /// <summary>The same for a statement exported as CSV (<see cref="BankCsv"/>).</summary>
     Task<Result<ImportSummary>> ImportCsvAsync(Actor actor, string fileName, string content, CancellationToken ct);
+
+    /// <summary>
+    /// A bank file as uploaded: read up to <see cref="BankFiles.MaxBytes"/> (a larger one is refused with a message),
+    /// decoded, and imported as CODA or CSV after its content, whatever its name says.
+    /// </summary>
+    Task<Result<ImportSummary>> ImportFileAsync(Actor actor, string fileName, Stream content, CancellationToken ct);
     Task<Result<IReadOnlyList<UnmatchedRow>>> UnmatchedAsync(Actor actor, Guid buildingId, CancellationToken ct);
     /// <summary>The syndic says whose payment it is: booked like any payment of that owner, on the account it arrived on.</summary>
     Task<Result> MatchAsync(Actor actor, Guid transactionId, Guid ownerId, CancellationToken ct);
@@ -181,6 +187,15 @@ public sealed class BankImportService(IKoproGoDbFactory dbFactory, PaymentPostin
 
     public Task<Result<ImportSummary>> ImportCsvAsync(Actor actor, string fileName, string content, CancellationToken ct) =>
         ImportAsync(actor, fileName, () => [BankCsv.Parse(content)], ct);
+
+    public async Task<Result<ImportSummary>> ImportFileAsync(Actor actor, string fileName, Stream content, CancellationToken ct)
+    {
+        var bytes = await BankFiles.ReadAsync(content, ct);
+        if (bytes is null)
+            return new Error("error.file_too_large", [BankFiles.MaxBytes / (1024 * 1024)]);
+        var text = BankFiles.Decode(bytes);
+        return BankFiles.IsCoda(text) ? await ImportCodaAsync(actor, fileName, text, ct) : await ImportCsvAsync(actor, fileName, text, ct);
+    }
 
     private async Task<Result<ImportSummary>> ImportAsync(Actor actor, string fileName, Func<IReadOnlyList<BankStatement>> parse, CancellationToken ct)
     {
