@@ -14,6 +14,7 @@ public class CodaTests(DatabaseFixture fx)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private IBankImportService Bank => fx.Get<IBankImportService>();
+    private IBankReconciliationService Reconciliation => fx.Get<IBankReconciliationService>();
 
     /// <summary>Building A with A1 (owner A, 100) and A9 (owner B, 900), its IBAN, an open 2026 and a sent call of 1,000 €.</summary>
     private async Task<(World W, string Iban, CallDetail Call)> SetUpAsync()
@@ -46,10 +47,10 @@ public class CodaTests(DatabaseFixture fx)
         Assert.Equal(new ImportSummary(3, 0, 0, 0, 3), (await Bank.ImportCodaAsync(w.Accountant, "nov-again.cod", file, Ct)).Value);
 
         // the unmatched payment: the syndic says it is owner B's
-        var unmatched = Assert.Single((await Bank.UnmatchedAsync(w.Syndic, w.BuildingA, Ct)).Value);
+        var unmatched = Assert.Single((await Reconciliation.UnmatchedAsync(w.Syndic, w.BuildingA, Ct)).Value);
         Assert.Equal(("charges novembre", "Dupont Jean"), (unmatched.Communication, unmatched.CounterpartyName));
-        Assert.True((await Bank.MatchAsync(w.Syndic, unmatched.Id, w.OwnerB, Ct)).Succeeded);
-        Assert.Equal("error.bank_already_matched", (await Bank.MatchAsync(w.Syndic, unmatched.Id, w.OwnerB, Ct)).FirstError!.Code);
+        Assert.True((await Reconciliation.MatchAsync(w.Syndic, unmatched.Id, w.OwnerB, Ct)).Succeeded);
+        Assert.Equal("error.bank_already_matched", (await Reconciliation.MatchAsync(w.Syndic, unmatched.Id, w.OwnerB, Ct)).FirstError!.Code);
         lines = (await fx.Get<ICallService>().GetAsync(w.Syndic, call.Call.Id, Ct)).Value.Lines;
         Assert.Equal(200m, lines.Single(l => l.OwnerId == w.OwnerB).Paid);
         await using var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct);
@@ -134,7 +135,7 @@ public class CodaTests(DatabaseFixture fx)
 
         Assert.Equal(new ImportSummary(3, 1, 1, 1, 0), (await Bank.ImportCsvAsync(w.Accountant, "nov.csv", csv, Ct)).Value);
         Assert.Equal(new ImportSummary(3, 0, 0, 0, 3), (await Bank.ImportCsvAsync(w.Accountant, "nov-again.csv", csv, Ct)).Value);
-        var unmatched = Assert.Single((await Bank.UnmatchedAsync(w.Syndic, w.BuildingA, Ct)).Value);
+        var unmatched = Assert.Single((await Reconciliation.UnmatchedAsync(w.Syndic, w.BuildingA, Ct)).Value);
         Assert.Equal((1_200.50m, "charges; novembre"), (unmatched.Amount, unmatched.Communication));
         Assert.Equal(100m, (await fx.Get<ICallService>().GetAsync(w.Syndic, call.Call.Id, Ct)).Value.Lines.Single(l => l.OwnerId == w.OwnerA).Paid);
 

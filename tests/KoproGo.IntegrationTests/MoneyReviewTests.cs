@@ -16,6 +16,7 @@ public class MoneyReviewTests(DatabaseFixture fx)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private IBankImportService Bank => fx.Get<IBankImportService>();
+    private IBankReconciliationService Reconciliation => fx.Get<IBankReconciliationService>();
     private ICallService Calls => fx.Get<ICallService>();
 
     /// <summary>Building A (A1 owner A 100, A9 owner B 900), an open 2026, a sent call of 1,000 € ordinary and 200 € reserve.</summary>
@@ -115,7 +116,7 @@ public class MoneyReviewTests(DatabaseFixture fx)
         var line = await LineAsync(w, call.Call.Id, w.OwnerA);
         Assert.Equal((120m, 20m, LineState.Paid), (line.Paid, line.PaidReserve, line.State));
         // and the ledger's bank accounts equal the bank's balances on the statements
-        var overview = (await Bank.OverviewAsync(w.Accountant, w.BuildingA, Ct)).Value;
+        var overview = (await Reconciliation.OverviewAsync(w.Accountant, w.BuildingA, Ct)).Value;
         Assert.All(overview.Accounts, acc => Assert.Equal(acc.LastStatementBalance, acc.LedgerBalance));
     }
 
@@ -152,7 +153,7 @@ public class MoneyReviewTests(DatabaseFixture fx)
         const string BertsAccount = "BE71096123456769";
         // a first payment with the OGM teaches the owner's account
         Assert.Equal(1, (await Bank.ImportCodaAsync(w.Accountant, "1.cod", CodaFile.Build(building.WorkingFundIban!, new DateOnly(2026, 11, 5), [new(100m, b.StructuredCommunication, Account: BertsAccount)]), Ct)).Value.Matched);
-        Assert.Equal([BertsAccount], (await Bank.OwnerAccountsAsync(w.Accountant, w.OwnerB, Ct)).Value);
+        Assert.Equal([BertsAccount], (await Reconciliation.OwnerAccountsAsync(w.Accountant, w.OwnerB, Ct)).Value);
         // then without a communication: 123 € is no open amount of Bert's (queue), 800 € is all of it (matched)
         var summary = (await Bank.ImportCodaAsync(w.Accountant, "2.cod", CodaFile.Build(building.WorkingFundIban!, new DateOnly(2026, 11, 6),
             [new(123m, Free: "charges", Account: BertsAccount, Reference: "A"), new(800m, Free: "solde", Account: BertsAccount, Reference: "B")]), Ct)).Value;
@@ -162,10 +163,10 @@ public class MoneyReviewTests(DatabaseFixture fx)
             Assert.Equal(MatchRule.OwnerAccount, (await db.BankTransactions.SingleAsync(t => t.BuildingId == w.BuildingA && t.Amount == 800m, Ct)).Rule);
 
         // a wrong guess (the account was a neighbour's) is forgotten: its next payment waits for the syndic
-        Assert.Equal("error.not_found", (await Bank.ForgetOwnerAccountAsync(w.OwnerActorB, w.OwnerB, BertsAccount, Ct)).FirstError!.Code);
-        Assert.True((await Bank.ForgetOwnerAccountAsync(w.Accountant, w.OwnerB, "be71 0961 2345 6769", Ct)).Succeeded);
-        Assert.Empty((await Bank.OwnerAccountsAsync(w.Accountant, w.OwnerB, Ct)).Value);
-        Assert.Equal("error.not_found", (await Bank.ForgetOwnerAccountAsync(w.Accountant, w.OwnerB, BertsAccount, Ct)).FirstError!.Code);
+        Assert.Equal("error.not_found", (await Reconciliation.ForgetOwnerAccountAsync(w.OwnerActorB, w.OwnerB, BertsAccount, Ct)).FirstError!.Code);
+        Assert.True((await Reconciliation.ForgetOwnerAccountAsync(w.Accountant, w.OwnerB, "be71 0961 2345 6769", Ct)).Succeeded);
+        Assert.Empty((await Reconciliation.OwnerAccountsAsync(w.Accountant, w.OwnerB, Ct)).Value);
+        Assert.Equal("error.not_found", (await Reconciliation.ForgetOwnerAccountAsync(w.Accountant, w.OwnerB, BertsAccount, Ct)).FirstError!.Code);
     }
 
     [Fact]
@@ -220,18 +221,18 @@ public class MoneyReviewTests(DatabaseFixture fx)
         // owner A pays the reserve part (its own OGM) to the working account
         Assert.Equal(1, (await Bank.ImportCodaAsync(w.Accountant, "wrong.cod", CodaFile.Build(building.WorkingFundIban!, new DateOnly(2026, 11, 7), [new(20m, a.ReserveCommunication)]), Ct)).Value.WrongAccount);
         Assert.Equal(20m, (await LineAsync(w, call.Call.Id, w.OwnerA)).PaidReserve);
-        var due = Assert.Single((await Bank.OverviewAsync(w.Accountant, w.BuildingA, Ct)).Value.TransfersDue);
+        var due = Assert.Single((await Reconciliation.OverviewAsync(w.Accountant, w.BuildingA, Ct)).Value.TransfersDue);
         Assert.Equal((Fund.Working, 20m), (due.ArrivedOn, due.Amount));
 
         // one click books the order (580 / 551); the reserve statement then shows it arriving from the working account (550 / 580)
-        Assert.True((await Bank.BookTransferAsync(w.Accountant, due.PaymentId, new DateOnly(2026, 11, 8), Ct)).Succeeded);
-        Assert.Equal("error.transfer_not_due", (await Bank.BookTransferAsync(w.Accountant, due.PaymentId, new DateOnly(2026, 11, 8), Ct)).FirstError!.Code);
+        Assert.True((await Reconciliation.BookTransferAsync(w.Accountant, due.PaymentId, new DateOnly(2026, 11, 8), Ct)).Succeeded);
+        Assert.Equal("error.transfer_not_due", (await Reconciliation.BookTransferAsync(w.Accountant, due.PaymentId, new DateOnly(2026, 11, 8), Ct)).FirstError!.Code);
         var arrival = await Bank.ImportCodaAsync(w.Accountant, "reserve.cod", CodaFile.Build(building.ReserveFundIban!, new DateOnly(2026, 11, 9),
             [new(20m, Free: "transfert", Account: building.WorkingFundIban!, Name: "ACP A")]), Ct);
         Assert.Equal(1, arrival.Value.Transfers);
         Assert.Equal((0m, 20m, 0m), (await LedgerAsync(w.BuildingA, StandardChart.BankCurrent), await LedgerAsync(w.BuildingA, StandardChart.BankReserve),
             await LedgerAsync(w.BuildingA, StandardChart.InternalTransfers)));
-        Assert.Empty((await Bank.OverviewAsync(w.Accountant, w.BuildingA, Ct)).Value.TransfersDue);
+        Assert.Empty((await Reconciliation.OverviewAsync(w.Accountant, w.BuildingA, Ct)).Value.TransfersDue);
     }
 
     [Fact]

@@ -6,116 +6,6 @@ using KoproGo.Core.Features.Owners;
 
 namespace KoproGo.Core.Features.Calls;
 
-/// <summary>Matched: booked as an owner's payment. Transfer: money moved between the building's own two accounts.</summary>
-public enum BankTransactionStatus { Matched, Unmatched, Outgoing, Transfer }
-
-/// <summary>How a movement was recognised, for the bank view and the audit.</summary>
-public enum MatchRule { None, StructuredCommunication, OwnerAccount, Manual, OwnAccount }
-
-/// <summary>
-/// A movement imported from a bank statement, once: <see cref="ImportKey"/> (account, bank reference, date, amount,
-/// communication) is unique, so the same file — or the same movement in two files — never books twice.
-/// </summary>
-public sealed class BankTransaction
-{
-    public const int TextMax = 140;
-
-    private BankTransaction() { }
-
-    public Guid Id { get; private set; }
-    public Guid BuildingId { get; private set; }
-    public Guid? StatementId { get; private set; }
-    public string ImportKey { get; private set; } = "";
-    public string FileName { get; private set; } = "";
-    /// <summary>The building's account the movement is on, and so the fund it belongs to.</summary>
-    public string? AccountIban { get; private set; }
-    public Fund Account { get; private set; }
-    public DateOnly ValueDate { get; private set; }
-    public DateOnly EntryDate { get; private set; }
-    public decimal Amount { get; private set; }
-    public string? StructuredCommunication { get; private set; }
-    public string? Communication { get; private set; }
-    public string? CounterpartyName { get; private set; }
-    public string? CounterpartyAccount { get; private set; }
-    public BankTransactionStatus Status { get; private set; }
-    public MatchRule Rule { get; private set; }
-    public Guid? PaymentId { get; private set; }
-    public Guid? EntryId { get; private set; }
-    public DateTimeOffset ImportedAt { get; private set; }
-
-    public static string KeyOf(string iban, BankMovement m) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{iban}|{m.BankReference}|{m.ValueDate:yyyyMMdd}|{m.Amount:0.00}|{m.StructuredCommunication}|{m.FreeCommunication}")));
-
-    public static BankTransaction From(Guid buildingId, Guid statementId, string iban, Fund account, string fileName, BankMovement m, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        BuildingId = buildingId,
-        StatementId = statementId,
-        ImportKey = KeyOf(iban, m),
-        FileName = Cut(fileName)!,
-        AccountIban = iban,
-        Account = account,
-        ValueDate = m.ValueDate,
-        EntryDate = m.EntryDate,
-        Amount = m.Amount,
-        StructuredCommunication = m.StructuredCommunication,
-        Communication = Cut(m.FreeCommunication),
-        CounterpartyName = Cut(m.CounterpartyName),
-        CounterpartyAccount = Cut(m.CounterpartyAccount),
-        Status = m.Amount > 0 ? BankTransactionStatus.Unmatched : BankTransactionStatus.Outgoing,
-        ImportedAt = now,
-    };
-
-    public void Match(Guid paymentId, MatchRule rule)
-    {
-        if (Status != BankTransactionStatus.Unmatched)
-            throw new BusinessRuleException(new Error("error.bank_already_matched"));
-        Status = BankTransactionStatus.Matched;
-        PaymentId = paymentId;
-        Rule = rule;
-    }
-
-    public void BookTransfer(Guid? entryId)
-    {
-        Status = BankTransactionStatus.Transfer;
-        EntryId = entryId;
-        Rule = MatchRule.OwnAccount;
-    }
-
-    private static string? Cut(string? s) => s is { Length: > TextMax } ? s[..TextMax] : s;
-}
-
-/// <summary>A statement as imported: which account, which file, the bank's balances.</summary>
-public sealed class ImportedStatement
-{
-    private ImportedStatement() { }
-
-    public Guid Id { get; private set; }
-    public Guid BuildingId { get; private set; }
-    public string AccountIban { get; private set; } = "";
-    public Fund Account { get; private set; }
-    public string FileName { get; private set; } = "";
-    public DateOnly Date { get; private set; }
-    public decimal? OldBalance { get; private set; }
-    public decimal? NewBalance { get; private set; }
-    public int Movements { get; private set; }
-    public DateTimeOffset ImportedAt { get; private set; }
-
-    public static ImportedStatement From(Guid buildingId, Fund account, string fileName, BankStatement s, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        BuildingId = buildingId,
-        AccountIban = s.AccountIban,
-        Account = account,
-        FileName = fileName.Length > BankTransaction.TextMax ? fileName[..BankTransaction.TextMax] : fileName,
-        Date = s.Date,
-        OldBalance = s.OldBalance,
-        NewBalance = s.NewBalance,
-        Movements = s.Movements.Count,
-        ImportedAt = now,
-    };
-}
-
 public sealed record ImportSummary(int Movements, int Matched, int Unmatched, int Outgoing, int AlreadyImported)
 {
     /// <summary>Moves between the building's own accounts, booked on 580.</summary>
@@ -123,27 +13,6 @@ public sealed record ImportSummary(int Movements, int Matched, int Unmatched, in
     /// <summary>Payments that arrived on the other fund's account: matched, and waiting for a transfer.</summary>
     public int WrongAccount { get; init; }
 }
-
-public sealed record UnmatchedRow(Guid Id, DateOnly ValueDate, decimal Amount, string? Communication, string? CounterpartyName, string? CounterpartyAccount)
-{
-    public Fund Account { get; init; }
-}
-
-/// <summary>The bank view of a building: its two accounts, what was imported, what waits.</summary>
-public sealed record BankOverview(IReadOnlyList<BankAccountRow> Accounts, IReadOnlyList<StatementRow> Statements, IReadOnlyList<MovementRow> Movements,
-    IReadOnlyList<TransferDueRow> TransfersDue);
-
-/// <param name="LastStatementBalance">The balance on the newest imported statement of that account, as the bank printed it.</param>
-/// <param name="LedgerBalance">The bank account in the books (550 reserve, 551 working), all open years.</param>
-public sealed record BankAccountRow(Fund Fund, string? Iban, string Holder, decimal? LastStatementBalance, DateOnly? LastStatementDate, decimal LedgerBalance);
-
-public sealed record StatementRow(Guid Id, Fund Account, string FileName, DateOnly Date, int Movements, decimal? NewBalance, DateTimeOffset ImportedAt);
-
-public sealed record MovementRow(Guid Id, Fund Account, DateOnly Date, decimal Amount, string? Communication, string? Counterparty, BankTransactionStatus Status,
-    MatchRule Rule, string? OwnerName);
-
-/// <summary>Money on the wrong account: matched to the owner, to be moved to the other fund's account.</summary>
-public sealed record TransferDueRow(Guid PaymentId, DateOnly Date, string OwnerName, Fund ArrivedOn, decimal Amount);
 
 public interface IBankImportService
 {
@@ -162,22 +31,6 @@ public interface IBankImportService
     /// decoded, and imported as CODA or CSV after its content, whatever its name says.
     /// </summary>
     Task<Result<ImportSummary>> ImportFileAsync(Actor actor, string fileName, Stream content, CancellationToken ct);
-    Task<Result<IReadOnlyList<UnmatchedRow>>> UnmatchedAsync(Actor actor, Guid buildingId, CancellationToken ct);
-    /// <summary>The syndic says whose payment it is: booked like any payment of that owner, on the account it arrived on.</summary>
-    Task<Result> MatchAsync(Actor actor, Guid transactionId, Guid ownerId, CancellationToken ct);
-    Task<Result<BankOverview>> OverviewAsync(Actor actor, Guid buildingId, CancellationToken ct);
-    /// <summary>
-    /// One click for money that arrived on the wrong account: books the transfer order to the other account
-    /// (580 internal transfers against the bank it leaves); the statement of the account it reaches books the other half.
-    /// </summary>
-    Task<Result> BookTransferAsync(Actor actor, Guid paymentId, DateOnly date, CancellationToken ct);
-    /// <summary>The accounts the owner paid from, learnt by the reconciliation (shown on the owner's page).</summary>
-    Task<Result<IReadOnlyList<string>>> OwnerAccountsAsync(Actor actor, Guid ownerId, CancellationToken ct);
-    /// <summary>
-    /// Forgets an account learnt for the owner (a neighbour or a notary paid once for them): its later payments without a
-    /// valid communication wait for the syndic again instead of landing on this owner.
-    /// </summary>
-    Task<Result> ForgetOwnerAccountAsync(Actor actor, Guid ownerId, string iban, CancellationToken ct);
 }
 
 public sealed class BankImportService(IKoproGoDbFactory dbFactory, PaymentPosting payments, JournalPoster poster, TimeProvider clock) : IBankImportService
@@ -386,7 +239,7 @@ public sealed class BankImportService(IKoproGoDbFactory dbFactory, PaymentPostin
         return null;
     }
 
-    private static async Task LearnAsync(IKoproGoDb db, IReadOnlyCollection<(Guid Owner, string Iban)> accounts, DateTimeOffset now, CancellationToken ct)
+    internal static async Task LearnAsync(IKoproGoDb db, IReadOnlyCollection<(Guid Owner, string Iban)> accounts, DateTimeOffset now, CancellationToken ct)
     {
         if (accounts.Count == 0)
             return;
@@ -432,149 +285,8 @@ public sealed class BankImportService(IKoproGoDbFactory dbFactory, PaymentPostin
         return candidate is not null;
     }
 
-    private static Task<Dictionary<string, Guid>> AccountsAsync(IKoproGoDb db, Guid organisationId, CancellationToken ct) =>
+    internal static Task<Dictionary<string, Guid>> AccountsAsync(IKoproGoDb db, Guid organisationId, CancellationToken ct) =>
         db.Accounts.Where(a => a.OrganisationId == organisationId && (a.Code == StandardChart.BankReserve || a.Code == StandardChart.BankCurrent
                                                                       || a.Code == StandardChart.InternalTransfers))
             .ToDictionaryAsync(a => a.Code, a => a.Id, ct);
-
-    public async Task<Result<IReadOnlyList<UnmatchedRow>>> UnmatchedAsync(Actor actor, Guid buildingId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateAsync(ct);
-        var found = await db.BooksBuildingAsync(actor, buildingId, clock.Today(), ct);
-        if (!found.Succeeded)
-            return Result<IReadOnlyList<UnmatchedRow>>.Fail(found.Errors);
-        return await db.BankTransactions.AsNoTracking().Where(t => t.BuildingId == buildingId && t.Status == BankTransactionStatus.Unmatched)
-            .OrderBy(t => t.ValueDate)
-            .Select(t => new UnmatchedRow(t.Id, t.ValueDate, t.Amount, t.StructuredCommunication ?? t.Communication, t.CounterpartyName, t.CounterpartyAccount) { Account = t.Account })
-            .ToListAsync(ct);
-    }
-
-    public async Task<Result> MatchAsync(Actor actor, Guid transactionId, Guid ownerId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var buildingId = await db.BankTransactions.Where(t => t.Id == transactionId).Select(t => (Guid?)t.BuildingId).FirstOrDefaultAsync(ct);
-        if (buildingId is null)
-            return Errors.NotFoundError;
-        var found = await db.BooksBuildingAsync(actor, buildingId.Value, clock.Today(), ct);
-        if (!found.Succeeded)
-            return Result.Fail(found.Errors);
-        await db.LockAsync<BankTransaction>(transactionId, ct);
-        var transaction = await db.BankTransactions.FirstAsync(t => t.Id == transactionId, ct);
-        if (transaction.Status != BankTransactionStatus.Unmatched)
-            return new Error("error.bank_already_matched");
-        var owner = await db.Owners.AsNoTracking().FirstOrDefaultAsync(o => o.Id == ownerId && o.OrganisationId == found.Value.OrganisationId, ct);
-        if (owner is null)
-            return new Error(Errors.NotFound, [], "OwnerId");
-        var payment = await payments.RecordAsync(db, actor, found.Value, owner, transaction.EntryDate, transaction.Amount, PaymentMethod.Transfer,
-            transaction.Communication ?? transaction.CounterpartyName, transaction.Account, null, ct);
-        if (!payment.Succeeded)
-            return Result.Fail(payment.Errors);
-        transaction.Match(payment.Value.Id, MatchRule.Manual);
-        if (BelgianIdentifiers.NormaliseIban(transaction.CounterpartyAccount) is { } iban)
-            await LearnAsync(db, [(owner.Id, iban)], clock.GetUtcNow(), ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Result.Ok();
-    }
-
-    public async Task<Result<BankOverview>> OverviewAsync(Actor actor, Guid buildingId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateAsync(ct);
-        var found = await db.BooksBuildingAsync(actor, buildingId, clock.Today(), ct);
-        if (!found.Succeeded)
-            return Result<BankOverview>.Fail(found.Errors);
-        var building = found.Value;
-        var statements = await db.Set<ImportedStatement>().AsNoTracking().Where(s => s.BuildingId == buildingId)
-            .OrderByDescending(s => s.Date).ThenByDescending(s => s.ImportedAt).Take(50)
-            .Select(s => new StatementRow(s.Id, s.Account, s.FileName, s.Date, s.Movements, s.NewBalance, s.ImportedAt)).ToListAsync(ct);
-        var movements = await (from t in db.BankTransactions.AsNoTracking()
-                               where t.BuildingId == buildingId
-                               orderby t.ValueDate descending, t.ImportedAt descending
-                               select new MovementRow(t.Id, t.Account, t.EntryDate, t.Amount, t.StructuredCommunication ?? t.Communication, t.CounterpartyName, t.Status, t.Rule,
-                                   db.Set<Payment>().Where(p => p.Id == t.PaymentId).Join(db.Set<Owner>(), p => p.OwnerId, o => o.Id, (p, o) => o.DisplayName).FirstOrDefault()))
-            .Take(200).ToListAsync(ct);
-        var transfers = await (from p in db.Payments.AsNoTracking()
-                               join o in db.Owners on p.OwnerId equals o.Id
-                               where p.BuildingId == buildingId && p.TransferDue > 0 && p.TransferEntryId == null
-                               orderby p.Date
-                               select new TransferDueRow(p.Id, p.Date, o.DisplayName, p.Account, p.TransferDue)).ToListAsync(ct);
-        var ledger = await (from l in db.JournalLines
-                            join a in db.Accounts on l.AccountId equals a.Id
-                            join e in db.JournalEntries on l.EntryId equals e.Id
-                            join y in db.FiscalYears on e.FiscalYearId equals y.Id
-                            where e.BuildingId == buildingId && y.ClosedAt == null && (a.Code == StandardChart.BankReserve || a.Code == StandardChart.BankCurrent)
-                            group l by a.Code into g
-                            select new { Code = g.Key, Balance = g.Sum(x => x.Debit - x.Credit) }).ToDictionaryAsync(x => x.Code, x => x.Balance, ct);
-        BankAccountRow Row(Fund fund)
-        {
-            var last = statements.Where(s => s.Account == fund).FirstOrDefault();
-            return new BankAccountRow(fund, building.IbanOf(fund), building.HolderOf(fund), last?.NewBalance, last?.Date,
-                ledger.GetValueOrDefault(fund == Fund.Reserve ? StandardChart.BankReserve : StandardChart.BankCurrent));
-        }
-        return new BankOverview([Row(Fund.Working), Row(Fund.Reserve)], statements, movements, transfers);
-    }
-
-    public async Task<Result> BookTransferAsync(Actor actor, Guid paymentId, DateOnly date, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var buildingId = await db.Payments.Where(p => p.Id == paymentId).Select(p => (Guid?)p.BuildingId).FirstOrDefaultAsync(ct);
-        if (buildingId is null)
-            return Errors.NotFoundError;
-        var found = await db.BooksBuildingAsync(actor, buildingId.Value, clock.Today(), ct);
-        if (!found.Succeeded)
-            return Result.Fail(found.Errors);
-        await db.LockAsync<Payment>(paymentId, ct);
-        var payment = await db.Payments.FirstAsync(p => p.Id == paymentId, ct);
-        if (payment.TransferDue <= 0 || payment.TransferEntryId is not null)
-            return new Error("error.transfer_not_due");
-        var accounts = await AccountsAsync(db, found.Value.OrganisationId, ct);
-        var leaving = accounts[payment.Account == Fund.Reserve ? StandardChart.BankReserve : StandardChart.BankCurrent];
-        var posted = await poster.PostAsync(db, actor, found.Value.OrganisationId, new EntryDraft
-        {
-            BuildingId = found.Value.Id,
-            Date = date,
-            Journal = Journal.FIN,
-            Kind = EntryKind.TransferBetweenAccounts,
-            Description = Texts.Get("accounting.transfer_ordered", found.Value.Language),
-            Lines = [new() { AccountId = accounts[StandardChart.InternalTransfers], Debit = payment.TransferDue }, new() { AccountId = leaving, Credit = payment.TransferDue }],
-        }, ct);
-        if (!posted.Succeeded)
-            return Result.Fail(posted.Errors);
-        payment.TransferBooked(posted.Value.Id);
-        db.Audit(actor, clock, "bank.transfer_ordered", nameof(Payment), payment.Id, found.Value.OrganisationId, found.Value.Id, $"{payment.TransferDue:0.00} from {payment.Account}");
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Result.Ok();
-    }
-
-    public async Task<Result<IReadOnlyList<string>>> OwnerAccountsAsync(Actor actor, Guid ownerId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateAsync(ct);
-        var owner = await db.Owners.AsNoTracking().FirstOrDefaultAsync(o => o.Id == ownerId, ct);
-        if (owner is null || !actor.IsStaffOf(owner.OrganisationId))
-            return Errors.NotFoundError;
-        if (!actor.CanKeepBooks(owner.OrganisationId))
-            return Errors.ForbiddenError;
-        return await db.Set<OwnerBankAccount>().Where(a => a.OwnerId == ownerId).OrderBy(a => a.LearnedAt).Select(a => a.Iban).ToListAsync(ct);
-    }
-
-    public async Task<Result> ForgetOwnerAccountAsync(Actor actor, Guid ownerId, string iban, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateAsync(ct);
-        var owner = await db.Owners.AsNoTracking().FirstOrDefaultAsync(o => o.Id == ownerId, ct);
-        if (owner is null || !actor.IsStaffOf(owner.OrganisationId))
-            return Errors.NotFoundError;
-        if (!actor.CanKeepBooks(owner.OrganisationId))
-            return Errors.ForbiddenError;
-        var normalised = BelgianIdentifiers.NormaliseIban(iban);
-        var known = normalised is null ? null : await db.Set<OwnerBankAccount>().FirstOrDefaultAsync(a => a.OwnerId == ownerId && a.Iban == normalised, ct);
-        if (known is null)
-            return Errors.NotFoundError;
-        db.Set<OwnerBankAccount>().Remove(known);
-        db.Audit(actor, clock, "bank.owner_account_forgotten", nameof(OwnerBankAccount), known.Id, owner.OrganisationId);
-        await db.SaveChangesAsync(ct);
-        return Result.Ok();
-    }
 }

@@ -13,6 +13,7 @@ public sealed class CallsModule : IFeatureModule
         services.AddScoped<ICallService, CallService>();
         services.AddTransient<SendCallJob>();
         services.AddScoped<IBankImportService, BankImportService>();
+        services.AddScoped<IBankReconciliationService, BankReconciliationService>();
         services.AddScoped<IArrearsService, ArrearsService>();
         services.AddTransient<ArrearsReminderJob>();
     }
