@@ -8,6 +8,29 @@ public static class Money
     public static bool HasAtMostCents(decimal amount) => amount == Cents(amount);
 
     /// <summary>
+    /// The largest amount one field may hold, 99,999,999.99 €: sums of lines stay inside the database's numeric(12,2)
+    /// and the arithmetic of a form never overflows (the largest decimal typed into two lines used to end the page).
+    /// </summary>
+    public const decimal Max = 99_999_999.99m;
+
+    public static bool InRange(decimal amount) => Math.Abs(amount) <= Max;
+
+    public static bool InRange(decimal? amount) => amount is not { } a || InRange(a);
+
+    /// <summary>A total shown while the user types: null while a term is out of range (its field says why).</summary>
+    public static decimal? SafeSum(IEnumerable<decimal> amounts)
+    {
+        var total = 0m;
+        foreach (var amount in amounts)
+        {
+            if (!InRange(amount))
+                return null;
+            total += amount;
+        }
+        return total;
+    }
+
+    /// <summary>
     /// Splits <paramref name="total"/> in proportion to <paramref name="weights"/>, to the cent, so that the parts add up
     /// exactly to the total (largest-remainder method: every part gets its floor in cents, the cents left go to the
     /// largest remainders, ties to the earlier weight). 333.00 over 40/35/25 → 133.20 / 116.55 / 83.25.

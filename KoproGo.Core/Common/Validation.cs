@@ -27,6 +27,9 @@ public sealed class Validation
     public Validation Optional(string? value, string field, int maxLength) =>
         Rule(value is null || value.Trim().Length <= maxLength, field, Common.Errors.TooLong, maxLength);
 
+    /// <summary>An amount a person typed: at most <see cref="Money.Max"/> either way (more is a typing slip, and overflows).</summary>
+    public Validation Amount(decimal? value, string field) => Rule(Money.InRange(value), field, "error.amount_too_large");
+
     public Validation Email(string? value, string field, bool required)
     {
         if (string.IsNullOrWhiteSpace(value))

@@ -156,7 +156,7 @@ public sealed class JournalPoster(TimeProvider clock)
     }
 
     /// <summary>What an entry must be before anything is read: described, two lines or more, each one-sided in cents, balanced.</summary>
-    private static Validation Shape(EntryDraft draft)
+    internal static Validation Shape(EntryDraft draft)
     {
         var v = new Validation()
             .Required(draft.Description, nameof(EntryDraft.Description), JournalEntry.DescriptionMax)
@@ -168,6 +168,7 @@ public sealed class JournalPoster(TimeProvider clock)
             var l = draft.Lines[i];
             v.Rule(l.AccountId is not null, $"Lines[{i}].AccountId", "error.line_account", i + 1)
              .Rule(l.Debit >= 0 && l.Credit >= 0 && (l.Debit > 0) != (l.Credit > 0), $"Lines[{i}].Amount", "error.line_one_side", i + 1)
+             .Rule(Money.InRange(l.Debit) && Money.InRange(l.Credit), $"Lines[{i}].Amount", "error.amount_too_large")
              .Rule(Money.HasAtMostCents(l.Debit) && Money.HasAtMostCents(l.Credit), $"Lines[{i}].Amount", "error.line_cents", i + 1)
              .Optional(l.Label, $"Lines[{i}].Label", JournalLine.LabelMax);
         }

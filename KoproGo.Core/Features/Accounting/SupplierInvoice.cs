@@ -190,7 +190,8 @@ public sealed class InvoiceLineInput
     public decimal AmountExclVat { get; set; }
     public decimal VatRate { get; set; } = 21m;
 
-    public decimal VatAmount => Vat.Amount(AmountExclVat, VatRate);
+    // shown while typing: an amount out of range has no VAT yet (the validation says why) rather than an overflow
+    public decimal VatAmount => Money.InRange(AmountExclVat) && Vat.IsAllowed(VatRate) ? Vat.Amount(AmountExclVat, VatRate) : 0m;
     public decimal AmountInclVat => AmountExclVat + VatAmount;
 }
 
@@ -213,12 +214,14 @@ public sealed class InvoiceInput
             .Required(Number, nameof(Number), SupplierInvoice.NumberMax)
             .Rule(InvoiceDate is not null, nameof(InvoiceDate), Errors.Required)
             .Rule(DueDate is null || InvoiceDate is null || DueDate >= InvoiceDate, nameof(DueDate), "error.due_before_invoice")
-            .Rule(Lines.Count > 0, nameof(Lines), "error.invoice_no_line");
+            .Rule(Lines.Count > 0, nameof(Lines), "error.invoice_no_line")
+            .Amount(DeclaredTotal, nameof(DeclaredTotal));
         for (var i = 0; i < Lines.Count; i++)
         {
             var l = Lines[i];
             v.Required(l.Description, $"Lines[{i}].Description", InvoiceLine.DescriptionMax)
              .Rule(l.AccountId is not null, $"Lines[{i}].AccountId", "error.line_account", i + 1)
+             .Amount(l.AmountExclVat, $"Lines[{i}].AmountExclVat")
              .Rule(l.AmountExclVat > 0 && Money.HasAtMostCents(l.AmountExclVat), $"Lines[{i}].AmountExclVat", "error.invoice_line_amount", i + 1)
              .Rule(Vat.IsAllowed(l.VatRate), $"Lines[{i}].VatRate", "error.vat_rate", i + 1);
         }

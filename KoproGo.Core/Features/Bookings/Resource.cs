@@ -88,6 +88,7 @@ public sealed class ResourceInput
             .Rule(Enum.IsDefined(Type), nameof(Type), Errors.Required)
             .Rule(HourlyRate is null || DailyRate is null, nameof(HourlyRate), "error.resource_one_rate")
             .Rule((HourlyRate ?? 0) >= 0 && (DailyRate ?? 0) >= 0 && Deposit >= 0, nameof(HourlyRate), "error.resource_negative")
+            .Amount(HourlyRate, nameof(HourlyRate)).Amount(DailyRate, nameof(DailyRate)).Amount(Deposit, nameof(Deposit))
             .Rule(Capacity is >= 1 and <= 1_000, nameof(Capacity), "error.resource_capacity")
             .Rule(SlotMinutes is 15 or 30 or 60 or 120 or 240 or 1440, nameof(SlotMinutes), "error.resource_slot")
             .Rule(MaxDurationMinutes >= SlotMinutes && MaxDurationMinutes % SlotMinutes == 0 && MaxDurationMinutes <= 14 * 1440, nameof(MaxDurationMinutes), "error.resource_duration")

@@ -147,13 +147,15 @@ public sealed class BudgetInput
         var v = new Validation()
             .Rule(FiscalYearId is not null, nameof(FiscalYearId), Errors.Required)
             .Rule(Reserve >= 0 && Lines.All(l => l.Amount >= 0), nameof(Lines), "error.budget_negative")
+            .Amount(Reserve, nameof(Reserve))
+            .Rule(Lines.All(l => Money.InRange(l.Amount)), nameof(Lines), "error.amount_too_large")
             .Rule(Money.HasAtMostCents(Reserve) && Lines.All(l => Money.HasAtMostCents(l.Amount)), nameof(Lines), "error.amount_cents")
             .Rule(Lines.All(l => l.AccountId is not null), nameof(Lines), "error.budget_line_account")
             .Rule(Lines.All(l => Enum.IsDefined(l.Kind)), nameof(Lines), Errors.Required)
             .Rule(Lines.All(l => l.Label is null || l.Label.Trim().Length <= BudgetLine.LabelMax), nameof(Lines), Errors.TooLong, BudgetLine.LabelMax)
             // actuals are read per account, so an account is budgeted once (ordinary or extraordinary)
             .Rule(Lines.GroupBy(l => l.AccountId).All(g => g.Count() == 1), nameof(Lines), "error.budget_line_twice");
-        return v.Rule(Reserve + Lines.Sum(l => l.Amount) > 0, nameof(Lines), "error.budget_zero");
+        return v.Rule(Money.SafeSum(Lines.Select(l => l.Amount).Append(Reserve)) is null or > 0, nameof(Lines), "error.budget_zero");
     }
 }
 

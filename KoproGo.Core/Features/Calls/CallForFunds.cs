@@ -287,7 +287,8 @@ public sealed class CallInput
         .Rule(DueDate is not null, nameof(DueDate), Errors.Required)
         .Rule(CallDate is null || DueDate is null || DueDate >= CallDate, nameof(DueDate), "error.due_before_call")
         .Rule(Ordinary >= 0 && Extraordinary >= 0 && Reserve >= 0, nameof(Ordinary), "error.call_negative")
-        .Rule(Ordinary + Extraordinary + Reserve > 0, nameof(Ordinary), "error.call_zero")
+        .Amount(Ordinary, nameof(Ordinary)).Amount(Extraordinary, nameof(Extraordinary)).Amount(Reserve, nameof(Reserve))
+        .Rule(Money.SafeSum([Ordinary, Extraordinary, Reserve]) is null or > 0, nameof(Ordinary), "error.call_zero")
         .Rule(Money.HasAtMostCents(Ordinary) && Money.HasAtMostCents(Extraordinary) && Money.HasAtMostCents(Reserve), nameof(Ordinary), "error.amount_cents");
 }
 
@@ -306,6 +307,7 @@ public sealed class PaymentInput
         .Rule(Enum.IsDefined(Account), nameof(Account), Errors.Required)
         .Rule(Date is not null, nameof(Date), Errors.Required)
         .Rule(Amount > 0, nameof(Amount), "error.payment_positive")
+        .Amount(Amount, nameof(Amount))
         .Rule(Money.HasAtMostCents(Amount), nameof(Amount), "error.amount_cents")
         .Rule(Enum.IsDefined(Method), nameof(Method), Errors.Required)
         .Optional(Reference, nameof(Reference), Payment.ReferenceMax);

@@ -166,6 +166,7 @@ public sealed class SharedObjectInput
         .Optional(Conditions, nameof(Conditions), SharedObject.TextMax)
         .Rule(Enum.IsDefined(Category), nameof(Category), Errors.Required)
         .Rule(MaxLoanDays is >= 1 and <= 90, nameof(MaxLoanDays), "error.object_loan_days")
+        .Amount(Deposit, nameof(Deposit))
         .Rule(Deposit is null || (Deposit >= 0 && Money.HasAtMostCents(Deposit.Value)), nameof(Deposit), "error.object_deposit")
         .Rule(PhotoFileIds.Count <= SharedObject.MaxPhotos, nameof(PhotoFileIds), "error.too_many_photos", SharedObject.MaxPhotos);
 }

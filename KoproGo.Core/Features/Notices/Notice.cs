@@ -143,6 +143,7 @@ public sealed class NoticeInput
         .Required(Title, nameof(Title), Notice.TitleMax)
         .Required(Body, nameof(Body), Notice.BodyMax)
         .Rule(Category != NoticeCategory.ForSale || Price is > 0, nameof(Price), "error.notice_price")
+        .Amount(Price, nameof(Price))
         .Rule(Price is null || Money.HasAtMostCents(Price.Value), nameof(Price), "error.amount_cents")
         .Rule(Category != NoticeCategory.Event || EventAt is not null, nameof(EventAt), "error.notice_event_date")
         .Rule(Category != NoticeCategory.Event || !string.IsNullOrWhiteSpace(Place), nameof(Place), "error.notice_event_place")

@@ -89,6 +89,8 @@ public static class OwnershipRules
             errors.Add(new Error("error.ownership_duplicate_owner"));
         if (lines.Count(l => l.IsPrimaryContact) != 1)
             errors.Add(new Error("error.ownership_one_primary"));
+        if (errors.Any(e => e.Code == "error.percentage_range"))
+            return errors;      // the sums below would mean nothing, and could overflow
 
         var full = Sum(lines, OwnershipKind.Full);
         var bare = Sum(lines, OwnershipKind.BareOwnership);

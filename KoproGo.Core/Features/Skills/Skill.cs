@@ -126,6 +126,7 @@ public sealed class SkillInput
         .Rule(Enum.IsDefined(Type) && Enum.IsDefined(Level) && Enum.IsDefined(Availability), nameof(Type), Errors.Required)
         .Required(Title, nameof(Title), Skill.TitleMax)
         .Optional(Description, nameof(Description), Skill.DescriptionMax)
+        .Amount(HourlyRate, nameof(HourlyRate))
         .Rule(HourlyRate is null || (HourlyRate >= 0 && Money.HasAtMostCents(HourlyRate.Value)), nameof(HourlyRate), "error.resource_negative")
         .Rule(YearsOfExperience is >= 0 and <= 70, nameof(YearsOfExperience), "error.skill_years")
         .Rule(CertificateFileIds.Distinct().Count() <= Skill.MaxCertificates, nameof(CertificateFileIds), "error.too_many_photos", Skill.MaxCertificates);
