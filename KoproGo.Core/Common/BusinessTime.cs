@@ -20,4 +20,19 @@ public static class BusinessTime
     }
 
     public static DateTimeOffset StartOfDayUtc(DateOnly date) => ToUtc(date, TimeOnly.MinValue);
+
+    /// <summary>The last second of a Brussels day, in UTC (defined for every day, 9999-12-31 included).</summary>
+    public static DateTimeOffset EndOfDayUtc(DateOnly date) => ToUtc(date, new TimeOnly(23, 59, 59));
+
+    /// <summary>
+    /// The calendar days a date typed into the product may name. 0001-01-01 or 9999-12-31 are typing slips: refused
+    /// with a message, instead of being stored as PostgreSQL's ±infinity or overflowing the next day's computation.
+    /// </summary>
+    public static readonly DateOnly Earliest = new(1900, 1, 1);
+
+    public static readonly DateOnly Latest = new(2199, 12, 31);
+
+    public static bool InRange(DateOnly date) => date >= Earliest && date <= Latest;
+
+    public static bool InRange(DateTimeOffset instant) => InRange(DateOnly.FromDateTime(instant.UtcDateTime));
 }

@@ -30,6 +30,18 @@ public sealed class Validation
     /// <summary>An amount a person typed: at most <see cref="Money.Max"/> either way (more is a typing slip, and overflows).</summary>
     public Validation Amount(decimal? value, string field) => Rule(Money.InRange(value), field, "error.amount_too_large");
 
+    /// <summary>A calendar date a person typed: present when required, and between the product's plausible bounds.</summary>
+    public Validation Date(DateOnly? value, string field, bool required = true)
+    {
+        if (value is not { } date || date == default)
+            return required ? Rule(false, field, Common.Errors.Required) : this;
+        return Rule(BusinessTime.InRange(date), field, "error.date_out_of_range", BusinessTime.Earliest.Year, BusinessTime.Latest.Year);
+    }
+
+    /// <summary>The same for an instant (a booking, an event): its UTC day within the bounds.</summary>
+    public Validation Instant(DateTimeOffset? value, string field) =>
+        Rule(value is not { } instant || BusinessTime.InRange(instant), field, "error.date_out_of_range", BusinessTime.Earliest.Year, BusinessTime.Latest.Year);
+
     public Validation Email(string? value, string field, bool required)
     {
         if (string.IsNullOrWhiteSpace(value))

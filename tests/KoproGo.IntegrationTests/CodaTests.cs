@@ -72,6 +72,15 @@ public class CodaTests(DatabaseFixture fx)
     }
 
     [Fact]
+    public async Task CsvStatement_ImplausibleDate_RefusedWithItsLine_NotStoredAsInfinity()
+    {
+        var (w, iban, _) = await SetUpAsync();
+        var csv = $"Compte;Date;Montant\r\n{BelgianIdentifiers.FormatIban(iban)};31/12/9999;25,00\r\n";
+        var refused = await Bank.ImportCsvAsync(w.Accountant, "far.csv", csv, Ct);
+        Assert.Equal(("error.coda_date", (object?)2), (refused.FirstError!.Code, refused.FirstError.Args[0]));
+    }
+
+    [Fact]
     public async Task ImportFile_OverTheLimit_IsRefusedWithItsSize_AtTheLimitIsRead()
     {
         var (w, _, _) = await SetUpAsync();

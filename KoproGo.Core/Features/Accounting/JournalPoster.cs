@@ -159,6 +159,7 @@ public sealed class JournalPoster(TimeProvider clock)
     internal static Validation Shape(EntryDraft draft)
     {
         var v = new Validation()
+            .Date(draft.Date, nameof(EntryDraft.Date))
             .Required(draft.Description, nameof(EntryDraft.Description), JournalEntry.DescriptionMax)
             .Optional(draft.DocumentRef, nameof(EntryDraft.DocumentRef), JournalEntry.DocumentRefMax)
             .Rule(Enum.IsDefined(draft.Journal), nameof(EntryDraft.Journal), Errors.Required)

@@ -212,7 +212,8 @@ public sealed class InvoiceInput
         var v = new Validation()
             .Rule(SupplierId is not null, nameof(SupplierId), Errors.Required)
             .Required(Number, nameof(Number), SupplierInvoice.NumberMax)
-            .Rule(InvoiceDate is not null, nameof(InvoiceDate), Errors.Required)
+            .Date(InvoiceDate, nameof(InvoiceDate))
+            .Date(DueDate, nameof(DueDate), required: false)
             .Rule(DueDate is null || InvoiceDate is null || DueDate >= InvoiceDate, nameof(DueDate), "error.due_before_invoice")
             .Rule(Lines.Count > 0, nameof(Lines), "error.invoice_no_line")
             .Amount(DeclaredTotal, nameof(DeclaredTotal));

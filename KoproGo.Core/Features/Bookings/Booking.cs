@@ -112,6 +112,8 @@ public static class BookingRules
         var v = new Validation()
             .Rule(start is not null, nameof(BookingInput.StartsAt), Errors.Required)
             .Rule(end is not null, nameof(BookingInput.EndsAt), Errors.Required)
+            .Instant(start, nameof(BookingInput.StartsAt))
+            .Instant(end, nameof(BookingInput.EndsAt))
             .Optional(note, nameof(BookingInput.Note), Booking.NoteMax);
         if (!v.IsValid)
             return v.Errors;

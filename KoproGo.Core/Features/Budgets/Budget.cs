@@ -166,7 +166,7 @@ public sealed class BudgetVoteInput
     public string? Reference { get; set; }
 
     public Validation Validate(DateOnly today) => new Validation()
-        .Rule(AssemblyDate is not null, nameof(AssemblyDate), Errors.Required)
+        .Date(AssemblyDate, nameof(AssemblyDate))
         .Rule(AssemblyDate is null || AssemblyDate <= today, nameof(AssemblyDate), "error.assembly_in_future")
         .Required(Reference, nameof(Reference), Budget.ReferenceMax);
 }

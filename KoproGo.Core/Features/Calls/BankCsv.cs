@@ -78,7 +78,7 @@ public static class BankCsv
             if (account is not null && iban != account)
                 throw new StatementFormatException(line, "error.csv_accounts", BelgianIdentifiers.FormatIban(iban), BelgianIdentifiers.FormatIban(account));
             account = iban;
-            if (!DateOnly.TryParseExact(Field(Column.Date), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!DateOnly.TryParseExact(Field(Column.Date), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) || !BusinessTime.InRange(date))
                 throw new StatementFormatException(line, "error.coda_date", Field(Column.Date) ?? "");
             var amount = ParseAmount(Field(Column.Amount)) ?? throw new StatementFormatException(line, "error.coda_amount", Field(Column.Amount) ?? "");
             var communication = Field(Column.Communication);

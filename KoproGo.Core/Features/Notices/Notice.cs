@@ -146,6 +146,8 @@ public sealed class NoticeInput
         .Amount(Price, nameof(Price))
         .Rule(Price is null || Money.HasAtMostCents(Price.Value), nameof(Price), "error.amount_cents")
         .Rule(Category != NoticeCategory.Event || EventAt is not null, nameof(EventAt), "error.notice_event_date")
+        .Instant(EventAt, nameof(EventAt))
+        .Instant(ExpiresAt, nameof(ExpiresAt))
         .Rule(Category != NoticeCategory.Event || !string.IsNullOrWhiteSpace(Place), nameof(Place), "error.notice_event_place")
         .Optional(Place, nameof(Place), Notice.PlaceMax)
         .Rule(ExpiresAt is null || ExpiresAt > now, nameof(ExpiresAt), "error.notice_expiry")

@@ -140,8 +140,7 @@ public sealed class OwnerService(IKoproGoDbFactory dbFactory, TimeProvider clock
     private async Task<Result> ChangeAsync(Actor actor, Guid unitId, ChangeOwnershipInput input, bool isTransfer, CancellationToken ct)
     {
         var errors = OwnershipRules.Validate(input.Lines);
-        if (input.EffectiveDate == default)
-            errors = [.. errors, new Error(Errors.Required, [], nameof(input.EffectiveDate))];
+        errors = [.. errors, .. new Validation().Date(input.EffectiveDate, nameof(input.EffectiveDate)).Errors];
         if (errors.Count > 0)
             return Result.Fail(errors);
 
