@@ -116,6 +116,7 @@ public static class Startup
         services.AddSingleton(new SecretProtector(TotpKey.Load(config)));
         services.AddScoped<CurrentActor>();
         services.AddScoped<KoproGo.Web.Components.Shared.BuildingChoice>();
+        services.AddScoped<KoproGo.Web.Components.Shared.InputGuard>();
         services.AddScoped<AccountGate>();
         services.AddScoped<DemoData>();
         // Hangfire on the same PostgreSQL (own schema). Every instance runs a server; they share the queues.

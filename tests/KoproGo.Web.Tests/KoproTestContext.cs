@@ -37,5 +37,6 @@ public abstract class KoproTestContext : BunitContext
         Services.AddSingleton(auth);
         Services.AddScoped<CurrentActor>();
         Services.AddScoped<KoproGo.Web.Components.Shared.BuildingChoice>();
+        Services.AddScoped<KoproGo.Web.Components.Shared.InputGuard>();
     }
 }

@@ -17,6 +17,7 @@ public abstract class KoproPage : ComponentBase
     [Inject] protected ISnackbar Snackbar { get; set; } = default!;
     [Inject] protected IStringLocalizer<Texts> L { get; set; } = default!;
     [Inject] protected ILogger<KoproPage> Logger { get; set; } = default!;
+    [Inject] private InputGuard Guard { get; set; } = default!;
 
     protected Actor Actor { get; private set; } = CurrentActor.Anonymous;
     protected bool Busy { get; private set; }
@@ -61,6 +62,12 @@ public abstract class KoproPage : ComponentBase
     {
         if (Busy)
             return false;
+        if (Guard.Blocks)
+        {
+            // a number field holds text it could not take as typed: its last value must not go out instead
+            Snackbar.Add(L["error.fix_fields"], Severity.Error);
+            return false;
+        }
         Busy = true;
         Errors = [];
         try

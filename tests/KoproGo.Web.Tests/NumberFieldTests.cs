@@ -1,0 +1,93 @@
+using KoproGo.Web.Components.Shared;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KoproGo.Web.Tests;
+
+/// <summary>A number field never lets out a value the user did not type: unreadable, empty or out-of-range text blocks commands.</summary>
+public class NumberFieldTests : KoproTestContext
+{
+    private InputGuard Guard => Services.GetRequiredService<InputGuard>();
+    private readonly List<object?> _values = [];
+
+    private IRenderedComponent<NumberField<T>> Field<T>(T value, double? min = null, double? max = null)
+    {
+        // the culture a circuit has (the test method may run outside the constructor's execution context)
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("fr-BE");
+        return Render<NumberField<T>>(p => p.Add(c => c.Value, value).Add(c => c.Min, min).Add(c => c.Max, max)
+            .Add(c => c.Label, "Montant").Add(c => c.Format, "0.##").Add(c => c.HideSpinButtons, true).Add(c => c.Margin, MudBlazor.Margin.Dense)
+            .AddUnmatched("id", "amount").AddUnmatched("aria-label", "Montant 1").AddUnmatched("class", "line-1")
+            .Add(c => c.ValueChanged, v => _values.Add(v)));
+    }
+
+    [Theory]
+    [InlineData("1e309")]
+    [InlineData("99999999999999999999")]
+    [InlineData("12abc")]
+    public void UnreadableText_SaysSo_AndBlocksCommands(string text)
+    {
+        var field = Field(5);
+        field.Find("input").Change(text);
+        field.WaitForAssertion(() => Assert.Contains("Ce n'est pas un nombre valable.", field.Markup, StringComparison.Ordinal));
+        Assert.True(Guard.Blocks);     // MudBlazor hands the page a 0 for it; the guard keeps that 0 from being saved
+    }
+
+    [Fact]
+    public void OutOfRange_KeepsWhatWasTyped_SaysTheRange_AndBlocks()
+    {
+        var field = Field(12, min: 1, max: 12);
+        field.Find("input").Change("13");
+        Assert.Equal([13], _values);              // not clamped to 12 behind the user's back
+        field.WaitForAssertion(() => Assert.Contains("Un nombre entre 1 et 12.", field.Markup, StringComparison.Ordinal));
+        Assert.True(Guard.Blocks);
+        field.Find("input").Change("12");
+        Assert.False(Guard.Blocks);
+    }
+
+    [Fact]
+    public void BelowAMinimum_SaysTheMinimum()
+    {
+        var field = Field(1m, min: 0);
+        field.Find("input").Change("-1");
+        field.WaitForAssertion(() => Assert.Contains("Un nombre d'au moins 0.", field.Markup, StringComparison.Ordinal));
+        Assert.True(Guard.Blocks);
+    }
+
+    [Fact]
+    public void ReadableValue_Passes_AndAFieldThatGoesAwayUnblocks()
+    {
+        var field = Field(10m);
+        field.Find("input").Change("1234,5");
+        Assert.False(Guard.Blocks);
+        Assert.Equal([1234.5m], _values);
+        field.Find("input").Change("abc");
+        Assert.True(Guard.Blocks);
+        field.Instance.Dispose();
+        Assert.False(Guard.Blocks);
+    }
+}
+
+/// <summary>
+/// Every attribute a page gives a NumberField is one of its typed parameters or a plain HTML attribute: anything else
+/// is passed on untyped (a LocalizedString, the string "true") and ends the circuit when the dialog opens.
+/// </summary>
+public class NumberFieldUsageTests
+{
+    [Fact]
+    public void Pages_GiveNumberFieldsOnlyTypedParametersOrHtmlAttributes()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "KoproGo.Web.sln")))
+            root = root.Parent!;
+        var typed = typeof(NumberField<int>).GetProperties()
+            .Where(p => p.GetCustomAttributes(typeof(Microsoft.AspNetCore.Components.ParameterAttribute), false).Length > 0)
+            .Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        typed.UnionWith(["T", "@bind-Value"]);
+        var wrong = Directory.GetFiles(Path.Combine(root.FullName, "KoproGo.Web"), "*.razor", SearchOption.AllDirectories)
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"<NumberField\b(.*?)/>", System.Text.RegularExpressions.RegexOptions.Singleline)
+                .SelectMany(m => System.Text.RegularExpressions.Regex.Matches(m.Groups[1].Value, @"\s(@?[A-Za-z-]+)=").Select(a => a.Groups[1].Value))
+                .Where(a => !typed.Contains(a) && a != "id" && !a.StartsWith("aria-", StringComparison.Ordinal) && !a.StartsWith("data-", StringComparison.Ordinal))
+                .Select(a => $"{Path.GetFileName(f)}: {a}"))
+            .ToList();
+        Assert.Empty(wrong);
+    }
+}
