@@ -34,6 +34,7 @@ public class BudgetFlowTests(AppFixture app)
             await s.GotoAsync($"/buildings/{building}/accounting");
             await page.GetByRole(AriaRole.Tab, new() { Name = "Exercices" }).ClickAsync();
             await page.Locator("#open-year").ClickAsync();
+            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Ouvrir" }).ClickAsync();   // the confirmation
             await Expect(page.Locator("#years tbody tr")).ToHaveCountAsync(1);
 
             await page.GetByRole(AriaRole.Tab, new() { Name = "Budgets" }).ClickAsync();

@@ -65,6 +65,31 @@ public class LedgerTests(DatabaseFixture fx)
     }
 
     [Fact]
+    public async Task OpenNextYear_OnlyOneAhead_AndAnEmptyLastYearCanBeRemoved()
+    {
+        var (w, accounts, year) = await BooksAsync();            // 2026, current
+        var next = (await Accounting.OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Value;
+        Assert.Equal(2027, next.Label);
+        var third = await Accounting.OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct);
+        Assert.Equal(("error.fiscal_year_ahead", (object?)2027), (third.FirstError!.Code, third.FirstError.Args[0]));
+
+        Assert.Equal("error.fiscal_year_not_last", (await Accounting.RemoveFiscalYearAsync(w.Syndic, year.Id, Ct)).FirstError!.Code);
+        Assert.Equal(Errors.Forbidden, (await Accounting.RemoveFiscalYearAsync(w.OwnerActorA, next.Id, Ct)).FirstError!.Code);
+        Assert.True((await Accounting.RemoveFiscalYearAsync(w.Syndic, next.Id, Ct)).Succeeded);
+        Assert.Equal([2026], (await Accounting.FiscalYearsAsync(w.Syndic, w.BuildingA, Ct)).Value.Select(y => y.Label));
+
+        // a year with an entry stays
+        Assert.True((await Accounting.PostAsync(w.Accountant, new EntryDraft
+        {
+            BuildingId = w.BuildingA,
+            Date = new DateOnly(2026, 3, 1),
+            Description = "x",
+            Lines = [new() { AccountId = accounts["610"], Debit = 10m }, new() { AccountId = accounts["440"], Credit = 10m }],
+        }, Ct)).Succeeded);
+        Assert.Equal("error.fiscal_year_not_empty", (await Accounting.RemoveFiscalYearAsync(w.Syndic, year.Id, Ct)).FirstError!.Code);
+    }
+
+    [Fact]
     public async Task EightConcurrentWriters_NumbersAreGaplessAndUnique_EvenWithRollbacks()
     {
         var (w, accounts, year) = await BooksAsync();

@@ -34,7 +34,13 @@ public interface IAccountingService
     Task<Result> SetWorksAsync(Actor actor, Guid accountId, bool isWorks, CancellationToken ct);
     Task<Result<IReadOnlyList<FiscalYearRow>>> FiscalYearsAsync(Actor actor, Guid buildingId, CancellationToken ct);
     /// <summary>The year after the last one, or the one that contains today when the building has none yet.</summary>
+    /// <summary>
+    /// Opens the year after the last one. Only one year may lie ahead: while the last year has not started, another is
+    /// refused (three clicks used to open three years with no way back).
+    /// </summary>
     Task<Result<FiscalYearRow>> OpenNextFiscalYearAsync(Actor actor, Guid buildingId, CancellationToken ct);
+    /// <summary>Removes a year opened by mistake: the building's last year, not closed, with no entry and no budget.</summary>
+    Task<Result> RemoveFiscalYearAsync(Actor actor, Guid fiscalYearId, CancellationToken ct);
     Task<Result<string>> PostAsync(Actor actor, EntryDraft draft, CancellationToken ct);
     /// <summary>Posts the mirrored entry (debits become credits) and links both; the original stays as it was.</summary>
     Task<Result<string>> ReverseAsync(Actor actor, Guid entryId, DateOnly date, CancellationToken ct);
@@ -141,11 +147,46 @@ public sealed class AccountingService(IKoproGoDbFactory dbFactory, JournalPoster
         if (!found.Succeeded)
             return Result<FiscalYearRow>.Fail(found.Errors);
         await db.LockBuildingAsync(buildingId, ct);
+        var last = await db.FiscalYears.AsNoTracking().Where(y => y.BuildingId == buildingId).OrderByDescending(y => y.StartDate).FirstOrDefaultAsync(ct);
+        if (last is not null && last.StartDate > clock.Today())
+            return Error.Of("error.fiscal_year_ahead", last.Label);
         var year = await NextYearAsync(db, found.Value, ct);
         db.Audit(actor, clock, "fiscal_year.opened", nameof(FiscalYear), year.Id, found.Value.OrganisationId, buildingId, $"{year.StartDate:yyyy-MM-dd}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Row(year);
+    }
+
+    public async Task<Result> RemoveFiscalYearAsync(Actor actor, Guid fiscalYearId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var year = await db.FiscalYears.AsNoTracking().FirstOrDefaultAsync(y => y.Id == fiscalYearId, ct);
+        if (year is null)
+            return Errors.NotFoundError;
+        var found = await db.BooksBuildingAsync(actor, year.BuildingId, clock.Today(), ct);
+        if (!found.Succeeded)
+            return Result.Fail(found.Errors);
+        // the lock that opening and posting take: nothing lands in the year while it goes
+        await db.LockBuildingAsync(year.BuildingId, ct);
+        var isLast = !await db.FiscalYears.AnyAsync(y => y.BuildingId == year.BuildingId && y.StartDate > year.StartDate, ct);
+        if (!isLast || year.IsClosed)
+            return Error.Of("error.fiscal_year_not_last", year.Label);
+        if (await db.Set<JournalEntry>().AnyAsync(e => e.FiscalYearId == fiscalYearId, ct)
+            || await db.Set<Budgets.Budget>().AnyAsync(b => b.FiscalYearId == fiscalYearId, ct))
+            return Error.Of("error.fiscal_year_not_empty", year.Label);
+        try
+        {
+            await db.FiscalYears.Where(y => y.Id == fiscalYearId).ExecuteDeleteAsync(ct);
+        }
+        catch (Exception e) when (e.SqlState() == "23503")
+        {
+            return Error.Of("error.fiscal_year_not_empty", year.Label);   // something else points to it (a settlement…)
+        }
+        db.Audit(actor, clock, "fiscal_year.removed", nameof(FiscalYear), year.Id, found.Value.OrganisationId, year.BuildingId, $"{year.StartDate:yyyy-MM-dd}");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result.Ok();
     }
 
     private async Task<FiscalYear> NextYearAsync(IKoproGoDb db, Building building, CancellationToken ct)

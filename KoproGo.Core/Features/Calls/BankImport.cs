@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Owners;

@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using KoproGo.Core.Features.Accounting;
-using KoproGo.Core.Features.Buildings;
-using KoproGo.Core.Features.Owners;
 
 namespace KoproGo.Core.Features.Calls;
 
