@@ -41,7 +41,11 @@ public class BudgetFlowTests(AppFixture app)
             await page.Locator("#new-budget").ClickAsync();
             await page.Locator(".bline-account-0").ClickAsync();
             await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "610" }).First.ClickAsync();
+            // the account's choice re-renders the line first: typing before it lands could be overwritten
+            await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
             await page.Locator(".bline-amount-0 input").FillAsync("40000");
+            await page.Locator(".bline-amount-0 input").BlurAsync();
+            await Expect(page.Locator("#budget-editor-total")).ToContainTextAsync("40");
             await page.Locator("#budget-reserve").FillAsync("2000");
             await page.Locator("#budget-reserve").BlurAsync();
             await Expect(page.Locator("#budget-editor-total")).ToContainTextAsync("42");
