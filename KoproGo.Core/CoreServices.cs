@@ -1,14 +1,10 @@
-using KoproGo.Core.Features.Files;
-using KoproGo.Core.Features.Notifications;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace KoproGo.Core;
 
 public static class CoreServices
 {
     /// <summary>
     /// The use cases and jobs, registered once for the web app, the tests and the benchmarks: the two ports to the
-    /// outside (file store, mail transport), then every feature module. The host adds the database factory, Identity,
+    /// outside (file store, mail transport), then every feature's services and jobs (FeatureModules). The host adds the database factory, Identity,
     /// TimeProvider and the options (AppOptions, SmtpOptions, FileStoreOptions).
     /// </summary>
     public static IServiceCollection AddKoproGoCore(this IServiceCollection services)
@@ -17,8 +13,6 @@ public static class CoreServices
             ? new S3FileStore(files)
             : new LocalFileStore(files));
         services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
-        foreach (var module in FeatureModules.All)
-            module.AddServices(services);
-        return services;
+        return services.AddFeatures();
     }
 }

@@ -1,25 +1,7 @@
-using KoproGo.Core.Common;
-using KoproGo.Core.Features.Accounting;
-using KoproGo.Core.Features.Audit;
-using KoproGo.Core.Features.Bookings;
-using KoproGo.Core.Features.Budgets;
-using KoproGo.Core.Features.Buildings;
-using KoproGo.Core.Features.Calls;
-using KoproGo.Core.Features.Files;
-using KoproGo.Core.Features.Library;
-using KoproGo.Core.Features.Notices;
-using KoproGo.Core.Features.Notifications;
-using KoproGo.Core.Features.Organisations;
-using KoproGo.Core.Features.Owners;
-using KoproGo.Core.Features.Polls;
-using KoproGo.Core.Features.Privacy;
-using KoproGo.Core.Features.Security;
-using KoproGo.Core.Features.Skills;
-using KoproGo.Core.Features.UserAccounts;
+using System.Reflection;
 using LinqToDB.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.Data;
 
@@ -46,6 +28,7 @@ public sealed class KoproGoDbContext(DbContextOptions<KoproGoDbContext> options)
         await this.BulkCopyAsync(new LinqToDB.Data.BulkCopyOptions { BulkCopyType = LinqToDB.Data.BulkCopyType.ProviderSpecific }, rows, ct);
     }
 
+    // the sets name the tables early enough for the foreign keys' names (fk_<table>_<principal table>_<column>)
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Building> Buildings => Set<Building>();
     public DbSet<Unit> Units => Set<Unit>();
@@ -107,10 +90,30 @@ public sealed class KoproGoDbContext(DbContextOptions<KoproGoDbContext> options)
         // so unique indexes and LIKE keep working)
         builder.HasCollation(Collations.Natural, locale: "und-u-kn-true", provider: "icu", deterministic: true);
         // Configurations/<Feature>/: one IEntityTypeConfiguration per entity, next to its feature's others, found by
-        // this scan (a new feature adds files, never edits a shared list). Lengths come from the entities' constants;
+        // this scan (a new feature adds files, never edits a shared list). Lengths come from the entities' constants (below);
         // rules that must hold under concurrency (unique numbers, Σ shares) are also in the database: indexes there,
         // triggers in the migrations.
         builder.ApplyConfigurationsFromAssembly(typeof(KoproGoDbContext).Assembly);
+        TextLengthsFromEntities(builder);
+    }
+
+    /// <summary>
+    /// A text column is as long as its entity's limit, <c>const int &lt;Property&gt;Max</c>, or its kind's
+    /// (<see cref="TextLengths"/>): the number the validators check, so the form, the service and the column cannot
+    /// disagree. A configuration's own HasMaxLength wins.
+    /// </summary>
+    private static void TextLengthsFromEntities(ModelBuilder builder)
+    {
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetDeclaredProperties().Where(p => p.ClrType == typeof(string) && p.GetMaxLength() is null))
+            {
+                if (entity.ClrType.GetField(property.Name + "Max", BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy) is { IsLiteral: true } limit)
+                    property.SetMaxLength((int)limit.GetValue(null)!);
+                else if (TextLengths.ForProperty(property.Name) is { } length)
+                    property.SetMaxLength(length);
+            }
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)

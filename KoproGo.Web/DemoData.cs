@@ -1,4 +1,3 @@
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Bookings;
 using KoproGo.Core.Features.Budgets;
@@ -12,7 +11,6 @@ using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
 using KoproGo.Core.Features.Polls;
 using KoproGo.Core.Features.Skills;
-using KoproGo.Core.Features.UserAccounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

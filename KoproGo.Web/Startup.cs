@@ -1,17 +1,13 @@
-using KoproGo.Core;
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Documents;
 using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Security;
-using KoproGo.Core.Features.UserAccounts;
 using KoproGo.Data;
 using KoproGo.Web.Components;
 using KoproGo.Web.Components.Account;
 using KoproGo.Web.Documents;
 using KoproGo.Web.Jobs;
 using KoproGo.Web.Localization;
-using KoproGo.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;

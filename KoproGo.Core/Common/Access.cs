@@ -1,7 +1,3 @@
-using KoproGo.Core.Features.Buildings;
-using KoproGo.Core.Features.Files;
-using KoproGo.Core.Features.Owners;
-
 namespace KoproGo.Core.Common;
 
 /// <summary>

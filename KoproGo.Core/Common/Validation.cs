@@ -52,7 +52,7 @@ public sealed class Validation
     public static bool IsEmail(string value)
     {
         value = value.Trim();
-        return value.Length <= 254 && MailAddress.TryCreate(value, out var address) && address.Address == value
+        return value.Length <= TextLengths.Email && MailAddress.TryCreate(value, out var address) && address.Address == value
                && value.Contains('.', StringComparison.Ordinal);
     }
 

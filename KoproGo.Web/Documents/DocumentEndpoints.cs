@@ -1,11 +1,8 @@
 using System.Globalization;
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Documents;
 using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Privacy;
-using KoproGo.Core.Features.UserAccounts;
-using KoproGo.Web.Security;
 
 namespace KoproGo.Web.Documents;
 

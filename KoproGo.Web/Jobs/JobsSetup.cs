@@ -1,7 +1,6 @@
 using Hangfire;
 using Hangfire.PostgreSql;
 using KoproGo.Core.Features.Calls;
-using KoproGo.Web.Security;
 using Npgsql;
 
 namespace KoproGo.Web.Jobs;

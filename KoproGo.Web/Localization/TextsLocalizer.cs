@@ -1,5 +1,4 @@
 using System.Globalization;
-using KoproGo.Core;
 using Microsoft.Extensions.Localization;
 
 namespace KoproGo.Web.Localization;

@@ -1,4 +1,3 @@
-using KoproGo.Core.Common;
 using KoproGo.Core.Features.Privacy;
 using KoproGo.Core.Features.Security;
 

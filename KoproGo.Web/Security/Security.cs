@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using Hangfire.Dashboard;
-using KoproGo.Core.Common;
-using KoproGo.Core.Features.UserAccounts;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;

@@ -1,5 +1,4 @@
 using KoproGo.Core.Features.Security;
-using KoproGo.Core.Features.UserAccounts;
 using Microsoft.AspNetCore.Identity;
 
 namespace KoproGo.Web.Security;

@@ -14,8 +14,7 @@ public class FeatureModuleTests(DatabaseFixture fx)
     public void RecurringJobs_OfAllModules_AreTheDocumentedOnes_EachResolvableWithItsSchedule()
     {
         var jobs = new Recorder();
-        foreach (var module in FeatureModules.All)
-            module.AddRecurringJobs(jobs);
+        FeatureModules.AddRecurringJobs(jobs);
         Assert.Equal(
             ["arrears-reminders 0 6 * * *", "audit-retention 0 3 * * *", "bookings-no-show-and-reminders */15 * * * *", "budgets-daily 15 6 * * *",
              "notices-expire 0 * * * *", "outbox-retention 10 3 * * *", "outbox-send * * * * *", "overdue-loan-reminders 0 9 * * *",
@@ -26,10 +25,19 @@ public class FeatureModuleTests(DatabaseFixture fx)
     }
 
     [Fact]
-    public void Modules_AreOnePerFeatureFolder()
+    public void Services_OfEveryFeature_AreRegisteredByConvention()
     {
-        var features = Directory.GetDirectories(Path.Combine(FakeS3.RepoRoot(), "KoproGo.Core", "Features")).Select(Path.GetFileName).Order(StringComparer.Ordinal);
-        Assert.Equal(features, FeatureModules.All.Select(m => m.GetType().Namespace!.Split('.').Last()));
+        // every IXService / IXReports … interface of a feature has its class X behind it, and each GDPR contributor joins
+        var interfaces = typeof(FeatureModules).Assembly.GetTypes()
+            .Where(t => t.IsInterface && t.IsPublic && t.Namespace!.StartsWith("KoproGo.Core.Features.", StringComparison.Ordinal)
+                        && t.Assembly.GetTypes().Any(c => c.IsClass && c.Name == t.Name[1..] && t.IsAssignableFrom(c)))
+            .ToList();
+        Assert.Contains(typeof(KoproGo.Core.Features.Calls.ICallService), interfaces);
+        using var scope = fx.Services.CreateScope();
+        Assert.All(interfaces, i => Assert.IsType(typeof(FeatureModules).Assembly.GetTypes().Single(c => c.Name == i.Name[1..] && c.IsClass), scope.ServiceProvider.GetRequiredService(i)));
+        Assert.Equal(
+            ["accounting", "audit", "documents", "notifications", "owners", "community", "account"],
+            scope.ServiceProvider.GetServices<KoproGo.Core.Features.Privacy.IPersonalDataContributor>().Select(c => c.Section));
     }
 
     [Fact]

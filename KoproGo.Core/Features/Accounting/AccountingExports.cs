@@ -1,7 +1,5 @@
 using System.Text;
-using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Documents;
-using KoproGo.Core.Features.Organisations;
 
 namespace KoproGo.Core.Features.Accounting;
 

@@ -1,20 +1,7 @@
-using KoproGo.Core.Features.Privacy;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace KoproGo.Core.Features.Accounting;
 
-/// <summary>The Accounting feature's services (see <see cref="IFeatureModule"/>).</summary>
+/// <summary>What the conventions cannot guess (see <see cref="FeatureModules"/>): the poster other features use by type.</summary>
 public sealed class AccountingModule : IFeatureModule
 {
-    public void AddServices(IServiceCollection services)
-    {
-        services.AddScoped<JournalPoster>();
-        services.AddScoped<IAccountingService, AccountingService>();
-        services.AddScoped<IAccountingReports, AccountingReports>();
-        services.AddScoped<IAccountingExports, AccountingExports>();
-        services.AddScoped<ISupplierService, SupplierService>();
-        services.AddScoped<IInvoiceService, InvoiceService>();
-        services.AddScoped<IYearSettlementService, YearSettlementService>();
-        services.AddScoped<IPersonalDataContributor, AccountingPersonalData>();
-    }
+    public void AddServices(IServiceCollection services) => services.AddScoped<JournalPoster>();
 }

@@ -1,6 +1,3 @@
-using KoproGo.Core.Features.Buildings;
-using KoproGo.Core.Features.Owners;
-
 namespace KoproGo.Core.Features.Accounting;
 
 /// <summary>A report's period: one fiscal year of a building, optionally up to a date inside it.</summary>

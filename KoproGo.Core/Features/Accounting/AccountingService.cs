@@ -1,6 +1,3 @@
-using KoproGo.Core.Features.Buildings;
-using KoproGo.Core.Features.Owners;
-
 namespace KoproGo.Core.Features.Accounting;
 
 public sealed record AccountRow(Guid Id, string Code, string Label, bool IsStandard, bool HasPostings)

@@ -1,7 +1,3 @@
-using KoproGo.Core.Features.Buildings;
-using KoproGo.Core.Features.Files;
-using KoproGo.Core.Features.Owners;
-
 namespace KoproGo.Core.Features.Accounting;
 
 public sealed record KeyRow(Guid Id, string Name, int UnitCount);

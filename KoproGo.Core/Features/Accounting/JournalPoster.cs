@@ -1,5 +1,3 @@
-using KoproGo.Core.Features.Owners;
-
 namespace KoproGo.Core.Features.Accounting;
 
 public sealed class LineDraft

@@ -36,6 +36,7 @@ public sealed class AuditService(IKoproGoDbFactory dbFactory) : IAuditService
 /// Daily job: deletes audit entries past the retention period. The table refuses DELETE unless the transaction
 /// sets koprogo.audit_purge, which only this job does. Idempotent: a second run finds nothing to delete.
 /// </summary>
+[RecurringJob("audit-retention", "0 3 * * *")]
 public sealed class PurgeExpiredAuditEntriesJob(IKoproGoDbFactory dbFactory, TimeProvider clock, AppOptions options)
 {
     public async Task<int> RunAsync(CancellationToken ct)

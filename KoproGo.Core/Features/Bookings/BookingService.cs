@@ -1,9 +1,6 @@
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using KoproGo.Core.Features.Buildings;
-using KoproGo.Core.Features.Notifications;
-using KoproGo.Core.Features.Owners;
 
 namespace KoproGo.Core.Features.Bookings;
 
@@ -262,6 +259,7 @@ public sealed class BookingService(IKoproGoDbFactory dbFactory, INotificationSer
 /// Hourly: a confirmed booking not checked in 30 minutes after its start becomes a no-show; a confirmed booking that
 /// starts tomorrow (Brussels) reminds its booker once. Locked rows and conditional updates make a second run change nothing.
 /// </summary>
+[RecurringJob("bookings-no-show-and-reminders", "*/15 * * * *")]
 public sealed class BookingJob(IKoproGoDbFactory dbFactory, INotificationService notifications, TimeProvider clock)
 {
     public async Task<(int NoShows, int Reminders)> RunAsync(CancellationToken ct)

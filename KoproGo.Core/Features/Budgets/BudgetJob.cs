@@ -1,6 +1,4 @@
 using KoproGo.Core.Features.Accounting;
-using KoproGo.Core.Features.Buildings;
-using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.UserAccounts;
 
 namespace KoproGo.Core.Features.Budgets;
@@ -16,6 +14,7 @@ public sealed class BudgetOptions
 /// has ended, and a line or the total of an active budget whose variance reaches the threshold is notified to the
 /// syndic(s) and the board once per crossing. Each budget is handled under a lock of its row, so two runs do the work once.
 /// </summary>
+[RecurringJob("budgets-daily", "15 6 * * *")]
 public sealed class BudgetJob(IKoproGoDbFactory dbFactory, INotificationService notifications, BudgetOptions options, TimeProvider clock)
 {
     public async Task<int> RunAsync(CancellationToken ct)

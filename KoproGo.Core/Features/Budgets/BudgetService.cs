@@ -1,5 +1,4 @@
 using KoproGo.Core.Features.Accounting;
-using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Calls;
 
 namespace KoproGo.Core.Features.Budgets;

@@ -1,6 +1,3 @@
-using KoproGo.Core.Features.Organisations;
-using KoproGo.Core.Features.Owners;
-
 namespace KoproGo.Core.Features.Buildings;
 
 public sealed record BuildingSummary(Guid Id, Guid OrganisationId, string Name, string City, Region Region, int UnitCount, int OwnerCount, int SharesAllocated, int TotalShares);

@@ -1,10 +1,5 @@
 using KoproGo.Core.Features.Accounting;
-using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Documents;
-using KoproGo.Core.Features.Files;
-using KoproGo.Core.Features.Notifications;
-using KoproGo.Core.Features.Organisations;
-using KoproGo.Core.Features.Owners;
 
 namespace KoproGo.Core.Features.Calls;
 
@@ -224,6 +219,7 @@ internal sealed class ArrearsInterest
     public decimal Charged(Guid lineId) => _charges[lineId].Sum(c => c.Interest + c.Fees);
 }
 
+[RecurringJob("arrears-reminders", "0 6 * * *")]
 public sealed class ArrearsReminderJob(IKoproGoDbFactory dbFactory, IFileStore store, INotificationService notifications, ArrearsOptions options, TimeProvider clock)
 {
     public async Task<int> RunAsync(CancellationToken ct)

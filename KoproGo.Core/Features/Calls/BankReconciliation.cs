@@ -1,5 +1,4 @@
 using KoproGo.Core.Features.Accounting;
-using KoproGo.Core.Features.Owners;
 
 namespace KoproGo.Core.Features.Calls;
 

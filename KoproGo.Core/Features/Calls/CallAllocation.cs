@@ -1,5 +1,3 @@
-using KoproGo.Core.Features.Owners;
-
 namespace KoproGo.Core.Features.Calls;
 
 /// <summary>A lot and who holds it today.</summary>

@@ -1,7 +1,4 @@
-using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Documents;
-using KoproGo.Core.Features.Organisations;
-using KoproGo.Core.Features.Owners;
 
 namespace KoproGo.Core.Features.Calls;
 

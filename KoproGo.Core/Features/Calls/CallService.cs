@@ -1,10 +1,5 @@
 using KoproGo.Core.Features.Accounting;
-using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Documents;
-using KoproGo.Core.Features.Files;
-using KoproGo.Core.Features.Notifications;
-using KoproGo.Core.Features.Organisations;
-using KoproGo.Core.Features.Owners;
 
 namespace KoproGo.Core.Features.Calls;
 

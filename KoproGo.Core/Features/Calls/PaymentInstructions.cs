@@ -1,5 +1,3 @@
-using KoproGo.Core.Features.Buildings;
-
 namespace KoproGo.Core.Features.Calls;
 
 /// <summary>One transfer an owner has to make: how much, to which account of the association, with which communication.</summary>

@@ -1,6 +1,4 @@
 using KoproGo.Core.Features.Accounting;
-using KoproGo.Core.Features.Buildings;
-using KoproGo.Core.Features.Owners;
 
 namespace KoproGo.Core.Features.Calls;
 

@@ -1,7 +1,3 @@
-using KoproGo.Core.Features.Buildings;
-using KoproGo.Core.Features.Organisations;
-using KoproGo.Core.Features.Owners;
-
 namespace KoproGo.Core.Features.Documents;
 
 public sealed record PdfFile(string FileName, byte[] Content);

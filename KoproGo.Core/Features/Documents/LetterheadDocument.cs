@@ -1,5 +1,3 @@
-using KoproGo.Core.Features.Buildings;
-using KoproGo.Core.Features.Organisations;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 

@@ -1,5 +1,3 @@
-using KoproGo.Core.Features.Privacy;
-
 namespace KoproGo.Core.Features.Files;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using KoproGo.Core.Features.Notifications;
-
 namespace KoproGo.Core.Features.Files;
 
 public sealed record FileRow(Guid Id, string FileName, string ContentType, long Size, DateTimeOffset UploadedAt, DocumentAudience Audience = DocumentAudience.Owners);
@@ -164,6 +162,7 @@ public sealed class FileService(IKoproGoDbFactory dbFactory, IFileStore store, F
 /// closed without saving, a photo taken off a notice) are deleted, rows and bytes. Idempotent: the next run finds
 /// nothing more.
 /// </summary>
+[RecurringJob("photos-cleanup", "20 3 * * *")]
 public sealed class RemoveUnusedPhotosJob(IKoproGoDbFactory dbFactory, IFileStore store, TimeProvider clock)
 {
     public static readonly TimeSpan Grace = TimeSpan.FromHours(24);

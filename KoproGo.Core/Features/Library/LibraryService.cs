@@ -1,7 +1,3 @@
-using KoproGo.Core.Features.Files;
-using KoproGo.Core.Features.Notifications;
-using KoproGo.Core.Features.Owners;
-
 namespace KoproGo.Core.Features.Library;
 
 public sealed record ObjectRow(Guid Id, string Name, ObjectCategory Category, string? Description, string? Conditions, int MaxLoanDays, decimal? Deposit,
@@ -237,6 +233,7 @@ public sealed class LibraryService(IKoproGoDbFactory dbFactory, INotificationSer
 /// Daily (Hangfire): from the day after the due date, every day until the return, the borrower and the lender are
 /// reminded (each reads it in their own language). A conditional update claims the day, so a second run sends nothing.
 /// </summary>
+[RecurringJob("overdue-loan-reminders", "0 9 * * *")]
 public sealed class OverdueLoanReminderJob(IKoproGoDbFactory dbFactory, INotificationService notifications, TimeProvider clock)
 {
     public async Task<int> RunAsync(CancellationToken ct)

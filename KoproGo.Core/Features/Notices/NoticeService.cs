@@ -1,8 +1,3 @@
-using KoproGo.Core.Features.Buildings;
-using KoproGo.Core.Features.Files;
-using KoproGo.Core.Features.Notifications;
-using KoproGo.Core.Features.Owners;
-
 namespace KoproGo.Core.Features.Notices;
 
 public sealed record NoticeRow(Guid Id, NoticeCategory Category, string Title, string AuthorName, NoticeStatus Status, DateTimeOffset CreatedAt, decimal? Price,
@@ -214,6 +209,7 @@ public sealed class NoticeService(IKoproGoDbFactory dbFactory, INotificationServ
 }
 
 /// <summary>Hourly: published notices past their expiry leave the board (Expired). Idempotent: rows are locked and re-checked, a second run finds none.</summary>
+[RecurringJob("notices-expire", "0 * * * *")]
 public sealed class NoticeExpiryJob(IKoproGoDbFactory dbFactory, TimeProvider clock)
 {
     public async Task<int> RunAsync(CancellationToken ct)

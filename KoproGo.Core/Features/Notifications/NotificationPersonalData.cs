@@ -1,5 +1,3 @@
-using KoproGo.Core.Features.Privacy;
-
 namespace KoproGo.Core.Features.Notifications;
 
 /// <summary>The person's notifications, preferences and the mails sent to them; erasure also scrubs their name from what others were told.</summary>

@@ -1,4 +1,3 @@
-using KoproGo.Core.Features.Owners;
 using KoproGo.Core.Features.UserAccounts;
 
 namespace KoproGo.Core.Features.Notifications;

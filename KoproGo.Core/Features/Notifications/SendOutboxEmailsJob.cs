@@ -1,4 +1,3 @@
-using KoproGo.Core.Features.Files;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using MimeKit;
@@ -48,6 +47,7 @@ public sealed class SmtpEmailTransport(SmtpOptions options) : IEmailTransport
 /// that went out is marked sent, never sent again; only if this process dies between SMTP's "250 OK" and that write
 /// does the mail go again after the lease, with the same Message-Id. A failure reschedules the row with back-off.
 /// </summary>
+[RecurringJob("outbox-send", "* * * * *")]
 public sealed class SendOutboxEmailsJob(IKoproGoDbFactory dbFactory, IEmailTransport transport, IFileStore files, TimeProvider clock, ILogger<SendOutboxEmailsJob> logger)
 {
     public const int BatchSize = 50;
@@ -143,6 +143,7 @@ public sealed class SendOutboxEmailsJob(IKoproGoDbFactory dbFactory, IEmailTrans
 /// Daily job: deletes delivered mails older than App:OutboxRetentionDays (default 30). Mails that never went out stay
 /// for a human to look at on the outbox page. Idempotent: a second run finds nothing more to delete.
 /// </summary>
+[RecurringJob("outbox-retention", "10 3 * * *")]
 public sealed class PurgeDeliveredMailsJob(IKoproGoDbFactory dbFactory, TimeProvider clock, AppOptions options)
 {
     public async Task<int> RunAsync(CancellationToken ct)

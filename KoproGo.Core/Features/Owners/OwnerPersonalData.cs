@@ -1,6 +1,3 @@
-using KoproGo.Core.Features.Buildings;
-using KoproGo.Core.Features.Privacy;
-
 namespace KoproGo.Core.Features.Owners;
 
 /// <summary>

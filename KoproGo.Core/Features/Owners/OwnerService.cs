@@ -1,7 +1,3 @@
-using KoproGo.Core.Features.Buildings;
-using KoproGo.Core.Features.Notifications;
-using KoproGo.Core.Features.Organisations;
-
 namespace KoproGo.Core.Features.Owners;
 
 public sealed record OwnerRow(Guid Id, OwnerKind Kind, string Name, string? Email, string? Phone, string PreferredLanguage, bool HasAccount, int UnitCount);

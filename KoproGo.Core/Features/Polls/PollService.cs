@@ -1,6 +1,3 @@
-using KoproGo.Core.Features.Buildings;
-using KoproGo.Core.Features.Notifications;
-
 namespace KoproGo.Core.Features.Polls;
 
 public sealed record PollRow(Guid Id, string Title, PollType Type, PollStatus Status, DateTimeOffset EndsAt, bool Anonymous, int Votes, bool HasVoted);
@@ -214,6 +211,7 @@ public sealed class PollService(IKoproGoDbFactory dbFactory, INotificationServic
 }
 
 /// <summary>Every few minutes: an active poll whose end has come closes, and its owners are told the results are out.</summary>
+[RecurringJob("polls-close", "*/5 * * * *")]
 public sealed class PollCloseJob(IKoproGoDbFactory dbFactory, PollService polls, TimeProvider clock)
 {
     public async Task<int> RunAsync(CancellationToken ct)

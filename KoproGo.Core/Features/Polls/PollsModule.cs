@@ -1,19 +1,11 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace KoproGo.Core.Features.Polls;
 
-/// <summary>The Polls feature's services and recurring jobs (see <see cref="IFeatureModule"/>).</summary>
+/// <summary>What the conventions cannot guess (see <see cref="FeatureModules"/>): the closing job uses the service's own notifier, so one instance serves both types.</summary>
 public sealed class PollsModule : IFeatureModule
 {
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<PollService>();
         services.AddScoped<IPollService>(sp => sp.GetRequiredService<PollService>());
-        services.AddTransient<PollCloseJob>();
-    }
-
-    public void AddRecurringJobs(IRecurringJobs jobs)
-    {
-        jobs.Add<PollCloseJob>("polls-close", j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
     }
 }

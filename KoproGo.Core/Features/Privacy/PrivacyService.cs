@@ -2,8 +2,6 @@ using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using KoproGo.Core.Features.Audit;
-using KoproGo.Core.Features.Notifications;
-using KoproGo.Core.Features.Owners;
 using KoproGo.Core.Features.UserAccounts;
 using Microsoft.AspNetCore.Identity;
 

@@ -1,5 +1,3 @@
-using KoproGo.Core.Features.Notifications;
-using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.UserAccounts;
 using Microsoft.AspNetCore.Identity;
 

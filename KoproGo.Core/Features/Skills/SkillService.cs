@@ -1,7 +1,3 @@
-using KoproGo.Core.Features.Files;
-using KoproGo.Core.Features.Notifications;
-using KoproGo.Core.Features.Owners;
-
 namespace KoproGo.Core.Features.Skills;
 
 public sealed record SkillRow(Guid Id, string OwnerName, SkillType Type, string Title, string? Description, SkillLevel Level, SkillAvailability Availability,

@@ -1,6 +1,3 @@
-using KoproGo.Core.Features.Buildings;
-using KoproGo.Core.Features.Organisations;
-using KoproGo.Core.Features.Privacy;
 using KoproGo.Core.Features.Security;
 
 namespace KoproGo.Core.Features.UserAccounts;

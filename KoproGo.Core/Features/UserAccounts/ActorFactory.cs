@@ -1,5 +1,3 @@
-using KoproGo.Core.Features.Organisations;
-
 namespace KoproGo.Core.Features.UserAccounts;
 
 public interface IActorFactory

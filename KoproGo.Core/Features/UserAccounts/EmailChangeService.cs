@@ -1,5 +1,3 @@
-using KoproGo.Core.Features.Notifications;
-using KoproGo.Core.Features.Owners;
 using Microsoft.AspNetCore.Identity;
 
 namespace KoproGo.Core.Features.UserAccounts;

@@ -1,7 +1,3 @@
-using KoproGo.Core.Features.Buildings;
-using KoproGo.Core.Features.Notifications;
-using KoproGo.Core.Features.Organisations;
-using KoproGo.Core.Features.Owners;
 using Microsoft.AspNetCore.Identity;
 
 namespace KoproGo.Core.Features.UserAccounts;

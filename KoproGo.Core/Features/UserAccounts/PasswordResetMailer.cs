@@ -1,5 +1,4 @@
 using System.Text;
-using KoproGo.Core.Features.Notifications;
 using Microsoft.AspNetCore.Identity;
 
 namespace KoproGo.Core.Features.UserAccounts;

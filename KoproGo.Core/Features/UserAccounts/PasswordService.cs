@@ -1,4 +1,3 @@
-using KoproGo.Core.Features.Notifications;
 using Microsoft.AspNetCore.Identity;
 
 namespace KoproGo.Core.Features.UserAccounts;

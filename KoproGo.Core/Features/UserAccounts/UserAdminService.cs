@@ -1,7 +1,4 @@
 using System.Text;
-using KoproGo.Core.Features.Buildings;
-using KoproGo.Core.Features.Notifications;
-using KoproGo.Core.Features.Organisations;
 using Microsoft.AspNetCore.Identity;
 
 namespace KoproGo.Core.Features.UserAccounts;

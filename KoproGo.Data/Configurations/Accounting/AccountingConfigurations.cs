@@ -1,9 +1,3 @@
-using KoproGo.Core.Features.Accounting;
-using KoproGo.Core.Features.Buildings;
-using KoproGo.Core.Features.Files;
-using KoproGo.Core.Features.Organisations;
-using KoproGo.Core.Features.Owners;
-
 namespace KoproGo.Data.Configurations;
 
 public sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
@@ -11,8 +5,6 @@ public sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
     public void Configure(EntityTypeBuilder<Account> b)
     {
         b.ToTable("accounts");
-        b.Property(x => x.Code).HasMaxLength(Account.CodeMax);
-        b.Property(x => x.Label).HasMaxLength(Account.LabelMax);
         b.Ignore(x => x.Class);
         b.HasIndex(x => new { x.OrganisationId, x.Code }).IsUnique();
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
@@ -37,8 +29,6 @@ public sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journal
     {
         b.ToTable("journal_entries");
         b.Property(x => x.Reference).HasMaxLength(30);
-        b.Property(x => x.Description).HasMaxLength(JournalEntry.DescriptionMax);
-        b.Property(x => x.DocumentRef).HasMaxLength(JournalEntry.DocumentRefMax);
         // the gapless numbering, also as a constraint: one number per year and journal (0 = numbered at COMMIT, see
         // DatabaseRules.EntryNumbering)
         b.HasIndex(x => new { x.FiscalYearId, x.Journal, x.Number }).IsUnique().HasFilter("number > 0");
@@ -58,7 +48,6 @@ public sealed class JournalLineConfiguration : IEntityTypeConfiguration<JournalL
         b.ToTable("journal_lines", t => t.HasCheckConstraint("ck_journal_lines_one_side",
             "(debit > 0 AND credit = 0) OR (credit > 0 AND debit = 0)"));
         b.Property(x => x.Id).UseIdentityAlwaysColumn();
-        b.Property(x => x.Label).HasMaxLength(JournalLine.LabelMax);
         b.HasIndex(x => x.EntryId);
         b.HasIndex(x => x.AccountId);
         b.HasIndex(x => x.OwnerId);
@@ -84,10 +73,6 @@ public sealed class SupplierConfiguration : IEntityTypeConfiguration<Supplier>
     public void Configure(EntityTypeBuilder<Supplier> b)
     {
         b.ToTable("suppliers");
-        b.Property(x => x.Name).HasMaxLength(Supplier.NameMax);
-        b.Property(x => x.EnterpriseNumber).HasMaxLength(12);
-        b.Property(x => x.Iban).HasMaxLength(34);
-        b.Property(x => x.Email).HasMaxLength(Supplier.EmailMax);
         b.HasIndex(x => new { x.OrganisationId, x.Name });
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -98,7 +83,6 @@ public sealed class DistributionKeyConfiguration : IEntityTypeConfiguration<Dist
     public void Configure(EntityTypeBuilder<DistributionKey> b)
     {
         b.ToTable("distribution_keys");
-        b.Property(x => x.Name).HasMaxLength(DistributionKey.NameMax);
         b.HasIndex(x => x.BuildingId);
         b.HasMany(x => x.Units).WithOne().HasForeignKey(x => x.KeyId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
@@ -122,7 +106,6 @@ public sealed class SupplierInvoiceConfiguration : IEntityTypeConfiguration<Supp
     {
         b.ToTable("supplier_invoices");
         b.Property(x => x.Version).IsRowVersion();
-        b.Property(x => x.Number).HasMaxLength(SupplierInvoice.NumberMax);
         b.Property(x => x.RejectionReason).HasMaxLength(SupplierInvoice.ReasonMax);
         b.Ignore(x => x.TotalExclVat);
         b.Ignore(x => x.TotalVat);
@@ -146,7 +129,6 @@ public sealed class InvoiceLineConfiguration : IEntityTypeConfiguration<InvoiceL
     {
         b.ToTable("invoice_lines");
         b.Property(x => x.Id).UseIdentityAlwaysColumn();
-        b.Property(x => x.Description).HasMaxLength(InvoiceLine.DescriptionMax);
         b.Property(x => x.VatRate).HasPrecision(5, 2);
         b.HasOne<Account>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
     }

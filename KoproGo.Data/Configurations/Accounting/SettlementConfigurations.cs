@@ -1,8 +1,4 @@
-using KoproGo.Core.Features.Accounting;
-using KoproGo.Core.Features.Buildings;
-using KoproGo.Core.Features.Owners;
-
-namespace KoproGo.Data.Configurations.Accounting;
+namespace KoproGo.Data.Configurations;
 
 public sealed class YearSettlementConfiguration : IEntityTypeConfiguration<YearSettlement>
 {

@@ -1,6 +1,3 @@
-using KoproGo.Core.Features.Audit;
-using KoproGo.Core.Features.UserAccounts;
-
 namespace KoproGo.Data.Configurations;
 
 public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
@@ -10,10 +7,7 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         b.ToTable("audit_entries");
         b.Property(x => x.Id).UseIdentityAlwaysColumn();
         b.Property(x => x.ActorName).HasMaxLength(AppUser.DisplayNameMax);
-        b.Property(x => x.Action).HasMaxLength(AuditEntry.ActionMax);
-        b.Property(x => x.EntityType).HasMaxLength(AuditEntry.EntityTypeMax);
         b.Property(x => x.EntityId).HasMaxLength(64);
-        b.Property(x => x.Details).HasMaxLength(AuditEntry.DetailsMax);
         b.Property(x => x.Ip).HasMaxLength(64);
         b.Property(x => x.UserAgent).HasMaxLength(300);
         b.HasIndex(x => new { x.OrganisationId, x.Id });

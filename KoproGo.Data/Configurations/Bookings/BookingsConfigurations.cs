@@ -1,7 +1,3 @@
-using KoproGo.Core.Features.Bookings;
-using KoproGo.Core.Features.Buildings;
-using KoproGo.Core.Features.Owners;
-
 namespace KoproGo.Data.Configurations;
 
 public sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>
@@ -9,8 +5,6 @@ public sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>
     public void Configure(EntityTypeBuilder<Resource> b)
     {
         b.ToTable("resources");
-        b.Property(x => x.Name).HasMaxLength(Resource.NameMax);
-        b.Property(x => x.Description).HasMaxLength(Resource.DescriptionMax);
         b.Ignore(x => x.ByTheDay);
         b.HasIndex(x => x.BuildingId);
         b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
@@ -23,7 +17,6 @@ public sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
     {
         // the no-overlap exclusion constraint (btree_gist) is added in SQL by the migration: EF has no model for it
         b.ToTable("bookings", t => t.HasCheckConstraint("ck_bookings_period", "ends_at > starts_at"));
-        b.Property(x => x.Note).HasMaxLength(Booking.NoteMax);
         b.Property(x => x.UserId).HasMaxLength(450);
         b.HasIndex(x => new { x.OwnerId, x.Status });
         b.HasIndex(x => new { x.Status, x.StartsAt });

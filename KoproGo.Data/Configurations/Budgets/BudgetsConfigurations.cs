@@ -1,7 +1,3 @@
-using KoproGo.Core.Features.Accounting;
-using KoproGo.Core.Features.Budgets;
-using KoproGo.Core.Features.Buildings;
-
 namespace KoproGo.Data.Configurations;
 
 public sealed class BudgetConfiguration : IEntityTypeConfiguration<Budget>
@@ -28,7 +24,6 @@ public sealed class BudgetLineConfiguration : IEntityTypeConfiguration<BudgetLin
     public void Configure(EntityTypeBuilder<BudgetLine> b)
     {
         b.ToTable("budget_lines", t => t.HasCheckConstraint("ck_budget_lines_amount", "amount >= 0"));
-        b.Property(x => x.Label).HasMaxLength(BudgetLine.LabelMax);
         b.HasIndex(x => new { x.BudgetId, x.AccountId }).IsUnique();
         b.HasOne<Account>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
     }

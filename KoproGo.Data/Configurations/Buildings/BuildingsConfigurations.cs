@@ -1,6 +1,3 @@
-using KoproGo.Core.Features.Buildings;
-using KoproGo.Core.Features.Organisations;
-
 namespace KoproGo.Data.Configurations;
 
 public sealed class BuildingConfiguration : IEntityTypeConfiguration<Building>
@@ -8,15 +5,7 @@ public sealed class BuildingConfiguration : IEntityTypeConfiguration<Building>
     public void Configure(EntityTypeBuilder<Building> b)
     {
         b.ToTable("buildings", t => t.HasCheckConstraint("ck_buildings_total_shares", "total_shares > 0"));
-        b.Property(x => x.Name).HasMaxLength(Building.NameMax);
-        b.Property(x => x.Street).HasMaxLength(Building.StreetMax);
         b.Property(x => x.PostalCode).HasMaxLength(4);
-        b.Property(x => x.City).HasMaxLength(Building.CityMax);
-        b.Property(x => x.EnterpriseNumber).HasMaxLength(12);
-        b.Property(x => x.WorkingFundIban).HasMaxLength(34);
-        b.Property(x => x.ReserveFundIban).HasMaxLength(34);
-        b.Property(x => x.Slug).HasMaxLength(Building.SlugMax);
-        b.Property(x => x.Language).HasMaxLength(10);
         b.Property(x => x.Version).IsRowVersion();   // PostgreSQL xmin
         b.Property(x => x.WorkingFundHolder).HasMaxLength(Building.HolderMax);
         b.Property(x => x.ReserveFundHolder).HasMaxLength(Building.HolderMax);

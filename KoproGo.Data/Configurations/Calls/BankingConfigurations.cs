@@ -1,8 +1,4 @@
-using KoproGo.Core.Features.Buildings;
-using KoproGo.Core.Features.Calls;
-using KoproGo.Core.Features.Owners;
-
-namespace KoproGo.Data.Configurations.Calls;
+namespace KoproGo.Data.Configurations;
 
 public sealed class PaymentAllocationConfiguration : IEntityTypeConfiguration<PaymentAllocation>
 {
@@ -21,7 +17,6 @@ public sealed class OwnerBankAccountConfiguration : IEntityTypeConfiguration<Own
     public void Configure(EntityTypeBuilder<OwnerBankAccount> b)
     {
         b.ToTable("owner_bank_accounts");
-        b.Property(x => x.Iban).HasMaxLength(34);
         b.HasIndex(x => new { x.OwnerId, x.Iban }).IsUnique();
         b.HasIndex(x => x.Iban);
         b.HasOne<Owner>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Cascade);
@@ -33,7 +28,6 @@ public sealed class ImportedStatementConfiguration : IEntityTypeConfiguration<Im
     public void Configure(EntityTypeBuilder<ImportedStatement> b)
     {
         b.ToTable("bank_statements");
-        b.Property(x => x.AccountIban).HasMaxLength(34);
         b.Property(x => x.FileName).HasMaxLength(BankTransaction.TextMax);
         b.Property(x => x.OldBalance).HasPrecision(14, 2);
         b.Property(x => x.NewBalance).HasPrecision(14, 2);

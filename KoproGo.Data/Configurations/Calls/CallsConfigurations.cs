@@ -1,10 +1,3 @@
-using KoproGo.Core.Features.Accounting;
-using KoproGo.Core.Features.Budgets;
-using KoproGo.Core.Features.Buildings;
-using KoproGo.Core.Features.Calls;
-using KoproGo.Core.Features.Files;
-using KoproGo.Core.Features.Owners;
-
 namespace KoproGo.Data.Configurations;
 
 public sealed class CallForFundsConfiguration : IEntityTypeConfiguration<CallForFunds>
@@ -12,7 +5,6 @@ public sealed class CallForFundsConfiguration : IEntityTypeConfiguration<CallFor
     public void Configure(EntityTypeBuilder<CallForFunds> b)
     {
         b.ToTable("calls_for_funds", t => t.HasCheckConstraint("ck_calls_for_funds_amounts", "ordinary >= 0 AND extraordinary >= 0 AND reserve >= 0"));
-        b.Property(x => x.Title).HasMaxLength(CallForFunds.TitleMax);
         b.Ignore(x => x.Total);
         b.HasIndex(x => new { x.BuildingId, x.CallDate });
         // a slot of a budget's schedule is called once (a cancelled draft frees it)
@@ -35,7 +27,6 @@ public sealed class CallLineConfiguration : IEntityTypeConfiguration<CallLine>
         });
         b.Property(x => x.StructuredCommunication).HasMaxLength(21);
         b.Property(x => x.ReserveCommunication).HasMaxLength(21);
-        b.Property(x => x.Lots).HasMaxLength(CallLine.LotsMax);
         b.Property(x => x.Version).IsRowVersion();   // PostgreSQL xmin: a lost update fails instead of losing a payment
         b.Ignore(x => x.Open);
         // the bank statement names the line by it: never two lines with the same communication
@@ -54,7 +45,6 @@ public sealed class CallSendingConfiguration : IEntityTypeConfiguration<CallSend
         b.ToTable("call_sendings");
         b.HasKey(x => x.CallId);
         b.Property(x => x.QueuedBy).HasMaxLength(450);
-        b.Property(x => x.Error).HasMaxLength(CallSending.ErrorMax);
         b.Ignore(x => x.Running);
         b.HasOne<CallForFunds>().WithOne().HasForeignKey<CallSending>(x => x.CallId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -65,7 +55,6 @@ public sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
     public void Configure(EntityTypeBuilder<Payment> b)
     {
         b.ToTable("payments", t => t.HasCheckConstraint("ck_payments_amount", "amount > 0"));
-        b.Property(x => x.Reference).HasMaxLength(Payment.ReferenceMax);
         b.HasIndex(x => x.BuildingId).HasFilter("transfer_due > 0 AND transfer_entry_id IS NULL");
         b.HasIndex(x => new { x.BuildingId, x.OwnerId });
         b.HasOne<Owner>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
@@ -85,7 +74,6 @@ public sealed class BankTransactionConfiguration : IEntityTypeConfiguration<Bank
         b.Property(x => x.Communication).HasMaxLength(BankTransaction.TextMax);
         b.Property(x => x.CounterpartyName).HasMaxLength(BankTransaction.TextMax);
         b.Property(x => x.CounterpartyAccount).HasMaxLength(BankTransaction.TextMax);
-        b.Property(x => x.AccountIban).HasMaxLength(34);
         b.HasIndex(x => x.EntryId).HasFilter("entry_id IS NOT NULL");
         // a movement is imported once, whatever file brings it
         b.HasIndex(x => x.ImportKey).IsUnique();

@@ -1,6 +1,3 @@
-using KoproGo.Core.Features.Files;
-using KoproGo.Core.Features.Organisations;
-
 namespace KoproGo.Data.Configurations;
 
 public sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFile>
@@ -8,7 +5,6 @@ public sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFil
     public void Configure(EntityTypeBuilder<StoredFile> b)
     {
         b.ToTable("files");
-        b.Property(x => x.FileName).HasMaxLength(StoredFile.FileNameMax);
         b.Property(x => x.ContentType).HasMaxLength(100);
         b.Property(x => x.StorageKey).HasMaxLength(64);
         b.HasIndex(x => x.BuildingId);

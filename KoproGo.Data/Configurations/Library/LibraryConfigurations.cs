@@ -1,7 +1,3 @@
-using KoproGo.Core.Features.Buildings;
-using KoproGo.Core.Features.Library;
-using KoproGo.Core.Features.Owners;
-
 namespace KoproGo.Data.Configurations;
 
 public sealed class SharedObjectConfiguration : IEntityTypeConfiguration<SharedObject>
@@ -9,7 +5,6 @@ public sealed class SharedObjectConfiguration : IEntityTypeConfiguration<SharedO
     public void Configure(EntityTypeBuilder<SharedObject> b)
     {
         b.ToTable("shared_objects", t => t.HasCheckConstraint("ck_shared_objects_loan_days", "max_loan_days BETWEEN 1 AND 90"));
-        b.Property(x => x.Name).HasMaxLength(SharedObject.NameMax);
         b.Property(x => x.Description).HasMaxLength(SharedObject.TextMax);
         b.Property(x => x.Conditions).HasMaxLength(SharedObject.TextMax);
         b.HasIndex(x => new { x.BuildingId, x.Category });
@@ -28,7 +23,6 @@ public sealed class LoanConfiguration : IEntityTypeConfiguration<Loan>
             t.HasCheckConstraint("ck_loans_rating", "rating IS NULL OR (rating BETWEEN 1 AND 5 AND status = 'Returned')");
             t.HasCheckConstraint("ck_loans_not_own", "borrower_id <> lender_id");
         });
-        b.Property(x => x.Message).HasMaxLength(Loan.MessageMax);
         // one open request or loan per borrower and object
         b.HasIndex(x => new { x.ObjectId, x.BorrowerId }).IsUnique().HasFilter("status IN ('Requested', 'Approved', 'OnLoan')");
         b.HasIndex(x => new { x.BorrowerId, x.Status });

@@ -1,6 +1,3 @@
-using KoproGo.Core.Features.Buildings;
-using KoproGo.Core.Features.Notices;
-
 namespace KoproGo.Data.Configurations;
 
 public sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
@@ -12,9 +9,6 @@ public sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
             t.HasCheckConstraint("ck_notices_for_sale_price", "category <> 'ForSale' OR price > 0");
             t.HasCheckConstraint("ck_notices_event", "category <> 'Event' OR (event_at IS NOT NULL AND place IS NOT NULL)");
         });
-        b.Property(x => x.Title).HasMaxLength(Notice.TitleMax);
-        b.Property(x => x.Body).HasMaxLength(Notice.BodyMax);
-        b.Property(x => x.Place).HasMaxLength(Notice.PlaceMax);
         b.Property(x => x.AuthorName).HasMaxLength(200);
         b.Property(x => x.AuthorUserId).HasMaxLength(450);
         b.HasIndex(x => new { x.OrganisationId, x.BuildingId, x.Status });
@@ -28,7 +22,6 @@ public sealed class NoticeCommentConfiguration : IEntityTypeConfiguration<Notice
     public void Configure(EntityTypeBuilder<NoticeComment> b)
     {
         b.ToTable("notice_comments");
-        b.Property(x => x.Body).HasMaxLength(NoticeComment.BodyMax);
         b.Property(x => x.RemovedReason).HasMaxLength(NoticeComment.ReasonMax);
         b.Property(x => x.AuthorName).HasMaxLength(200);
         b.Property(x => x.AuthorUserId).HasMaxLength(450);

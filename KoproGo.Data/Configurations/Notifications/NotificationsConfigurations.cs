@@ -1,6 +1,3 @@
-using KoproGo.Core.Features.Notifications;
-using KoproGo.Core.Features.UserAccounts;
-
 namespace KoproGo.Data.Configurations;
 
 public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>

@@ -1,8 +1,3 @@
-using KoproGo.Core.Features.Buildings;
-using KoproGo.Core.Features.Organisations;
-using KoproGo.Core.Features.Owners;
-using KoproGo.Core.Features.UserAccounts;
-
 namespace KoproGo.Data.Configurations;
 
 public sealed class OwnerConfiguration : IEntityTypeConfiguration<Owner>
@@ -13,11 +8,7 @@ public sealed class OwnerConfiguration : IEntityTypeConfiguration<Owner>
         b.Property(x => x.FirstName).HasMaxLength(Owner.NameMax);
         b.Property(x => x.LastName).HasMaxLength(Owner.NameMax);
         b.Property(x => x.CompanyName).HasMaxLength(Owner.CompanyMax);
-        b.Property(x => x.EnterpriseNumber).HasMaxLength(12);
-        b.Property(x => x.Email).HasMaxLength(254);
-        b.Property(x => x.Phone).HasMaxLength(Owner.PhoneMax);
         b.Property(x => x.PostalAddress).HasMaxLength(Owner.AddressMax);
-        b.Property(x => x.PreferredLanguage).HasMaxLength(10);
         b.Ignore(x => x.DisplayName);
         b.HasIndex(x => x.OrganisationId);
         b.HasIndex(x => x.UserId).IsUnique().HasFilter("user_id IS NOT NULL");

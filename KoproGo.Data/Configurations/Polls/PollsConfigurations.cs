@@ -1,7 +1,3 @@
-using KoproGo.Core.Features.Buildings;
-using KoproGo.Core.Features.Owners;
-using KoproGo.Core.Features.Polls;
-
 namespace KoproGo.Data.Configurations;
 
 public sealed class PollConfiguration : IEntityTypeConfiguration<Poll>
@@ -9,8 +5,6 @@ public sealed class PollConfiguration : IEntityTypeConfiguration<Poll>
     public void Configure(EntityTypeBuilder<Poll> b)
     {
         b.ToTable("polls");
-        b.Property(x => x.Title).HasMaxLength(Poll.TitleMax);
-        b.Property(x => x.Description).HasMaxLength(Poll.DescriptionMax);
         b.Property(x => x.CreatedBy).HasMaxLength(450);
         b.Ignore(x => x.HasOptions);
         b.HasIndex(x => new { x.BuildingId, x.Status });

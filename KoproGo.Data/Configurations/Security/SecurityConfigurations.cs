@@ -1,6 +1,3 @@
-using KoproGo.Core.Features.Security;
-using KoproGo.Core.Features.UserAccounts;
-
 namespace KoproGo.Data.Configurations;
 
 public sealed class BackupCodeConfiguration : IEntityTypeConfiguration<BackupCode>

@@ -1,7 +1,3 @@
-using KoproGo.Core.Features.Buildings;
-using KoproGo.Core.Features.Owners;
-using KoproGo.Core.Features.Skills;
-
 namespace KoproGo.Data.Configurations;
 
 public sealed class SkillConfiguration : IEntityTypeConfiguration<Skill>
@@ -9,8 +5,6 @@ public sealed class SkillConfiguration : IEntityTypeConfiguration<Skill>
     public void Configure(EntityTypeBuilder<Skill> b)
     {
         b.ToTable("skills", t => t.HasCheckConstraint("ck_skills_years", "years_of_experience BETWEEN 0 AND 70"));
-        b.Property(x => x.Title).HasMaxLength(Skill.TitleMax);
-        b.Property(x => x.Description).HasMaxLength(Skill.DescriptionMax);
         b.HasIndex(x => new { x.BuildingId, x.Type });
         b.HasIndex(x => x.OwnerId);
         b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
@@ -40,7 +34,6 @@ public sealed class TimeExchangeConfiguration : IEntityTypeConfiguration<TimeExc
             t.HasCheckConstraint("ck_time_exchanges_not_self", "provider_id <> receiver_id");
         });
         b.Property(x => x.Hours).HasPrecision(5, 1);
-        b.Property(x => x.Description).HasMaxLength(TimeExchange.DescriptionMax);
         b.HasIndex(x => new { x.ProviderId, x.Status });
         b.HasIndex(x => new { x.ReceiverId, x.Status });
         b.HasOne<Skill>().WithMany().HasForeignKey(x => x.SkillId).OnDelete(DeleteBehavior.Restrict);

@@ -1,13 +1,10 @@
-using KoproGo.Core.Features.UserAccounts;
-
-namespace KoproGo.Data.Configurations.Accounts;
+namespace KoproGo.Data.Configurations;
 
 public sealed class EmailChangeConfiguration : IEntityTypeConfiguration<EmailChange>
 {
     public void Configure(EntityTypeBuilder<EmailChange> b)
     {
         b.ToTable("email_changes");
-        b.Property(x => x.NewEmail).HasMaxLength(254);
         b.Property(x => x.TokenHash).HasMaxLength(64);
         b.Property(x => x.RequestedByUserId).HasMaxLength(64);
         b.HasIndex(x => x.TokenHash).IsUnique();

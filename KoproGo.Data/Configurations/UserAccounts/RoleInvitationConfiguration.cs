@@ -1,8 +1,4 @@
-using KoproGo.Core.Features.Organisations;
-using KoproGo.Core.Features.Owners;
-using KoproGo.Core.Features.UserAccounts;
-
-namespace KoproGo.Data.Configurations.Accounts;
+namespace KoproGo.Data.Configurations;
 
 public sealed class RoleInvitationConfiguration : IEntityTypeConfiguration<RoleInvitation>
 {

@@ -1,19 +1,11 @@
-using KoproGo.Core.Features.Buildings;
-using KoproGo.Core.Features.Organisations;
-using KoproGo.Core.Features.Owners;
-using KoproGo.Core.Features.UserAccounts;
-
 namespace KoproGo.Data.Configurations;
 
 public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
     public void Configure(EntityTypeBuilder<AppUser> b)
     {
-        b.Property(x => x.DisplayName).HasMaxLength(AppUser.DisplayNameMax);
-        b.Property(x => x.PreferredLanguage).HasMaxLength(10);
         b.Property(x => x.TotpSecret).HasMaxLength(200);
         b.Property(x => x.TotpPendingSecret).HasMaxLength(200);
-        b.Property(x => x.PostalAddress).HasMaxLength(AppUser.PostalAddressMax);
     }
 }
 
@@ -35,7 +27,6 @@ public sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitatio
     public void Configure(EntityTypeBuilder<Invitation> b)
     {
         b.ToTable("invitations");
-        b.Property(x => x.Email).HasMaxLength(254);
         b.Property(x => x.TokenHash).HasMaxLength(64);
         b.Property(x => x.InvitedByUserId).HasMaxLength(64);
         b.HasIndex(x => x.TokenHash).IsUnique();

@@ -1,7 +1,5 @@
-using KoproGo.Core.Features.UserAccounts;
 using KoproGo.Web.Components.Layout;
 using KoproGo.Web.Localization;
-using KoproGo.Web.Security;
 using Microsoft.AspNetCore.Identity;
 
 namespace KoproGo.Web.Components.Account;

@@ -1,5 +1,3 @@
-using KoproGo.Core.Common;
-
 namespace KoproGo.Web.Components.Layout;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using KoproGo.Core;
-using KoproGo.Core.Common;
-using KoproGo.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;

@@ -1,5 +1,3 @@
-using KoproGo.Core;
-using KoproGo.Core.Common;
 using Microsoft.Extensions.Localization;
 
 namespace KoproGo.Web.Components.Shared;
