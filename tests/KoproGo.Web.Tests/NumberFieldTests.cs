@@ -67,26 +67,35 @@ public class NumberFieldTests : KoproTestContext
 }
 
 /// <summary>
-/// Every attribute a page gives a NumberField is one of its typed parameters or a plain HTML attribute: anything else
-/// is passed on untyped (a LocalizedString, the string "true") and ends the circuit when the dialog opens.
+/// Every attribute a page gives a guarded field (NumberField, DateField, ChoiceField) is one of its typed parameters or
+/// a plain HTML attribute: anything else is passed on untyped (a LocalizedString, the string "true") and ends the
+/// circuit when the dialog opens.
 /// </summary>
-public class NumberFieldUsageTests
+public class GuardedFieldUsageTests
 {
-    [Fact]
-    public void Pages_GiveNumberFieldsOnlyTypedParametersOrHtmlAttributes()
+    [Theory]
+    [InlineData(typeof(NumberField<int>), "Value")]
+    [InlineData(typeof(DateField), "Date")]
+    [InlineData(typeof(ChoiceField<string>), "Value")]
+    public void Pages_GiveGuardedFieldsOnlyTypedParametersOrHtmlAttributes(Type component, string bound)
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (!File.Exists(Path.Combine(root.FullName, "KoproGo.Web.sln")))
             root = root.Parent!;
-        var typed = typeof(NumberField<int>).GetProperties()
+        var typed = component.GetProperties()
             .Where(p => p.GetCustomAttributes(typeof(Microsoft.AspNetCore.Components.ParameterAttribute), false).Length > 0)
             .Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-        typed.UnionWith(["T", "@bind-Value"]);
-        var wrong = Directory.GetFiles(Path.Combine(root.FullName, "KoproGo.Web"), "*.razor", SearchOption.AllDirectories)
-            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"<NumberField\b(.*?)/>", System.Text.RegularExpressions.RegexOptions.Singleline)
-                .SelectMany(m => System.Text.RegularExpressions.Regex.Matches(m.Groups[1].Value, @"\s(@?[A-Za-z-]+)=").Select(a => a.Groups[1].Value))
-                .Where(a => !typed.Contains(a) && a != "id" && !a.StartsWith("aria-", StringComparison.Ordinal) && !a.StartsWith("data-", StringComparison.Ordinal))
-                .Select(a => $"{Path.GetFileName(f)}: {a}"))
+        typed.UnionWith(["T", "@bind-" + bound]);
+        var tag = component.Name.Split('`')[0];
+        var uses = Directory.GetFiles(Path.Combine(root.FullName, "KoproGo.Web"), "*.razor", SearchOption.AllDirectories)
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), $@"<{tag}\b(.*?)/>", System.Text.RegularExpressions.RegexOptions.Singleline)
+                .Select(m => (File: Path.GetFileName(f), Attributes: m.Groups[1].Value)))
+            .ToList();
+        Assert.NotEmpty(uses);
+        var wrong = uses
+            .SelectMany(u => System.Text.RegularExpressions.Regex.Matches(u.Attributes, @"\s(@?[A-Za-z-]+)=").Select(a => (u.File, Name: a.Groups[1].Value)))
+            .Where(a => !typed.Contains(a.Name) && a.Name != "id" && !a.Name.StartsWith("aria-", StringComparison.Ordinal) && !a.Name.StartsWith("data-", StringComparison.Ordinal))
+            .Select(a => $"{a.File}: {a.Name}")
             .ToList();
         Assert.Empty(wrong);
     }

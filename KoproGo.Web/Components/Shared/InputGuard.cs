@@ -5,6 +5,9 @@ public interface IGuardedInput
 {
     /// <summary>Why the field's value must not go out now, or null.</summary>
     string? Problem { get; }
+
+    /// <summary>Called when a command was refused for this field's problem: a field that does not show it already does now.</summary>
+    void ShowProblem() { }
 }
 
 /// <summary>
@@ -20,5 +23,15 @@ public sealed class InputGuard
 
     public void Unregister(IGuardedInput field) => _fields.Remove(field);
 
-    public bool Blocks => _fields.Any(f => f.Problem is not null);
+    /// <summary>Whether a field has a problem; each such field is asked to show it, so the user sees which one.</summary>
+    public bool Blocks
+    {
+        get
+        {
+            var blocking = _fields.Where(f => f.Problem is not null).ToList();
+            foreach (var input in blocking)
+                input.ShowProblem();
+            return blocking.Count > 0;
+        }
+    }
 }
