@@ -49,11 +49,15 @@ public sealed class Validation
         return Rule(IsEmail(value), field, Common.Errors.InvalidEmail);
     }
 
+    private static readonly System.Buffers.SearchValues<char> EmailSpecials = System.Buffers.SearchValues.Create("\"<>()[]\\,;: ");
+
     public static bool IsEmail(string value)
     {
         value = value.Trim();
+        // RFC 5322 allows quoted local parts ("<img src=x>"@example.be) and comments; no mailbox a syndic writes to
+        // needs them, and they carry markup into every list and mail: the plain dot-atom form only
         return value.Length <= TextLengths.Email && MailAddress.TryCreate(value, out var address) && address.Address == value
-               && value.Contains('.', StringComparison.Ordinal);
+               && value.Contains('.', StringComparison.Ordinal) && value.AsSpan().IndexOfAny(EmailSpecials) < 0;
     }
 
     public Result ToResult() => IsValid ? Result.Ok() : Result.Fail(_errors);

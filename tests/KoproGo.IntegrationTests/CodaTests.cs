@@ -81,6 +81,21 @@ public class CodaTests(DatabaseFixture fx)
     }
 
     [Fact]
+    public async Task CsvStatement_TextOverTheSepaLimit_RefusedWithItsLine_NothingCutOrStored()
+    {
+        var (w, iban, _) = await SetUpAsync();
+        var csv = $"Compte;Date;Montant;Communication\r\n{BelgianIdentifiers.FormatIban(iban)};04/11/2026;25,00;ok\r\n"
+                  + $"{BelgianIdentifiers.FormatIban(iban)};05/11/2026;25,00;{new string('a', 10_000)}\r\n";
+        var refused = await Bank.ImportCsvAsync(w.Accountant, "long.csv", csv, Ct);
+        Assert.Equal(("error.csv_text_too_long", (object?)3, "communication", (object?)140), (refused.FirstError!.Code, refused.FirstError.Args[0], refused.FirstError.Args[1], refused.FirstError.Args[2]));
+        await using var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct);
+        Assert.False(await db.BankTransactions.AnyAsync(t => t.BuildingId == w.BuildingA, Ct));
+        // exactly 140 characters is a SEPA communication and is imported as it is
+        var at = await Bank.ImportCsvAsync(w.Accountant, "at.csv", csv.Replace(new string('a', 10_000), new string('a', 140), StringComparison.Ordinal), Ct);
+        Assert.True(at.Succeeded);
+    }
+
+    [Fact]
     public async Task ImportFile_OverTheLimit_IsRefusedWithItsSize_AtTheLimitIsRead()
     {
         var (w, _, _) = await SetUpAsync();

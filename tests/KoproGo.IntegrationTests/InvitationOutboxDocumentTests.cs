@@ -62,6 +62,23 @@ public partial class InvitationOutboxDocumentTests(DatabaseFixture fx)
     }
 
     [Fact]
+    public async Task Invitation_AddressSharedWithAnotherOwnerRecord_IsRefused_NamingTheOther()
+    {
+        var w = await World.CreateAsync(fx, Ct);
+        string email;
+        await using (var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct))
+            email = (await db.Owners.FirstAsync(o => o.Id == w.OwnerA, Ct)).Email!;
+        // a spouse's record with the family's address (other case): allowed as a record, mail goes to both
+        var spouse = await fx.Get<IOwnerService>().CreateAsync(w.Syndic, w.OrganisationId,
+            new OwnerInput { FirstName = "Anne", LastName = "Partage", Email = email.ToUpperInvariant(), PreferredLanguage = "fr-BE" }, Ct);
+        Assert.True(spouse.Succeeded, string.Join(",", spouse.Errors.Select(e => e.Code)));
+        var refused = await fx.Get<IInvitationService>().InviteOwnerAsync(w.Syndic, w.OwnerA, Ct);
+        Assert.Equal(("error.invite_shared_email", (object?)"Partage Anne"), (refused.FirstError!.Code, refused.FirstError.Args[0]));
+        await using var check = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct);
+        Assert.False(await check.Invitations.AnyAsync(i => i.OwnerId == w.OwnerA, Ct));
+    }
+
+    [Fact]
     public async Task Invitation_EmailAlreadyHasAccount_BecomesAnOfferTheAccountAccepts()
     {
         var w = await World.CreateAsync(fx, Ct);

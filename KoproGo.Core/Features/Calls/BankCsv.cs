@@ -82,6 +82,12 @@ public static class BankCsv
                 throw new StatementFormatException(line, "error.coda_date", Field(Column.Date) ?? "");
             var amount = ParseAmount(Field(Column.Amount)) ?? throw new StatementFormatException(line, "error.coda_amount", Field(Column.Amount) ?? "");
             var communication = Field(Column.Communication);
+            // a bank's export keeps SEPA's limits: longer text is not a movement of a bank, and cutting it would lose words silently
+            foreach (var (column, text) in new[] { (Column.Communication, communication), (Column.Counterparty, Field(Column.Counterparty)), (Column.Reference, Field(Column.Reference)) })
+            {
+                if (text is { Length: > BankTransaction.TextMax })
+                    throw new StatementFormatException(line, "error.csv_text_too_long", column.ToString().ToLowerInvariant(), BankTransaction.TextMax, text.Length);
+            }
             var structured = StructuredCommunication.Digits(communication);
             // without a bank reference, the n-th identical line of the file is told apart by n, so a second import finds the same keys
             var reference = Field(Column.Reference);

@@ -41,6 +41,13 @@ public sealed class InvitationService(IKoproGoDbFactory dbFactory, UserManager<A
             return new Error("error.invite_needs_email");
         if (owner.UserId is not null)
             return new Error("error.owner_already_linked");
+        // a family may share an address on its owner records (the syndic writes to both), but an address opens one
+        // owner account: inviting it for a second record would let one person see another's lots
+        var email = owner.Email.ToLowerInvariant();
+        var sharedWith = await db.Owners.AsNoTracking()
+            .FirstOrDefaultAsync(o => o.OrganisationId == owner.OrganisationId && o.Id != owner.Id && o.Email != null && o.Email.ToLower() == email, ct);
+        if (sharedWith is not null)
+            return new Error("error.invite_shared_email", [sharedWith.DisplayName]);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // two syndics inviting the same owner at once: one after the other (and a unique index behind it)
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM owners WHERE id = {ownerId} FOR UPDATE", ct);
