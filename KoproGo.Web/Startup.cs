@@ -52,6 +52,8 @@ public static class Startup
             c.SnackbarConfiguration.ShowTransitionDuration = 0;
             c.SnackbarConfiguration.HideTransitionDuration = 0;
             c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter;
+            // a message belongs to the page that caused it: leaving the page clears it
+            c.SnackbarConfiguration.ClearAfterNavigation = true;
         });
         services.AddKoproGoTexts();   // Texts*.resx of each feature and KoproGo.Core/Resources
         services.AddHttpContextAccessor();

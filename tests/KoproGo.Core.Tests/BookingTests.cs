@@ -33,6 +33,20 @@ public class BookingTests
     }
 
     [Fact]
+    public void AdvanceLimit_CountsCalendarDaysInBrussels_TheLastDayWhole()
+    {
+        // now is 25 November 10:00; one day ahead allows all of 26 November, even later than 10:00, and not 27
+        var oneDay = Room(i => i.MaxAdvanceDays = 1);
+        Assert.DoesNotContain("error.booking_too_far", Codes(oneDay, At(26, 20), At(26, 21)));
+        Assert.Contains("error.booking_too_far", Codes(oneDay, At(27, 8), At(27, 9)));
+        // 90 days: 23 February 2027 is the 90th day, any hour of it
+        var ninety = Room(i => i.MaxAdvanceDays = 90);
+        var last = BusinessTime.ToUtc(new DateOnly(2027, 2, 23), new TimeOnly(21, 0));
+        Assert.DoesNotContain("error.booking_too_far", BookingRules.Check(ninety, last, last.AddHours(1), null, Now).Select(e => e.Code));
+        Assert.Contains("error.booking_too_far", BookingRules.Check(ninety, last.AddDays(1), last.AddDays(1).AddHours(1), null, Now).Select(e => e.Code));
+    }
+
+    [Fact]
     public void Price_PerHourPerDayOrFree()
     {
         Assert.Equal(37.50m, BookingRules.Price(Room(), At(26, 10), At(26, 13)));

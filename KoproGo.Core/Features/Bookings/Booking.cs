@@ -124,7 +124,9 @@ public static class BookingRules
         var closes = resource.ClosesAt == TimeOnly.MinValue ? TimeSpan.FromDays(1) : resource.ClosesAt.ToTimeSpan();
         v.Rule(minutes > 0, nameof(BookingInput.EndsAt), "error.booking_end_before_start")
          .Rule(start >= now, nameof(BookingInput.StartsAt), "error.booking_past")
-         .Rule(start <= now.AddDays(resource.MaxAdvanceDays), nameof(BookingInput.StartsAt), "error.booking_too_far", resource.MaxAdvanceDays)
+         // "up to 90 days ahead" counts calendar days in Brussels: any hour of the 90th day is allowed
+         .Rule(DateOnly.FromDateTime(localStart) <= DateOnly.FromDateTime(BusinessTime.LocalDateTime(now)).AddDays(resource.MaxAdvanceDays),
+               nameof(BookingInput.StartsAt), "error.booking_too_far", resource.MaxAdvanceDays)
          .Rule(minutes <= resource.MaxDurationMinutes, nameof(BookingInput.EndsAt), "error.booking_too_long", resource.MaxDurationMinutes / 60m)
          .Rule(minutes % resource.SlotMinutes == 0, nameof(BookingInput.EndsAt), "error.booking_slot", resource.SlotMinutes);
         if (resource.ByTheDay)
