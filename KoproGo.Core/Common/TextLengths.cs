@@ -18,6 +18,9 @@ public static class TextLengths
     /// <summary>Belgian enterprise number as stored, 0123.456.789 (BelgianIdentifiers).</summary>
     public const int EnterpriseNumber = 12;
 
+    /// <summary>A password as typed: longer than a password manager makes is a paste slip, refused before hashing.</summary>
+    public const int Password = 1024;
+
     /// <summary>A culture name: fr-BE, nl-BE, en.</summary>
     public const int Language = 10;
 

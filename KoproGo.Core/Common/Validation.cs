@@ -33,7 +33,8 @@ public sealed class Validation
     /// <summary>A calendar date a person typed: present when required, and between the product's plausible bounds.</summary>
     public Validation Date(DateOnly? value, string field, bool required = true)
     {
-        if (value is not { } date || date == default)
+        // an empty required field arrives as null or as DateOnly's default; an optional one is empty only as null
+        if (value is not { } date || (required && date == default))
             return required ? Rule(false, field, Common.Errors.Required) : this;
         return Rule(BusinessTime.InRange(date), field, "error.date_out_of_range", BusinessTime.Earliest.Year, BusinessTime.Latest.Year);
     }

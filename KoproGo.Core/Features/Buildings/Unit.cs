@@ -48,7 +48,9 @@ public sealed class UnitInput
         .Rule(Enum.IsDefined(Type), nameof(Type), Errors.Required)
         .Rule(Floor is null or >= -10 and <= 200, nameof(Floor), "error.floor")
         .Rule(Area is null or > 0 and < 100_000, nameof(Area), "error.area")
-        .Rule(Shares > 0, nameof(Shares), "error.shares_positive");
+        .Rule(Shares > 0, nameof(Shares), "error.shares_positive")
+        // no building has more (and a larger number would overflow the sum that checks the building's total)
+        .Rule(Shares <= Building.MaxTotalShares, nameof(Shares), "error.number_range", 1, Building.MaxTotalShares);
 }
 
 /// <summary>The rule of the basic deed: the units' shares never exceed the building's total.</summary>

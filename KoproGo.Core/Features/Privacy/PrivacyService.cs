@@ -27,7 +27,8 @@ public sealed class RectificationInput
         .Required(DisplayName, nameof(DisplayName), AppUser.DisplayNameMax)
         .Email(Email, nameof(Email), required: true)
         .Optional(Phone, nameof(Phone), AppUser.PhoneMax)
-        .Optional(PostalAddress, nameof(PostalAddress), AppUser.PostalAddressMax);
+        .Optional(PostalAddress, nameof(PostalAddress), AppUser.PostalAddressMax)
+        .Optional(CurrentPassword, nameof(CurrentPassword), TextLengths.Password);
 }
 
 public sealed record PersonalDataExport(string FileName, byte[] Json);
