@@ -31,4 +31,26 @@ public class HardeningTests(AppFixture app)
         // pages are not limited
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/Login", ct)).StatusCode);
     }
+
+    [Fact]
+    public async Task StaticForms_NulInAField_OrAVeryLongLink_ShowTheFormWithItsMessage()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(app.BaseUrl) };
+        var form = await client.GetStringAsync("/Account/Login", ct);
+        string Hidden(string name) => System.Text.RegularExpressions.Regex.Match(form, $"name=\"{name}\" value=\"([^\"]*)\"").Groups[1].Value;
+        // a NUL typed into the address (and the password): the antiforgery check used to answer a bare English 400
+        using var posted = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(Hidden("__RequestVerificationToken")),
+            ["_handler"] = Hidden("_handler"),
+            ["Input.Email"] = "nobody\0@example.be",
+            ["Input.Password"] = "wrong\0password",
+        }), ct);
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains("id=\"login-error\"", await posted.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        // a reset link with a 10,000-character code reaches the page (Kestrel answered a blank 414 past 8 KB)
+        using var reset = await client.GetAsync("/Account/ResetPassword?email=a%40example.be&code=" + new string('a', 10_000), ct);
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+    }
 }
