@@ -88,9 +88,9 @@ public class CommunityFlowTests(AppFixture app)
             await other.SignInAsync("conseil@horta.be");              // Anne Claes, co-owner of A8
             await other.GotoAsync("/bookings");
             await PartyRoomAsync(other.Page);
-            await Expect(other.Page.Locator("#booking-quote")).ToContainTextAsync("15,00");
-            await other.Page.Locator("#booking-submit").ClickAsync();
-            await Expect(other.Page.Locator("#booking-problem")).ToContainTextAsync("vient d'être réservé");
+            // the clash is said with the quote, before confirming: no price, no button to press
+            await Expect(other.Page.Locator("#booking-problem")).ToContainTextAsync("déjà réservé par quelqu'un d'autre");
+            await Expect(other.Page.Locator("#booking-submit")).ToBeDisabledAsync();
             other.AssertNoErrors();
         }
     }

@@ -33,7 +33,13 @@ public class BookingTests(DatabaseFixture fx)
         var attempts = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() =>
             fx.Get<IBookingService>().BookAsync(i % 2 == 0 ? w.OwnerActorA : w.OwnerActorB, room, Slot(27, overlapping[i % 3].From, overlapping[i % 3].To), Ct))));
         Assert.Equal(1, attempts.Count(a => a.Succeeded));
-        Assert.All(attempts.Where(a => !a.Succeeded), a => Assert.Equal("error.booking_overlap", a.FirstError!.Code));
+        // the others are told who holds it: someone else, or the winner's own booking (same owner, every other request)
+        var winner = Array.FindIndex(attempts, a => a.Succeeded);
+        for (var i = 0; i < attempts.Length; i++)
+        {
+            if (i != winner)
+                Assert.Equal(i % 2 == winner % 2 ? "error.booking_overlap_own" : "error.booking_overlap", attempts[i].FirstError!.Code);
+        }
 
         // back to back is fine; the owner's limit (2 active) is counted
         Assert.True((await Bookings.BookAsync(w.OwnerActorA, room, Slot(27, 21, 22), Ct)).Succeeded);        // back to back with any of them
@@ -41,6 +47,18 @@ public class BookingTests(DatabaseFixture fx)
         Assert.Equal(2, busy.Count);
         Assert.All(busy, b => Assert.Null(b.Who));                                                                      // co-owners see busy, not whom
         Assert.NotNull((await Bookings.BusyAsync(w.Syndic, room, At(27, 0), At(28, 0), Ct)).Value[0].Who);
+    }
+
+    [Fact]
+    public async Task Quote_ShowsTheClashBeforeConfirming_OwnBookingToldApartFromSomeoneElses()
+    {
+        var (w, room) = await SetUpAsync();
+        Assert.True((await Bookings.BookAsync(w.OwnerActorA, room, Slot(26, 18, 20), Ct)).Succeeded);
+        var own = await Bookings.QuoteAsync(w.OwnerActorA, room, Slot(26, 19, 21), Ct);
+        Assert.Equal(("error.booking_overlap_own", (object?)"26/11/2026 18:00"), (own.FirstError!.Code, own.FirstError.Args[0]));
+        Assert.Equal("error.booking_overlap", (await Bookings.QuoteAsync(w.OwnerActorB, room, Slot(26, 19, 21), Ct)).FirstError!.Code);
+        Assert.Equal("error.booking_overlap_own", (await Bookings.BookAsync(w.OwnerActorA, room, Slot(26, 19, 21), Ct)).FirstError!.Code);
+        Assert.True((await Bookings.QuoteAsync(w.OwnerActorB, room, Slot(26, 20, 22), Ct)).Succeeded);          // back to back
     }
 
     [Fact]

@@ -111,6 +111,10 @@ public sealed class BookingService(IKoproGoDbFactory dbFactory, INotificationSer
         var errors = BookingRules.Check(resource, input.StartsAt, input.EndsAt, input.Note, clock.GetUtcNow());
         if (errors.Count > 0)
             return Result<Quote>.Fail(errors);
+        // the clash is shown with the price, before the owner confirms
+        var owner = await db.OwnerInBuildingAsync(actor, resource.BuildingId, clock.Today(), ct);
+        if (await ClashAsync(db, resourceId, owner, input.StartsAt!.Value, input.EndsAt!.Value, ct) is { } clash)
+            return clash;
         return new Quote(BookingRules.Price(resource, input.StartsAt!.Value, input.EndsAt!.Value), resource.Deposit,
             resource.RequiresApproval ? BookingStatus.Pending : BookingStatus.Confirmed);
     }
@@ -148,9 +152,25 @@ public sealed class BookingService(IKoproGoDbFactory dbFactory, INotificationSer
         }
         catch (DbUpdateException e) when (e.SqlState() == "23P01")
         {
-            return new Error("error.booking_overlap", [], nameof(BookingInput.StartsAt));     // the exclusion constraint: someone holds it
+            // the exclusion constraint decided (two owners at once): say whose booking holds the slot
+            await using var again = await dbFactory.CreateAsync(ct);
+            return await ClashAsync(again, resourceId, owner, booking.StartsAt, booking.EndsAt, ct)
+                   ?? new Error("error.booking_overlap", [], nameof(BookingInput.StartsAt));
         }
         return booking.Id;
+    }
+
+    /// <summary>A booking that holds part of the slot: the owner's own (they may have forgotten it) or someone else's.</summary>
+    private static async Task<Error?> ClashAsync(IKoproGoDb db, Guid resourceId, Guid? owner, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    {
+        var holder = await db.Bookings.AsNoTracking()
+            .Where(b => b.ResourceId == resourceId && Booking.Holding.Contains(b.Status) && b.StartsAt < end && b.EndsAt > start)
+            .Select(b => new { b.OwnerId, b.StartsAt, b.EndsAt }).FirstOrDefaultAsync(ct);
+        if (holder is null)
+            return null;
+        return holder.OwnerId == owner
+            ? new Error("error.booking_overlap_own", [Local(holder.StartsAt), Local(holder.EndsAt)], nameof(BookingInput.StartsAt))
+            : new Error("error.booking_overlap", [], nameof(BookingInput.StartsAt));
     }
 
     private static string Local(DateTimeOffset instant) => BusinessTime.LocalDateTime(instant).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
