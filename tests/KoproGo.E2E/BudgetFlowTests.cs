@@ -53,6 +53,7 @@ public class BudgetFlowTests(AppFixture app)
             await page.Locator("#budget-save").ClickAsync();
             await Expect(page.Locator("#budget-status")).ToContainTextAsync("Brouillon");
             await Expect(page.Locator("#monthly-ordinary")).ToContainTextAsync("3");          // 40,000 / 12 = 3,333.34 for the first months
+            await Expect(page.Locator("#monthly-total")).ToContainTextAsync("500,01");        // 3,333.34 + 166.67 of reserve
 
             await page.Locator("#budget-submit").ClickAsync();
             await Expect(page.Locator("#budget-status")).ToContainTextAsync("Soumis");
