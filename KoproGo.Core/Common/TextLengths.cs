@@ -18,6 +18,9 @@ public static class TextLengths
     /// <summary>Belgian enterprise number as stored, 0123.456.789 (BelgianIdentifiers).</summary>
     public const int EnterpriseNumber = 12;
 
+    /// <summary>The same as a person types it before it is normalised: "BE 0123.456.789 " and the like.</summary>
+    public const int EnterpriseNumberAsTyped = 20;
+
     /// <summary>A password as typed: longer than a password manager makes is a paste slip, refused before hashing.</summary>
     public const int Password = 1024;
 

@@ -118,8 +118,8 @@ public sealed class OwnerInput
             v.Required(CompanyName, nameof(CompanyName), Owner.CompanyMax)
              .Rule(string.IsNullOrWhiteSpace(EnterpriseNumber) || BelgianIdentifiers.NormaliseEnterpriseNumber(EnterpriseNumber) is not null,
                  nameof(EnterpriseNumber), "error.enterprise_number");
-        // the other kind's fields are not shown, but whatever arrives in them is kept: bounded all the same
-        v.Optional(CompanyName, nameof(CompanyName), Owner.CompanyMax).Optional(EnterpriseNumber, nameof(EnterpriseNumber), TextLengths.EnterpriseNumber + 10)
+        // the other kind's fields are hidden and dropped on save, but an absurd value in them is refused, not ignored
+        v.Optional(CompanyName, nameof(CompanyName), Owner.CompanyMax).Optional(EnterpriseNumber, nameof(EnterpriseNumber), TextLengths.EnterpriseNumberAsTyped)
          .Optional(LastName, nameof(LastName), Owner.NameMax).Optional(FirstName, nameof(FirstName), Owner.NameMax);
         return v.Rule(Enum.IsDefined(Kind), nameof(Kind), Errors.Required)
             .Email(Email, nameof(Email), required: false)
