@@ -281,7 +281,7 @@ public partial class SecurityReviewTests(DatabaseFixture fx)
         await using var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct);
         var row = await db.Users.SingleAsync(u => u.Id == user.UserId, Ct);
         Assert.True(row.LockoutEnd > fx.Clock.GetUtcNow());
-        Assert.Equal(PasswordPolicy.MaxFailures, await db.AuditEntries.CountAsync(a => a.UserId == user.UserId && a.Action == "gdpr.erase_refused" && a.Details == "wrong password", Ct));
+        Assert.Equal(PasswordPolicy.MaxFailures, await db.AuditEntries.CountAsync(a => a.UserId == user.UserId && a.Action == "gdpr.erase_refused" && a.Details == "wrong_password", Ct));
     }
 
     // ---- 9. change of password

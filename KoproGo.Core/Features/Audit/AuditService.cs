@@ -1,7 +1,7 @@
 
 namespace KoproGo.Core.Features.Audit;
 
-public sealed record AuditRow(long Id, DateTimeOffset At, string ActorName, string Action, string EntityType, string? EntityId, string? Details, string? Ip);
+public sealed record AuditRow(long Id, DateTimeOffset At, string ActorName, string Action, string EntityType, string? EntityId, Guid? BuildingId, string? Details, string? Ip);
 
 public interface IAuditService
 {
@@ -26,7 +26,7 @@ public sealed class AuditService(IKoproGoDbFactory dbFactory) : IAuditService
         }
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(a => a.Id).Skip(request.Skip).Take(request.Size)
-            .Select(a => new AuditRow(a.Id, a.At, a.ActorName, a.Action, a.EntityType, a.EntityId, a.Details, a.Ip))
+            .Select(a => new AuditRow(a.Id, a.At, a.ActorName, a.Action, a.EntityType, a.EntityId, a.BuildingId, a.Details, a.Ip))
             .ToListAsync(ct);
         return new Page<AuditRow>(rows, total);
     }

@@ -141,7 +141,7 @@ public sealed class PrivacyService(
         var emailChanging = !string.Equals(email, user.Email, StringComparison.OrdinalIgnoreCase);
         if (emailChanging)
         {
-            var password = await db.CheckPasswordAsync(passwords, user, input.CurrentPassword, actor, clock, "gdpr.rectify", ct, nameof(RectificationInput.CurrentPassword));
+            var password = await db.CheckPasswordAsync(passwords, user, input.CurrentPassword, actor, clock, "gdpr.rectify_refused", ct, nameof(RectificationInput.CurrentPassword));
             if (!password.Succeeded)
                 return password;
         }
@@ -202,7 +202,7 @@ public sealed class PrivacyService(
         if (user is null || subject is null)
             return Errors.NotFoundError;
         var tracked = await db.Users.FirstAsync(u => u.Id == user.Id, ct);
-        var password = await db.CheckPasswordAsync(passwords, tracked, password: passwordText, actor, clock, "gdpr.erase", ct);
+        var password = await db.CheckPasswordAsync(passwords, tracked, password: passwordText, actor, clock, "gdpr.erase_refused", ct);
         if (!password.Succeeded)
         {
             await tx.CommitAsync(ct);

@@ -82,7 +82,7 @@ public sealed class TwoFactorService(IKoproGoDbFactory dbFactory, SecretProtecto
             return Errors.ForbiddenError;
         if (user.TwoFactorEnabled)
             return new Error("error.2fa_already_on");
-        var check = await db.CheckPasswordAsync(passwords, user, password, actor, clock, "2fa.setup", ct);
+        var check = await db.CheckPasswordAsync(passwords, user, password, actor, clock, "2fa.setup_refused", ct);
         if (!check.Succeeded)
             return Result<TotpSetup>.Fail(check.Errors);
         var secret = Totp.NewSecret();
@@ -139,7 +139,7 @@ public sealed class TwoFactorService(IKoproGoDbFactory dbFactory, SecretProtecto
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == actor.UserId, ct);
         if (user is null || !user.TwoFactorEnabled)
             return new Error("error.2fa_not_on");
-        var check = await db.CheckPasswordAsync(passwords, user, password, actor, clock, "2fa.backup", ct);
+        var check = await db.CheckPasswordAsync(passwords, user, password, actor, clock, "2fa.backup_refused", ct);
         if (!check.Succeeded)
             return Result<IReadOnlyList<string>>.Fail(check.Errors);
         var codes = ReplaceBackupCodes(db, user.Id);
@@ -156,7 +156,7 @@ public sealed class TwoFactorService(IKoproGoDbFactory dbFactory, SecretProtecto
             return new Error("error.2fa_not_on");
         if (user.IsSuperAdmin)
             return new Error("error.2fa_required_admin");
-        var check = await db.CheckPasswordAsync(passwords, user, password, actor, clock, "2fa.disable", ct);
+        var check = await db.CheckPasswordAsync(passwords, user, password, actor, clock, "2fa.disable_refused", ct);
         if (!check.Succeeded)
             return check;
         TurnOff(db, user);
@@ -174,7 +174,7 @@ public sealed class TwoFactorService(IKoproGoDbFactory dbFactory, SecretProtecto
         var organisations = await db.Memberships.Where(m => m.UserId == userId).Select(m => m.OrganisationId).Distinct().ToListAsync(ct);
         if (!await db.MayAdministerAsync(actor, user, ct))
         {
-            db.Audit(actor, clock, "2fa.revoke_refused", "User", user.Id, details: user.IsSuperAdmin ? "superadmin" : "memberships outside the actor's organisations");
+            db.Audit(actor, clock, "2fa.revoke_refused", "User", user.Id, details: user.IsSuperAdmin ? "superadmin" : "outside_organisations");
             await db.SaveChangesAsync(ct);
             // a user the actor shares no organisation with is not revealed
             return organisations.Any(o => actor.CanManage(o)) ? Errors.ForbiddenError : Errors.NotFoundError;

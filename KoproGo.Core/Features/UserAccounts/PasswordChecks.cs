@@ -16,15 +16,16 @@ public static class PasswordChecks
     /// <summary>
     /// Checks the password typed to confirm a sensitive action (disable 2FA, erase, change the email…). A wrong one counts
     /// towards the same lockout as the sign-in form, so the app is no oracle for guessing a stolen session's password;
-    /// the refusal is audited as <paramref name="action"/> + "_refused" and saved at once (the caller's change is not).
+    /// the refusal is audited as <paramref name="refusedAction"/> (reason <c>locked_out</c> or <c>wrong_password</c>, shown
+    /// translated in the audit log) and saved at once (the caller's change is not).
     /// </summary>
     public static async Task<Result> CheckPasswordAsync(this IKoproGoDb db, IPasswordHasher<AppUser> hasher, AppUser user, string? password,
-        Actor actor, TimeProvider clock, string action, CancellationToken ct, string field = "Password")
+        Actor actor, TimeProvider clock, string refusedAction, CancellationToken ct, string field = "Password")
     {
         var now = clock.GetUtcNow();
         if (user.LockoutEnd is { } until && until > now)
         {
-            db.Audit(actor, clock, action + "_refused", "User", user.Id, details: "locked out");
+            db.Audit(actor, clock, refusedAction, "User", user.Id, details: "locked_out");
             await db.SaveChangesAsync(ct);
             return new Error("error.password_locked", [BusinessTime.LocalDateTime(until)], field);
         }
@@ -41,7 +42,7 @@ public static class PasswordChecks
             user.LockoutEnd = now + PasswordPolicy.Lockout;
             user.AccessFailedCount = 0;
         }
-        db.Audit(actor, clock, action + "_refused", "User", user.Id, details: "wrong password");
+        db.Audit(actor, clock, refusedAction, "User", user.Id, details: "wrong_password");
         await db.SaveChangesAsync(ct);
         return new Error("error.password_wrong", [], field);
     }

@@ -35,7 +35,7 @@ public sealed class PasswordService(IKoproGoDbFactory dbFactory, UserManager<App
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == actor.UserId && u.ErasedAt == null, ct);
         if (user is null)
             return Errors.NotFoundError;
-        var check = await db.CheckPasswordAsync(users.PasswordHasher, user, input.CurrentPassword, actor, clock, "account.password_change", ct, nameof(input.CurrentPassword));
+        var check = await db.CheckPasswordAsync(users.PasswordHasher, user, input.CurrentPassword, actor, clock, "account.password_change_refused", ct, nameof(input.CurrentPassword));
         if (!check.Succeeded)
             return check;
         var errors = new List<Error>();

@@ -198,7 +198,7 @@ public sealed class UserAdminService(IKoproGoDbFactory dbFactory, UserManager<Ap
             return Errors.NotFoundError;
         if (!await db.MayAdministerAsync(actor, user, ct))
         {
-            db.Audit(actor, clock, "account.email_change_refused", "User", user.Id, details: "not administered by the actor");
+            db.Audit(actor, clock, "account.email_change_refused", "User", user.Id, details: "outside_organisations");
             await db.SaveChangesAsync(ct);
             return Errors.NotFoundError;
         }

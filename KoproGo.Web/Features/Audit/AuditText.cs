@@ -1,0 +1,92 @@
+using System.Text.Json;
+using KoproGo.Core.Features.Audit;
+using Microsoft.Extensions.Localization;
+
+namespace KoproGo.Web.Features.Audit;
+
+/// <summary>
+/// An audit entry as a syndic reads it: the action and the object in the page's language (keys
+/// <c>audit.action.&lt;code&gt;</c>, <c>audit.entity.&lt;type&gt;</c>), a link to the object, and the details as text
+/// instead of JSON or reason codes. The stored entry keeps its codes: they are the record, this is only how it reads.
+/// </summary>
+public static class AuditText
+{
+    public static string Action(IStringLocalizer L, string code) =>
+        Known(L, $"audit.action.{code}") ?? L["ui.audit.unknown_action", code];
+
+    public static string Entity(IStringLocalizer L, string type) => Known(L, $"audit.entity.{type}") ?? type;
+
+    /// <summary>The page that shows the object (or the building part it lives in); null when there is none to open.</summary>
+    public static string? Link(AuditRow row)
+    {
+        var id = row.EntityId;
+        var inBuilding = row.BuildingId is { } b ? $"/buildings/{b}" : null;
+        return row.EntityType switch
+        {
+            "Building" when Guid.TryParse(id, out _) => $"/buildings/{id}",
+            "Unit" when Guid.TryParse(id, out _) => $"/units/{id}/ownership",
+            "Poll" when Guid.TryParse(id, out _) => $"/polls/{id}",
+            "Notice" when Guid.TryParse(id, out _) => $"/notices/{id}",
+            "NoticeComment" => inBuilding is null ? null : "/notices",
+            "Booking" or "Resource" => "/bookings",
+            "Owner" or "OwnerBankAccount" => "/owners",
+            "Loan" => "/library",
+            "Account" => "/accounting/chart",
+            "SupplierInvoice" or "JournalEntry" or "CallForFunds" or "Budget" or "DistributionKey" or "FiscalYear"
+                or "YearSettlement" or "BankTransaction" or "Payment" or "Reminder" or "ArrearsCharge" or "StoredFile"
+                when inBuilding is not null => $"{inBuilding}/accounting",
+            _ => inBuilding,
+        };
+    }
+
+    /// <summary>
+    /// Details as a sentence: a JSON change list becomes "Field: before → after" lines, a reason code or a list of
+    /// text keys (erasure blockers) is translated, anything else is shown as written.
+    /// </summary>
+    public static string Details(IStringLocalizer L, string? details)
+    {
+        if (string.IsNullOrWhiteSpace(details))
+            return "";
+        if (details.StartsWith('{') && TryJson(L, details) is { } changes)
+            return changes;
+        if (Known(L, $"audit.detail.{details}") is { } reason)
+            return reason;
+        var parts = details.Split(", ");
+        return parts.All(p => Known(L, p) is not null) ? string.Join(" · ", parts.Select(p => L[p].Value)) : details;
+    }
+
+    private static string? TryJson(IStringLocalizer L, string json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+                return null;
+            return string.Join(Environment.NewLine, doc.RootElement.EnumerateObject().Select(p =>
+            {
+                var name = Known(L, $"audit.field.{p.Name}") ?? p.Name;
+                var value = p.Value.ValueKind == JsonValueKind.Object && p.Value.TryGetProperty("old", out var before) && p.Value.TryGetProperty("new", out var after)
+                    ? $"{Shown(before)} → {Shown(after)}"
+                    : Shown(p.Value);
+                return $"{name}{L["ui.common.colon"]}{value}";
+            }));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Shown(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => "—",
+        JsonValueKind.String => value.GetString() is { Length: > 0 } s ? s : "—",
+        _ => value.GetRawText(),
+    };
+
+    private static string? Known(IStringLocalizer L, string key)
+    {
+        var text = L[key];
+        return text.ResourceNotFound ? null : text.Value;
+    }
+}
