@@ -45,7 +45,9 @@ public static class Startup
             o.MaxBufferedUnacknowledgedRenderBatches = 10;
         }).AddHubOptions(o =>
         {
-            o.MaximumReceiveMessageSize = 32 * 1024;          // uploads stream in chunks below it; nothing else sends more
+            // uploads stream in chunks below it; the largest other message is a text field's value, which app.js keeps
+            // to 10,000 characters: up to ~70 KB once a NUL or quote-filled value is escaped twice over (JSON in JSON)
+            o.MaximumReceiveMessageSize = 128 * 1024;
             o.KeepAliveInterval = TimeSpan.FromSeconds(15);
             o.ClientTimeoutInterval = TimeSpan.FromSeconds(30);
         });
@@ -54,7 +56,8 @@ public static class Startup
         {
             c.SnackbarConfiguration.ShowTransitionDuration = 0;
             c.SnackbarConfiguration.HideTransitionDuration = 0;
-            c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter;
+            // at the top: at the bottom a message covered the Save button of a tall dialog, the one the user clicks next
+            c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter;
             // a message belongs to the page that caused it: leaving the page clears it
             c.SnackbarConfiguration.ClearAfterNavigation = true;
         });

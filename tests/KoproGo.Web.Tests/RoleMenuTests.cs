@@ -1,7 +1,7 @@
 using KoproGo.Core.Common;
-using KoproGo.Core.Features.UserAccounts;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Notifications;
+using KoproGo.Core.Features.UserAccounts;
 using KoproGo.Web.Components.Layout;
 using KoproGo.Web.Features.Dashboard;
 using KoproGo.Web.Security;
