@@ -192,7 +192,14 @@ namespace KoproGo.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_fiscal_years_building_id_start_date");
 
-                    b.ToTable("fiscal_years", (string)null);
+                    b.ToTable("fiscal_years", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_fiscal_years_closed_at_range", "\"closed_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_fiscal_years_end_date_range", "\"end_date\" BETWEEN '1900-01-01' AND '2199-12-31'");
+
+                            t.HasCheckConstraint("ck_fiscal_years_start_date_range", "\"start_date\" BETWEEN '1900-01-01' AND '2199-12-31'");
+                        });
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Accounting.InvoiceLine", b =>
@@ -360,7 +367,12 @@ namespace KoproGo.Data.Migrations
                         .HasDatabaseName("ix_journal_entries_fiscal_year_id_journal_number")
                         .HasFilter("number > 0");
 
-                    b.ToTable("journal_entries", (string)null);
+                    b.ToTable("journal_entries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_journal_entries_date_range", "\"date\" BETWEEN '1900-01-01' AND '2199-12-31'");
+
+                            t.HasCheckConstraint("ck_journal_entries_posted_at_range", "\"posted_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Accounting.JournalLine", b =>
@@ -433,6 +445,8 @@ namespace KoproGo.Data.Migrations
 
                     b.ToTable("journal_lines", null, t =>
                         {
+                            t.HasCheckConstraint("ck_journal_lines_date_range", "\"date\" BETWEEN '1900-01-01' AND '2199-12-31'");
+
                             t.HasCheckConstraint("ck_journal_lines_one_side", "(debit > 0 AND credit = 0) OR (credit > 0 AND debit = 0)");
                         });
                 });
@@ -629,7 +643,16 @@ namespace KoproGo.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_supplier_invoices_building_id_supplier_id_number");
 
-                    b.ToTable("supplier_invoices", (string)null);
+                    b.ToTable("supplier_invoices", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_supplier_invoices_created_at_range", "\"created_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_supplier_invoices_due_date_range", "\"due_date\" BETWEEN '1900-01-01' AND '2199-12-31'");
+
+                            t.HasCheckConstraint("ck_supplier_invoices_invoice_date_range", "\"invoice_date\" BETWEEN '1900-01-01' AND '2199-12-31'");
+
+                            t.HasCheckConstraint("ck_supplier_invoices_paid_on_range", "\"paid_on\" BETWEEN '1900-01-01' AND '2199-12-31'");
+                        });
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Accounting.YearSettlement", b =>
@@ -679,397 +702,12 @@ namespace KoproGo.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_year_settlements_fiscal_year_id");
 
-                    b.ToTable("year_settlements", (string)null);
-                });
-
-            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.AppUser", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("text")
-                        .HasColumnName("id");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("access_failed_count");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("text")
-                        .HasColumnName("concurrency_stamp");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("display_name");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("email");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("boolean")
-                        .HasColumnName("email_confirmed");
-
-                    b.Property<DateTimeOffset?>("ErasedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("erased_at");
-
-                    b.Property<bool>("IsSuperAdmin")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_super_admin");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("boolean")
-                        .HasColumnName("lockout_enabled");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("lockout_end");
-
-                    b.Property<DateTimeOffset?>("MarketingObjectedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("marketing_objected_at");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("normalized_email");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("normalized_user_name");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("text")
-                        .HasColumnName("password_hash");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("text")
-                        .HasColumnName("phone_number");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("boolean")
-                        .HasColumnName("phone_number_confirmed");
-
-                    b.Property<string>("PostalAddress")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("postal_address");
-
-                    b.Property<string>("PreferredLanguage")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
-                        .HasColumnName("preferred_language");
-
-                    b.Property<DateTimeOffset?>("ProcessingRestrictedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("processing_restricted_at");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("text")
-                        .HasColumnName("security_stamp");
-
-                    b.Property<long>("TotpLastStep")
-                        .HasColumnType("bigint")
-                        .HasColumnName("totp_last_step");
-
-                    b.Property<string>("TotpPendingSecret")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("totp_pending_secret");
-
-                    b.Property<DateTimeOffset?>("TotpPendingSince")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("totp_pending_since");
-
-                    b.Property<string>("TotpSecret")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("totp_secret");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("boolean")
-                        .HasColumnName("two_factor_enabled");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("user_name");
-
-                    b.HasKey("Id")
-                        .HasName("pk_asp_net_users");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.EmailChange", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset?>("CancelledAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("cancelled_at");
-
-                    b.Property<DateTimeOffset?>("ConfirmedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("confirmed_at");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("expires_at");
-
-                    b.Property<string>("NewEmail")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
-                        .HasColumnName("new_email");
-
-                    b.Property<DateTimeOffset>("RequestedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("requested_at");
-
-                    b.Property<string>("RequestedByUserId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("requested_by_user_id");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("token_hash");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("user_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_email_changes");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique()
-                        .HasDatabaseName("ix_email_changes_token_hash");
-
-                    b.HasIndex("UserId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_email_changes_user_id")
-                        .HasFilter("confirmed_at IS NULL AND cancelled_at IS NULL");
-
-                    b.ToTable("email_changes", (string)null);
-                });
-
-            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.Invitation", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset?>("AcceptedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("accepted_at");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
-                        .HasColumnName("email");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("expires_at");
-
-                    b.Property<string>("InvitedByUserId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("invited_by_user_id");
-
-                    b.Property<Guid>("OrganisationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("organisation_id");
-
-                    b.Property<Guid>("OwnerId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("owner_id");
-
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("revoked_at");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("token_hash");
-
-                    b.HasKey("Id")
-                        .HasName("pk_invitations");
-
-                    b.HasIndex("OwnerId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_invitations_owner_id")
-                        .HasFilter("accepted_at IS NULL AND revoked_at IS NULL");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique()
-                        .HasDatabaseName("ix_invitations_token_hash");
-
-                    b.ToTable("invitations", (string)null);
-                });
-
-            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.Membership", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<Guid?>("BuildingId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("building_id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<Guid>("OrganisationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("organisation_id");
-
-                    b.Property<Guid?>("OwnerId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("owner_id");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("role");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("user_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_memberships");
-
-                    b.HasIndex("BuildingId")
-                        .HasDatabaseName("ix_memberships_building_id");
-
-                    b.HasIndex("OrganisationId")
-                        .HasDatabaseName("ix_memberships_organisation_id");
-
-                    b.HasIndex("OwnerId")
-                        .HasDatabaseName("ix_memberships_owner_id");
-
-                    b.HasIndex("UserId", "OrganisationId", "Role", "BuildingId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_memberships_user_id_organisation_id_role_building_id");
-
-                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("UserId", "OrganisationId", "Role", "BuildingId"), false);
-
-                    b.ToTable("memberships", (string)null);
-                });
-
-            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.RoleInvitation", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset?>("AcceptedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("accepted_at");
-
-                    b.Property<Guid?>("BuildingId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("building_id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateTimeOffset?>("DeclinedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("declined_at");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("expires_at");
-
-                    b.Property<string>("InvitedByUserId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("invited_by_user_id");
-
-                    b.Property<Guid>("OrganisationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("organisation_id");
-
-                    b.Property<Guid?>("OwnerId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("owner_id");
-
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("revoked_at");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("role");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("user_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_role_invitations");
-
-                    b.HasIndex("OrganisationId")
-                        .HasDatabaseName("ix_role_invitations_organisation_id");
-
-                    b.HasIndex("OwnerId")
-                        .HasDatabaseName("ix_role_invitations_owner_id");
-
-                    b.HasIndex("UserId", "OrganisationId", "Role", "BuildingId", "OwnerId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_role_invitations_user_id_organisation_id_role_building_id_o")
-                        .HasFilter("accepted_at IS NULL AND declined_at IS NULL AND revoked_at IS NULL");
-
-                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("UserId", "OrganisationId", "Role", "BuildingId", "OwnerId"), false);
-
-                    b.ToTable("role_invitations", (string)null);
+                    b.ToTable("year_settlements", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_year_settlements_posted_at_range", "\"posted_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_year_settlements_prepared_at_range", "\"prepared_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Audit.AuditEntry", b =>
@@ -1144,7 +782,10 @@ namespace KoproGo.Data.Migrations
                     b.HasIndex("OrganisationId", "Id")
                         .HasDatabaseName("ix_audit_entries_organisation_id_id");
 
-                    b.ToTable("audit_entries", (string)null);
+                    b.ToTable("audit_entries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_audit_entries_at_range", "\"at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Bookings.Booking", b =>
@@ -1245,7 +886,21 @@ namespace KoproGo.Data.Migrations
 
                     b.ToTable("bookings", null, t =>
                         {
+                            t.HasCheckConstraint("ck_bookings_cancelled_at_range", "\"cancelled_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_bookings_checked_in_at_range", "\"checked_in_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_bookings_checked_out_at_range", "\"checked_out_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_bookings_created_at_range", "\"created_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_bookings_ends_at_range", "\"ends_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
                             t.HasCheckConstraint("ck_bookings_period", "ends_at > starts_at");
+
+                            t.HasCheckConstraint("ck_bookings_reminder_sent_at_range", "\"reminder_sent_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_bookings_starts_at_range", "\"starts_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
                         });
                 });
 
@@ -1413,7 +1068,19 @@ namespace KoproGo.Data.Migrations
 
                     b.ToTable("budgets", null, t =>
                         {
+                            t.HasCheckConstraint("ck_budgets_activated_at_range", "\"activated_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_budgets_assembly_date_range", "\"assembly_date\" BETWEEN '1900-01-01' AND '2199-12-31'");
+
+                            t.HasCheckConstraint("ck_budgets_closed_at_range", "\"closed_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_budgets_created_at_range", "\"created_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
                             t.HasCheckConstraint("ck_budgets_reserve", "reserve >= 0");
+
+                            t.HasCheckConstraint("ck_budgets_submitted_at_range", "\"submitted_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_budgets_voted_at_range", "\"voted_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
                         });
                 });
 
@@ -1453,7 +1120,10 @@ namespace KoproGo.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("BudgetId", "AccountId"), false);
 
-                    b.ToTable("budget_alerts", (string)null);
+                    b.ToTable("budget_alerts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_budget_alerts_raised_at_range", "\"raised_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Budgets.BudgetLine", b =>
@@ -1626,6 +1296,8 @@ namespace KoproGo.Data.Migrations
 
                     b.ToTable("buildings", null, t =>
                         {
+                            t.HasCheckConstraint("ck_buildings_provisional_acceptance_range", "\"provisional_acceptance\" BETWEEN '1900-01-01' AND '2199-12-31'");
+
                             t.HasCheckConstraint("ck_buildings_total_shares", "total_shares > 0");
                         });
                 });
@@ -1730,7 +1402,12 @@ namespace KoproGo.Data.Migrations
                     b.HasIndex("EntryId")
                         .HasDatabaseName("ix_arrears_charges_entry_id");
 
-                    b.ToTable("arrears_charges", (string)null);
+                    b.ToTable("arrears_charges", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_arrears_charges_charged_at_range", "\"charged_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_arrears_charges_interest_until_range", "\"interest_until\" BETWEEN '1900-01-01' AND '2199-12-31'");
+                        });
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Calls.BankTransaction", b =>
@@ -1845,7 +1522,14 @@ namespace KoproGo.Data.Migrations
                     b.HasIndex("BuildingId", "Status")
                         .HasDatabaseName("ix_bank_transactions_building_id_status");
 
-                    b.ToTable("bank_transactions", (string)null);
+                    b.ToTable("bank_transactions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_bank_transactions_entry_date_range", "\"entry_date\" BETWEEN '1900-01-01' AND '2199-12-31'");
+
+                            t.HasCheckConstraint("ck_bank_transactions_imported_at_range", "\"imported_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_bank_transactions_value_date_range", "\"value_date\" BETWEEN '1900-01-01' AND '2199-12-31'");
+                        });
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Calls.CallForFunds", b =>
@@ -1941,6 +1625,14 @@ namespace KoproGo.Data.Migrations
                     b.ToTable("calls_for_funds", null, t =>
                         {
                             t.HasCheckConstraint("ck_calls_for_funds_amounts", "ordinary >= 0 AND extraordinary >= 0 AND reserve >= 0");
+
+                            t.HasCheckConstraint("ck_calls_for_funds_call_date_range", "\"call_date\" BETWEEN '1900-01-01' AND '2199-12-31'");
+
+                            t.HasCheckConstraint("ck_calls_for_funds_created_at_range", "\"created_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_calls_for_funds_due_date_range", "\"due_date\" BETWEEN '1900-01-01' AND '2199-12-31'");
+
+                            t.HasCheckConstraint("ck_calls_for_funds_sent_at_range", "\"sent_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
                         });
                 });
 
@@ -2084,7 +1776,12 @@ namespace KoproGo.Data.Migrations
                     b.HasKey("CallId")
                         .HasName("pk_call_sendings");
 
-                    b.ToTable("call_sendings", (string)null);
+                    b.ToTable("call_sendings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_call_sendings_finished_at_range", "\"finished_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_call_sendings_queued_at_range", "\"queued_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Calls.ImportedStatement", b =>
@@ -2144,7 +1841,12 @@ namespace KoproGo.Data.Migrations
                     b.HasIndex("BuildingId", "Date")
                         .HasDatabaseName("ix_bank_statements_building_id_date");
 
-                    b.ToTable("bank_statements", (string)null);
+                    b.ToTable("bank_statements", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_bank_statements_date_range", "\"date\" BETWEEN '1900-01-01' AND '2199-12-31'");
+
+                            t.HasCheckConstraint("ck_bank_statements_imported_at_range", "\"imported_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Calls.LegalInterestRate", b =>
@@ -2207,7 +1909,10 @@ namespace KoproGo.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_owner_bank_accounts_owner_id_iban");
 
-                    b.ToTable("owner_bank_accounts", (string)null);
+                    b.ToTable("owner_bank_accounts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_owner_bank_accounts_learned_at_range", "\"learned_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Calls.Payment", b =>
@@ -2292,6 +1997,10 @@ namespace KoproGo.Data.Migrations
                     b.ToTable("payments", null, t =>
                         {
                             t.HasCheckConstraint("ck_payments_amount", "amount > 0");
+
+                            t.HasCheckConstraint("ck_payments_date_range", "\"date\" BETWEEN '1900-01-01' AND '2199-12-31'");
+
+                            t.HasCheckConstraint("ck_payments_recorded_at_range", "\"recorded_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
                         });
                 });
 
@@ -2337,6 +2046,8 @@ namespace KoproGo.Data.Migrations
                     b.ToTable("payment_allocations", null, t =>
                         {
                             t.HasCheckConstraint("ck_payment_allocations_amount", "amount > 0");
+
+                            t.HasCheckConstraint("ck_payment_allocations_date_range", "\"date\" BETWEEN '1900-01-01' AND '2199-12-31'");
                         });
                 });
 
@@ -2413,7 +2124,10 @@ namespace KoproGo.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_reminders_call_line_id_level");
 
-                    b.ToTable("reminders", (string)null);
+                    b.ToTable("reminders", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_reminders_issued_on_range", "\"issued_on\" BETWEEN '1900-01-01' AND '2199-12-31'");
+                        });
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Files.StoredFile", b =>
@@ -2486,7 +2200,10 @@ namespace KoproGo.Data.Migrations
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("ix_files_organisation_id");
 
-                    b.ToTable("files", (string)null);
+                    b.ToTable("files", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_files_uploaded_at_range", "\"uploaded_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Library.Loan", b =>
@@ -2575,9 +2292,19 @@ namespace KoproGo.Data.Migrations
 
                     b.ToTable("loans", null, t =>
                         {
+                            t.HasCheckConstraint("ck_loans_due_on_range", "\"due_on\" BETWEEN '1900-01-01' AND '2199-12-31'");
+
+                            t.HasCheckConstraint("ck_loans_last_reminder_on_range", "\"last_reminder_on\" BETWEEN '1900-01-01' AND '2199-12-31'");
+
+                            t.HasCheckConstraint("ck_loans_lent_on_range", "\"lent_on\" BETWEEN '1900-01-01' AND '2199-12-31'");
+
                             t.HasCheckConstraint("ck_loans_not_own", "borrower_id <> lender_id");
 
                             t.HasCheckConstraint("ck_loans_rating", "rating IS NULL OR (rating BETWEEN 1 AND 5 AND status = 'Returned')");
+
+                            t.HasCheckConstraint("ck_loans_requested_at_range", "\"requested_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_loans_returned_on_range", "\"returned_on\" BETWEEN '1900-01-01' AND '2199-12-31'");
                         });
                 });
 
@@ -2657,6 +2384,8 @@ namespace KoproGo.Data.Migrations
 
                     b.ToTable("shared_objects", null, t =>
                         {
+                            t.HasCheckConstraint("ck_shared_objects_created_at_range", "\"created_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
                             t.HasCheckConstraint("ck_shared_objects_loan_days", "max_loan_days BETWEEN 1 AND 90");
                         });
                 });
@@ -2756,9 +2485,17 @@ namespace KoproGo.Data.Migrations
 
                     b.ToTable("notices", null, t =>
                         {
+                            t.HasCheckConstraint("ck_notices_created_at_range", "\"created_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
                             t.HasCheckConstraint("ck_notices_event", "category <> 'Event' OR (event_at IS NOT NULL AND place IS NOT NULL)");
 
+                            t.HasCheckConstraint("ck_notices_event_at_range", "\"event_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_notices_expires_at_range", "\"expires_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
                             t.HasCheckConstraint("ck_notices_for_sale_price", "category <> 'ForSale' OR price > 0");
+
+                            t.HasCheckConstraint("ck_notices_published_at_range", "\"published_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
                         });
                 });
 
@@ -2820,7 +2557,14 @@ namespace KoproGo.Data.Migrations
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_notice_comments_parent_id");
 
-                    b.ToTable("notice_comments", (string)null);
+                    b.ToTable("notice_comments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_notice_comments_created_at_range", "\"created_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_notice_comments_edited_at_range", "\"edited_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_notice_comments_removed_at_range", "\"removed_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Notifications.Notification", b =>
@@ -2893,7 +2637,12 @@ namespace KoproGo.Data.Migrations
                     b.HasIndex("UserId", "CreatedAt")
                         .HasDatabaseName("ix_notifications_user_id_created_at");
 
-                    b.ToTable("notifications", (string)null);
+                    b.ToTable("notifications", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_notifications_created_at_range", "\"created_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_notifications_read_at_range", "\"read_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Notifications.NotificationPreference", b =>
@@ -3021,7 +2770,14 @@ namespace KoproGo.Data.Migrations
                         .HasDatabaseName("ix_outbox_emails_sent_at")
                         .HasFilter("sent_at IS NOT NULL");
 
-                    b.ToTable("outbox_emails", (string)null);
+                    b.ToTable("outbox_emails", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_outbox_emails_created_at_range", "\"created_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_outbox_emails_next_attempt_at_range", "\"next_attempt_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_outbox_emails_sent_at_range", "\"sent_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Organisations.Organisation", b =>
@@ -3088,7 +2844,10 @@ namespace KoproGo.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_organisations");
 
-                    b.ToTable("organisations", (string)null);
+                    b.ToTable("organisations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_organisations_created_at_range", "\"created_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Owners.Owner", b =>
@@ -3172,7 +2931,10 @@ namespace KoproGo.Data.Migrations
                         .HasDatabaseName("ix_owners_user_id")
                         .HasFilter("user_id IS NOT NULL");
 
-                    b.ToTable("owners", (string)null);
+                    b.ToTable("owners", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_owners_erased_at_range", "\"erased_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Owners.Ownership", b =>
@@ -3226,7 +2988,11 @@ namespace KoproGo.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_ownerships_dates", "end_date IS NULL OR end_date > start_date");
 
+                            t.HasCheckConstraint("ck_ownerships_end_date_range", "\"end_date\" BETWEEN '1900-01-01' AND '2199-12-31'");
+
                             t.HasCheckConstraint("ck_ownerships_percentage", "percentage > 0 AND percentage <= 100");
+
+                            t.HasCheckConstraint("ck_ownerships_start_date_range", "\"start_date\" BETWEEN '1900-01-01' AND '2199-12-31'");
                         });
                 });
 
@@ -3306,7 +3072,16 @@ namespace KoproGo.Data.Migrations
                     b.HasIndex("Status", "EndsAt")
                         .HasDatabaseName("ix_polls_status_ends_at");
 
-                    b.ToTable("polls", (string)null);
+                    b.ToTable("polls", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_polls_closed_at_range", "\"closed_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_polls_created_at_range", "\"created_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_polls_ends_at_range", "\"ends_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_polls_published_at_range", "\"published_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Polls.PollBallot", b =>
@@ -3403,7 +3178,10 @@ namespace KoproGo.Data.Migrations
                     b.HasIndex("OwnerId")
                         .HasDatabaseName("ix_poll_participations_owner_id");
 
-                    b.ToTable("poll_participations", (string)null);
+                    b.ToTable("poll_participations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_poll_participations_voted_at_range", "\"voted_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Privacy.ConsentRecord", b =>
@@ -3445,7 +3223,10 @@ namespace KoproGo.Data.Migrations
                     b.HasIndex("UserId", "Document", "Version")
                         .HasDatabaseName("ix_consent_records_user_id_document_version");
 
-                    b.ToTable("consent_records", (string)null);
+                    b.ToTable("consent_records", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_consent_records_accepted_at_range", "\"accepted_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Security.BackupCode", b =>
@@ -3480,7 +3261,12 @@ namespace KoproGo.Data.Migrations
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_backup_codes_user_id");
 
-                    b.ToTable("backup_codes", (string)null);
+                    b.ToTable("backup_codes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_backup_codes_created_at_range", "\"created_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_backup_codes_used_at_range", "\"used_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Security.TwoFactorFailure", b =>
@@ -3507,7 +3293,10 @@ namespace KoproGo.Data.Migrations
                     b.HasIndex("UserId", "At")
                         .HasDatabaseName("ix_two_factor_failures_user_id_at");
 
-                    b.ToTable("two_factor_failures", (string)null);
+                    b.ToTable("two_factor_failures", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_two_factor_failures_at_range", "\"at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Skills.Endorsement", b =>
@@ -3530,7 +3319,10 @@ namespace KoproGo.Data.Migrations
                     b.HasIndex("OwnerId")
                         .HasDatabaseName("ix_endorsements_owner_id");
 
-                    b.ToTable("endorsements", (string)null);
+                    b.ToTable("endorsements", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_endorsements_endorsed_at_range", "\"endorsed_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Skills.Skill", b =>
@@ -3614,6 +3406,8 @@ namespace KoproGo.Data.Migrations
 
                     b.ToTable("skills", null, t =>
                         {
+                            t.HasCheckConstraint("ck_skills_created_at_range", "\"created_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
                             t.HasCheckConstraint("ck_skills_years", "years_of_experience BETWEEN 0 AND 70");
                         });
                 });
@@ -3679,9 +3473,446 @@ namespace KoproGo.Data.Migrations
 
                     b.ToTable("time_exchanges", null, t =>
                         {
+                            t.HasCheckConstraint("ck_time_exchanges_completed_at_range", "\"completed_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
                             t.HasCheckConstraint("ck_time_exchanges_hours", "hours >= 0.5 AND hours <= 24");
 
                             t.HasCheckConstraint("ck_time_exchanges_not_self", "provider_id <> receiver_id");
+
+                            t.HasCheckConstraint("ck_time_exchanges_requested_at_range", "\"requested_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.AppUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("access_failed_count");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("email_confirmed");
+
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
+                    b.Property<bool>("IsSuperAdmin")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_super_admin");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("lockout_enabled");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lockout_end");
+
+                    b.Property<DateTimeOffset?>("MarketingObjectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("marketing_objected_at");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("normalized_email");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("normalized_user_name");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("text")
+                        .HasColumnName("password_hash");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("text")
+                        .HasColumnName("phone_number");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("phone_number_confirmed");
+
+                    b.Property<string>("PostalAddress")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("postal_address");
+
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("preferred_language");
+
+                    b.Property<DateTimeOffset?>("ProcessingRestrictedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processing_restricted_at");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("text")
+                        .HasColumnName("security_stamp");
+
+                    b.Property<long>("TotpLastStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("totp_last_step");
+
+                    b.Property<string>("TotpPendingSecret")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("totp_pending_secret");
+
+                    b.Property<DateTimeOffset?>("TotpPendingSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("totp_pending_since");
+
+                    b.Property<string>("TotpSecret")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("totp_secret");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("two_factor_enabled");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_asp_net_users");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_AspNetUsers_created_at_range", "\"created_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_AspNetUsers_erased_at_range", "\"erased_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_AspNetUsers_marketing_objected_at_range", "\"marketing_objected_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_AspNetUsers_processing_restricted_at_range", "\"processing_restricted_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_AspNetUsers_totp_pending_since_range", "\"totp_pending_since\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.EmailChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("NewEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("new_email");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("requested_by_user_id");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_email_changes");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_email_changes_token_hash");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_email_changes_user_id")
+                        .HasFilter("confirmed_at IS NULL AND cancelled_at IS NULL");
+
+                    b.ToTable("email_changes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_email_changes_cancelled_at_range", "\"cancelled_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_email_changes_confirmed_at_range", "\"confirmed_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_email_changes_expires_at_range", "\"expires_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_email_changes_requested_at_range", "\"requested_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.Invitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("InvitedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("invited_by_user_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_invitations");
+
+                    b.HasIndex("OwnerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invitations_owner_id")
+                        .HasFilter("accepted_at IS NULL AND revoked_at IS NULL");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invitations_token_hash");
+
+                    b.ToTable("invitations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_invitations_accepted_at_range", "\"accepted_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_invitations_created_at_range", "\"created_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_invitations_expires_at_range", "\"expires_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_invitations_revoked_at_range", "\"revoked_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.Membership", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_memberships");
+
+                    b.HasIndex("BuildingId")
+                        .HasDatabaseName("ix_memberships_building_id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_memberships_organisation_id");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_memberships_owner_id");
+
+                    b.HasIndex("UserId", "OrganisationId", "Role", "BuildingId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_memberships_user_id_organisation_id_role_building_id");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("UserId", "OrganisationId", "Role", "BuildingId"), false);
+
+                    b.ToTable("memberships", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_memberships_created_at_range", "\"created_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.RoleInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<Guid?>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeclinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("declined_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("InvitedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("invited_by_user_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_role_invitations");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_role_invitations_organisation_id");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_role_invitations_owner_id");
+
+                    b.HasIndex("UserId", "OrganisationId", "Role", "BuildingId", "OwnerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_role_invitations_user_id_organisation_id_role_building_id_o")
+                        .HasFilter("accepted_at IS NULL AND declined_at IS NULL AND revoked_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("UserId", "OrganisationId", "Role", "BuildingId", "OwnerId"), false);
+
+                    b.ToTable("role_invitations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_role_invitations_accepted_at_range", "\"accepted_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_role_invitations_created_at_range", "\"created_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_role_invitations_declined_at_range", "\"declined_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_role_invitations_expires_at_range", "\"expires_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_role_invitations_revoked_at_range", "\"revoked_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
                         });
                 });
 
@@ -4111,78 +4342,6 @@ namespace KoproGo.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_year_settlements_fiscal_years_fiscal_year_id");
-                });
-
-            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.EmailChange", b =>
-                {
-                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_email_changes_asp_net_users_user_id");
-                });
-
-            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.Invitation", b =>
-                {
-                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_invitations_owners_owner_id");
-                });
-
-            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.Membership", b =>
-                {
-                    b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
-                        .WithMany()
-                        .HasForeignKey("BuildingId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_memberships_buildings_building_id");
-
-                    b.HasOne("KoproGo.Core.Features.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_memberships_organisations_organisation_id");
-
-                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_memberships_owners_owner_id");
-
-                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_memberships_asp_net_users_user_id");
-                });
-
-            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.RoleInvitation", b =>
-                {
-                    b.HasOne("KoproGo.Core.Features.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_role_invitations_organisations_organisation_id");
-
-                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .HasConstraintName("fk_role_invitations_owners_owner_id");
-
-                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_role_invitations_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Bookings.Booking", b =>
@@ -4722,6 +4881,78 @@ namespace KoproGo.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_time_exchanges_skills_skill_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.EmailChange", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_email_changes_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.Invitation", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invitations_owners_owner_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.Membership", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_memberships_buildings_building_id");
+
+                    b.HasOne("KoproGo.Core.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_memberships_organisations_organisation_id");
+
+                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_memberships_owners_owner_id");
+
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_memberships_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.RoleInvitation", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_invitations_organisations_organisation_id");
+
+                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_role_invitations_owners_owner_id");
+
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_invitations_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

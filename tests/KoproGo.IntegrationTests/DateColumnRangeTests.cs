@@ -1,0 +1,44 @@
+using KoproGo.Core.Common;
+using KoproGo.Core.Features.Accounting;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace KoproGo.IntegrationTests;
+
+/// <summary>The database refuses a date or an instant outside 1900–2200 in every column (KoproGoDbContext.CalendarDatesInRange).</summary>
+[Collection(DatabaseCollection.Name)]
+public class DateColumnRangeTests(DatabaseFixture fx)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task EveryDateAndInstantColumn_HasItsRangeCheck_InTheDatabase()
+    {
+        await using var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct);
+        var columns = db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null && !e.IsOwned())
+            .SelectMany(e => e.GetDeclaredProperties()
+                .Where(p => p.PropertyInfo?.DeclaringType?.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true)
+                .Where(p => (Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType) is var t && (t == typeof(DateOnly) || t == typeof(DateTimeOffset)))
+                .Select(p => $"ck_{e.GetTableName()}_{p.GetColumnName()}_range"))
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.True(columns.Count > 90, $"{columns.Count} date columns");
+        var installed = await db.Database.SqlQueryRaw<string>("SELECT conname::text AS \"Value\" FROM pg_constraint WHERE contype = 'c' AND conname LIKE 'ck\\_%\\_range'").ToListAsync(Ct);
+        Assert.Empty(columns.Except(installed));
+    }
+
+    [Theory]
+    [InlineData("-infinity")]
+    [InlineData("infinity")]
+    [InlineData("0001-01-01")]
+    [InlineData("9999-12-31")]
+    public async Task FiscalYear_StoredOutOfRange_IsRefusedByTheDatabase(string date)
+    {
+        var w = await World.CreateAsync(fx, Ct);
+        var year = (await fx.Get<IAccountingService>().OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Value;
+        await using var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct);
+        var refused = await Assert.ThrowsAsync<PostgresException>(() =>
+            db.Database.ExecuteSqlRawAsync("UPDATE fiscal_years SET start_date = {0}::date WHERE id = {1}", [date, year.Id], Ct));
+        Assert.Equal(PostgresErrorCodes.CheckViolation, refused.SqlState);
+        Assert.Equal("ck_fiscal_years_start_date_range", refused.ConstraintName);
+    }
+}
