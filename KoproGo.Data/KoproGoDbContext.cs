@@ -99,20 +99,21 @@ public sealed class KoproGoDbContext(DbContextOptions<KoproGoDbContext> options)
     }
 
     /// <summary>
-    /// Every date and instant column lies between 1900 and 2200: the validators keep dates near today or within the
+    /// Every date and instant column lies between 1900 and 2200 (BusinessTime.Earliest–Latest, the validators' bounds too): the validators keep dates near today or within the
     /// building's years, and this is the database's own stop for what slips past them (PostgreSQL would store
     /// 0001-01-01 or ±infinity, and a report or a reminder would count from there). Identity's own columns keep its
     /// idiom: a lockout "until the end of time" (DateTimeOffset.MaxValue) is how an erased account stays shut.
     /// </summary>
     private static void CalendarDatesInRange(ModelBuilder builder)
     {
+        static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => e.GetTableName() is not null && !e.IsOwned()))
         {
             foreach (var property in entity.GetDeclaredProperties().Where(p => p.PropertyInfo?.DeclaringType?.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true))
             {
                 var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
-                var range = type == typeof(DateOnly) ? "'1900-01-01' AND '2199-12-31'"
-                    : type == typeof(DateTimeOffset) ? "'1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'"
+                var range = type == typeof(DateOnly) ? $"'{Day(BusinessTime.Earliest)}' AND '{Day(BusinessTime.Latest)}'"
+                    : type == typeof(DateTimeOffset) ? $"'{Day(BusinessTime.Earliest)}T00:00:00Z' AND '{Day(BusinessTime.Latest.AddDays(1))}T00:00:00Z'"
                     : null;
                 if (range is null)
                     continue;

@@ -85,8 +85,9 @@ def upsert(rows, wanted=None):
 
 
 def used_keys():
-    """String literals in the app's code, and the prefixes of keys it builds ("enum.Role." + role, $"ui.x.{y}")."""
-    literals, prefixes = set(), set()
+    """String literals in the app's code, the prefixes of keys it builds ("enum.Role." + role, "ui.x_" + y,
+    $"ui.x.{y}"), and the keys it looks up by name (L["…"], Texts.Get("…"), an Error's code), which must exist."""
+    literals, prefixes, looked_up = set(), set(), set()
     for folder in ("KoproGo.Core", "KoproGo.Web", "KoproGo.Data"):
         for path in (CORE.parent / folder).rglob("*"):
             if path.suffix not in (".cs", ".razor") or "/bin/" in str(path) or "/obj/" in str(path):
@@ -95,7 +96,10 @@ def used_keys():
             literals.update(re.findall(r'"([a-z][a-z0-9_]*(?:\.[A-Za-z0-9_]+)+)"', code))
             prefixes.update(re.findall(r'"([a-z][a-z0-9_]*(?:\.[A-Za-z0-9_]+)*\.)"', code))
             prefixes.update(re.findall(r'\$"([a-z][a-z0-9_]*(?:\.[A-Za-z0-9_]+)*[._])\{', code))
-    return literals, prefixes
+            prefixes.update(re.findall(r'"([a-z][a-z0-9_]*(?:\.[A-Za-z0-9_]+)*[._])"\s*\+', code))
+            looked_up.update(re.findall(
+                r'(?:\bL\[|Texts\.(?:Get|Find)\(|Error\.Of\(|new Error\()\s*"([a-z][a-z0-9_]*(?:\.[A-Za-z0-9_]+)+)"', code))
+    return literals, prefixes, looked_up
 
 
 def check():
@@ -113,9 +117,17 @@ def check():
             elif len({tuple(h) for h in holes.values()}) > 1:
                 problems.append(f"{name}/{key}: placeholders differ {holes}")
     keys = set(owner)
-    literals, prefixes = used_keys()
+    literals, prefixes, looked_up = used_keys()
     problems += [f"{key}: used nowhere (no literal, no prefix the code builds on)" for key in sorted(keys)
                  if key not in literals and not any(key.startswith(p) for p in prefixes)]
+    # the other way round: a text the code asks for by name, or a prefix it builds keys on, must exist (a key lost
+    # in a move shows as its raw name on the page)
+    problems += [f"{key}: looked up by the code but in no set" for key in sorted(looked_up - keys)
+                 if not key.endswith(("_", "."))]
+    # (only prefixes in a namespace the texts use: "ck_{…}" or "loan.{…}" build other names)
+    namespaces = {k.split(".")[0] for k in keys}
+    problems += [f"{p}…: the code builds keys on it but no key starts with it" for p in sorted(prefixes)
+                 if "." in p and p.split(".")[0] in namespaces and not any(k.startswith(p) for k in keys)]
     for p in problems:
         print("i18n:", p)
     print(f"i18n: {len(keys)} keys in {len(all_sets)} sets, {len(problems)} problems")

@@ -141,7 +141,8 @@ public sealed class BookingService(IKoproGoDbFactory dbFactory, INotificationSer
         var booking = Booking.Request(resource, owner.Value, actor.UserId, input.StartsAt!.Value, input.EndsAt!.Value, input.Note, now);
         db.Bookings.Add(booking);
         db.Audit(actor, clock, "booking.requested", nameof(Booking), booking.Id, resource.OrganisationId, resource.BuildingId,
-            $"{resource.Name} {booking.StartsAt:O}–{booking.EndsAt:O} {booking.Status}");
+            // Brussels time, as the owner chose it (the entry is read by people; the row keeps the instants)
+            $"{resource.Name} {BusinessTime.LocalDateTime(booking.StartsAt):yyyy-MM-dd HH:mm}–{BusinessTime.LocalDateTime(booking.EndsAt):yyyy-MM-dd HH:mm}");
         if (booking.Status == BookingStatus.Pending)
             await notifications.NotifySyndicsAsync(db, resource.OrganisationId, NotificationType.Community, "notify.booking_pending",
                 [resource.Name, Local(booking.StartsAt)], $"/bookings?building={resource.BuildingId}", ct);

@@ -152,6 +152,18 @@ public sealed class LibraryService(IKoproGoDbFactory dbFactory, INotificationSer
     }
 
 
+    /// <summary>The audit code of a step, written out so that the audit log's texts can be checked against every code.</summary>
+    private static string AuditAction(LoanStatus status) => status switch
+    {
+        LoanStatus.Requested => "loan.requested",
+        LoanStatus.Approved => "loan.approved",
+        LoanStatus.Rejected => "loan.rejected",
+        LoanStatus.OnLoan => "loan.onloan",
+        LoanStatus.Returned => "loan.returned",
+        LoanStatus.Cancelled => "loan.cancelled",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
     private static Result StatusError(Loan loan) => Error.Of("error.loan_status", loan.Status.ToString());
 
     /// <summary>A step of a loan by its lender or its borrower (the other side gets "not found"), under a lock of the object's row.</summary>
@@ -171,7 +183,7 @@ public sealed class LibraryService(IKoproGoDbFactory dbFactory, INotificationSer
         var (result, notify) = change(loan, o, clock.Today());
         if (!result.Succeeded)
             return result;
-        db.Audit(actor, clock, loan.Status == before ? "loan.rated" : $"loan.{loan.Status}".ToLowerInvariant(), nameof(Loan), loan.Id, o.OrganisationId, o.BuildingId, o.Name);
+        db.Audit(actor, clock, loan.Status == before ? "loan.rated" : AuditAction(loan.Status), nameof(Loan), loan.Id, o.OrganisationId, o.BuildingId, o.Name);
         if (notify is { } n)
             await notifications.NotifyOwnersAsync(db, [n.To], o.OrganisationId, NotificationType.Community, n.Key, [o.Name], "/library", ct);
         await db.SaveChangesAsync(ct);
