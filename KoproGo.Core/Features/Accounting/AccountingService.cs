@@ -236,7 +236,7 @@ public sealed class AccountingService(IKoproGoDbFactory dbFactory, JournalPoster
         if (!found.Succeeded)
             return Result<string>.Fail(found.Errors);
         // one reversal per entry, even when two people click at once: lock, then read
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM journal_entries WHERE id = {entryId} FOR UPDATE", ct);
+        await db.LockAsync<JournalEntry>(entryId, ct);
         var entry = await db.JournalEntries.Include(e => e.Lines).FirstAsync(e => e.Id == entryId, ct);
         if (entry.ReversedById is not null)
             return new Error("error.entry_already_reversed");

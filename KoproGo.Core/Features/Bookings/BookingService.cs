@@ -134,7 +134,7 @@ public sealed class BookingService(IKoproGoDbFactory dbFactory, INotificationSer
             return Result<Guid>.Fail(errors);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // one request of a resource at a time: the per-owner limit is then exact; overlaps are the constraint's job
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM resources WHERE id = {resourceId} FOR UPDATE", ct);
+        await db.LockAsync<Resource>(resourceId, ct);
         var active = await db.Bookings.CountAsync(b => b.ResourceId == resourceId && b.OwnerId == owner && Booking.Holding.Contains(b.Status) && b.EndsAt > now, ct);
         if (active >= resource.MaxActivePerOwner)
             return new Error("error.booking_limit", [resource.MaxActivePerOwner]);
@@ -202,7 +202,7 @@ public sealed class BookingService(IKoproGoDbFactory dbFactory, INotificationSer
     {
         await using var db = await dbFactory.CreateAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM bookings WHERE id = {bookingId} FOR UPDATE", ct);
+        await db.LockAsync<Booking>(bookingId, ct);
         var booking = await db.Bookings.FirstOrDefaultAsync(b => b.Id == bookingId, ct);
         if (booking is null)
             return Errors.NotFoundError;

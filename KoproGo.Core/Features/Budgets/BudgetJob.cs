@@ -34,7 +34,7 @@ public sealed class BudgetJob(IKoproGoDbFactory dbFactory, INotificationService 
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM budgets WHERE id = {budgetId} FOR UPDATE", ct);
+        await db.LockAsync<Budget>(budgetId, ct);
         var budget = await db.Budgets.Include(b => b.Lines).FirstAsync(b => b.Id == budgetId, ct);
         var year = await db.FiscalYears.AsNoTracking().FirstAsync(y => y.Id == budget.FiscalYearId, ct);
         if (budget.Status == BudgetStatus.Voted && year.StartDate <= today && today <= year.EndDate)

@@ -231,7 +231,7 @@ public sealed class BudgetService(IKoproGoDbFactory dbFactory, TimeProvider cloc
         var found = manage ? await db.ManagedBuildingAsync(actor, buildingId.Value, today, ct) : await db.BooksBuildingAsync(actor, buildingId.Value, today, ct);
         if (!found.Succeeded)
             return Result.Fail(found.Errors);
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM budgets WHERE id = {budgetId} FOR UPDATE", ct);
+        await db.LockAsync<Budget>(budgetId, ct);
         var budget = await db.Budgets.Include(b => b.Lines).FirstAsync(b => b.Id == budgetId, ct);
         var allowed = next == BudgetStatus.Draft && budget.Status == BudgetStatus.Draft || budget.Can(next);
         if (!allowed)

@@ -105,7 +105,7 @@ public sealed class LibraryService(IKoproGoDbFactory dbFactory, INotificationSer
             return new Error("error.loan_own");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // the borrower's row: their parallel requests queue, so the limit of three holds
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM owners WHERE id = {borrower.Value} FOR UPDATE", ct);
+        await db.LockAsync<Owner>(borrower.Value, ct);
         var o = await db.SharedObjects.FirstAsync(x => x.Id == objectId, ct);
         if (o.Status != ObjectStatus.Available)
             return new Error("error.object_not_available");
@@ -174,7 +174,7 @@ public sealed class LibraryService(IKoproGoDbFactory dbFactory, INotificationSer
         var objectId = await db.Loans.Where(l => l.Id == loanId).Select(l => (Guid?)l.ObjectId).FirstOrDefaultAsync(ct);
         if (objectId is null)
             return Errors.NotFoundError;
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM shared_objects WHERE id = {objectId} FOR UPDATE", ct);
+        await db.LockAsync<SharedObject>(objectId.Value, ct);
         var loan = await db.Loans.FirstAsync(l => l.Id == loanId, ct);
         var o = await db.SharedObjects.FirstAsync(x => x.Id == objectId, ct);
         if (!actor.OwnerIds.Contains(side == LoanSide.Lender ? loan.LenderId : loan.BorrowerId))

@@ -155,7 +155,7 @@ public sealed class PollService(IKoproGoDbFactory dbFactory, INotificationServic
         var found = await db.ManagedBuildingAsync(actor, buildingId.Value, clock.Today(), ct);
         if (!found.Succeeded)
             return Result.Fail(found.Errors);
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM polls WHERE id = {pollId} FOR UPDATE", ct);
+        await db.LockAsync<Poll>(pollId, ct);
         var poll = await db.Polls.FirstAsync(p => p.Id == pollId, ct);
         if (required is { } status && poll.Status != status)
             return Error.Of("error.poll_status", poll.Status.ToString());
@@ -225,7 +225,7 @@ public sealed class PollCloseJob(IKoproGoDbFactory dbFactory, PollService polls,
         {
             await using var db = await dbFactory.CreateAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM polls WHERE id = {id} FOR UPDATE", ct);
+            await db.LockAsync<Poll>(id, ct);
             var poll = await db.Polls.FirstAsync(p => p.Id == id, ct);
             if (poll.Status != PollStatus.Active)
                 continue;                               // another run closed it meanwhile

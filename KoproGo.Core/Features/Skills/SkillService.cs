@@ -132,7 +132,7 @@ public sealed class SkillService(IKoproGoDbFactory dbFactory, INotificationServi
     {
         await using var db = await dbFactory.CreateAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM time_exchanges WHERE id = {exchangeId} FOR UPDATE", ct);
+        await db.LockAsync<TimeExchange>(exchangeId, ct);
         var exchange = await db.TimeExchanges.FirstOrDefaultAsync(e => e.Id == exchangeId, ct);
         var mine = actor.OwnerIds.ToList();
         if (exchange is null || !(mine.Contains(exchange.ProviderId) || mine.Contains(exchange.ReceiverId)))

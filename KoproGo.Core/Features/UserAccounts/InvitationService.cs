@@ -50,7 +50,7 @@ public sealed class InvitationService(IKoproGoDbFactory dbFactory, UserManager<A
             return new Error("error.invite_shared_email", [sharedWith.DisplayName]);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // two syndics inviting the same owner at once: one after the other (and a unique index behind it)
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM owners WHERE id = {ownerId} FOR UPDATE", ct);
+        await db.LockAsync<Owner>(ownerId, ct);
         var now = clock.GetUtcNow();
         var normalised = users.NormalizeEmail(owner.Email);
         var existing = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalised && u.ErasedAt == null, ct);
