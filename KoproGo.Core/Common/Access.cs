@@ -30,6 +30,25 @@ public static class Access
     public static Task<Result<Building>> BooksBuildingAsync(this IKoproGoDb db, Actor actor, Guid buildingId, DateOnly today, CancellationToken ct) =>
         BuildingIfAsync(db.ReadableBuildings(actor, today).AsNoTracking(), buildingId, b => actor.CanKeepBooks(b.OrganisationId, b.Id), ct);
 
+    /// <summary>
+    /// The first steps of a bookkeeping command on one record (the shared command path): the building, read from the
+    /// record, must be one whose books the actor keeps (else "not found" or "forbidden", as <see cref="BooksBuildingAsync"/>
+    /// says), then the record's row is locked until the end of the open transaction and read for the change. The
+    /// check comes before the lock, so nobody outside the building can hold its rows.
+    /// </summary>
+    public static async Task<Result<(T Record, Building Building)>> LockedBooksRecordAsync<T>(this IKoproGoDb db, Actor actor, Guid id,
+        System.Linq.Expressions.Expression<Func<T, Guid>> buildingOf, DateOnly today, CancellationToken ct) where T : class
+    {
+        var buildingId = await db.Set<T>().Where(e => EF.Property<Guid>(e, "Id") == id).Select(buildingOf).Take(1).ToListAsync(ct);
+        if (buildingId.Count == 0)
+            return Errors.NotFoundError;
+        var found = await db.BooksBuildingAsync(actor, buildingId[0], today, ct);
+        if (!found.Succeeded)
+            return Result<(T, Building)>.Fail(found.Errors);
+        await db.LockAsync<T>(id, ct);
+        return (await db.Set<T>().FirstAsync(e => EF.Property<Guid>(e, "Id") == id, ct), found.Value);
+    }
+
     /// <summary>The building if the actor is staff of it (syndic, accountant, board member) or SuperAdmin.</summary>
     public static Task<Result<Building>> StaffBuildingAsync(this IKoproGoDb db, Actor actor, Guid buildingId, DateOnly today, CancellationToken ct) =>
         BuildingIfAsync(db.ReadableBuildings(actor, today).AsNoTracking(), buildingId, b => actor.IsStaffOf(b.OrganisationId, b.Id), ct);

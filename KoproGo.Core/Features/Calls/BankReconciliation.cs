@@ -62,20 +62,16 @@ public sealed class BankReconciliationService(IKoproGoDbFactory dbFactory, Payme
     {
         await using var db = await dbFactory.CreateAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var buildingId = await db.BankTransactions.Where(t => t.Id == transactionId).Select(t => (Guid?)t.BuildingId).FirstOrDefaultAsync(ct);
-        if (buildingId is null)
-            return Errors.NotFoundError;
-        var found = await db.BooksBuildingAsync(actor, buildingId.Value, clock.Today(), ct);
+        var found = await db.LockedBooksRecordAsync<BankTransaction>(actor, transactionId, t => t.BuildingId, clock.Today(), ct);
         if (!found.Succeeded)
             return Result.Fail(found.Errors);
-        await db.LockAsync<BankTransaction>(transactionId, ct);
-        var transaction = await db.BankTransactions.FirstAsync(t => t.Id == transactionId, ct);
+        var (transaction, building) = found.Value;
         if (transaction.Status != BankTransactionStatus.Unmatched)
             return new Error("error.bank_already_matched");
-        var owner = await db.Owners.AsNoTracking().FirstOrDefaultAsync(o => o.Id == ownerId && o.OrganisationId == found.Value.OrganisationId, ct);
+        var owner = await db.Owners.AsNoTracking().FirstOrDefaultAsync(o => o.Id == ownerId && o.OrganisationId == building.OrganisationId, ct);
         if (owner is null)
             return new Error(Errors.NotFound, [], "OwnerId");
-        var payment = await payments.RecordAsync(db, actor, found.Value, owner, transaction.EntryDate, transaction.Amount, PaymentMethod.Transfer,
+        var payment = await payments.RecordAsync(db, actor, building, owner, transaction.EntryDate, transaction.Amount, PaymentMethod.Transfer,
             transaction.Communication ?? transaction.CounterpartyName, transaction.Account, null, ct);
         if (!payment.Succeeded)
             return Result.Fail(payment.Errors);
@@ -128,31 +124,27 @@ public sealed class BankReconciliationService(IKoproGoDbFactory dbFactory, Payme
     {
         await using var db = await dbFactory.CreateAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var buildingId = await db.Payments.Where(p => p.Id == paymentId).Select(p => (Guid?)p.BuildingId).FirstOrDefaultAsync(ct);
-        if (buildingId is null)
-            return Errors.NotFoundError;
-        var found = await db.BooksBuildingAsync(actor, buildingId.Value, clock.Today(), ct);
+        var found = await db.LockedBooksRecordAsync<Payment>(actor, paymentId, p => p.BuildingId, clock.Today(), ct);
         if (!found.Succeeded)
             return Result.Fail(found.Errors);
-        await db.LockAsync<Payment>(paymentId, ct);
-        var payment = await db.Payments.FirstAsync(p => p.Id == paymentId, ct);
+        var (payment, building) = found.Value;
         if (payment.TransferDue <= 0 || payment.TransferEntryId is not null)
             return new Error("error.transfer_not_due");
-        var accounts = await BankImportService.AccountsAsync(db, found.Value.OrganisationId, ct);
+        var accounts = await BankImportService.AccountsAsync(db, building.OrganisationId, ct);
         var leaving = accounts[payment.Account == Fund.Reserve ? StandardChart.BankReserve : StandardChart.BankCurrent];
-        var posted = await poster.PostAsync(db, actor, found.Value.OrganisationId, new EntryDraft
+        var posted = await poster.PostAsync(db, actor, building.OrganisationId, new EntryDraft
         {
-            BuildingId = found.Value.Id,
+            BuildingId = building.Id,
             Date = date,
             Journal = Journal.FIN,
             Kind = EntryKind.TransferBetweenAccounts,
-            Description = Texts.Get("accounting.transfer_ordered", found.Value.Language),
+            Description = Texts.Get("accounting.transfer_ordered", building.Language),
             Lines = [new() { AccountId = accounts[StandardChart.InternalTransfers], Debit = payment.TransferDue }, new() { AccountId = leaving, Credit = payment.TransferDue }],
         }, ct);
         if (!posted.Succeeded)
             return Result.Fail(posted.Errors);
         payment.TransferBooked(posted.Value.Id);
-        db.Audit(actor, clock, "bank.transfer_ordered", nameof(Payment), payment.Id, found.Value.OrganisationId, found.Value.Id, $"{payment.TransferDue:0.00} from {payment.Account}");
+        db.Audit(actor, clock, "bank.transfer_ordered", nameof(Payment), payment.Id, building.OrganisationId, building.Id, $"{payment.TransferDue:0.00} from {payment.Account}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Result.Ok();
