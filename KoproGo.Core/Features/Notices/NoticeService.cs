@@ -27,6 +27,15 @@ public sealed class NoticeService(IKoproGoDbFactory dbFactory, INotificationServ
         await db.ReadableBuildings(actor, clock.Today()).AsNoTracking().FirstOrDefaultAsync(b => b.Id == buildingId, ct);
 
     /// <summary>The notices a reader of the building may see.</summary>
+    /// <summary>A notice the actor may read in a building they may read; null, said as "not found", otherwise.</summary>
+    private async Task<(Building Building, Notice Notice)?> VisibleNoticeAsync(IKoproGoDb db, Actor actor, Guid buildingId, Guid noticeId, CancellationToken ct)
+    {
+        if (await BuildingAsync(db, actor, buildingId, ct) is not { } building)
+            return null;
+        var notice = await Visible(db, actor, building).AsNoTracking().FirstOrDefaultAsync(n => n.Id == noticeId, ct);
+        return notice is null ? null : (building, notice);
+    }
+
     private static IQueryable<Notice> Visible(IKoproGoDb db, Actor actor, Building building)
     {
         var syndic = actor.CanManage(building.OrganisationId, building.Id);
@@ -51,10 +60,7 @@ public sealed class NoticeService(IKoproGoDbFactory dbFactory, INotificationServ
     public async Task<Result<NoticeDetail>> GetAsync(Actor actor, Guid buildingId, Guid noticeId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        if (await BuildingAsync(db, actor, buildingId, ct) is not { } building)
-            return Errors.NotFoundError;
-        var notice = await Visible(db, actor, building).AsNoTracking().FirstOrDefaultAsync(n => n.Id == noticeId, ct);
-        if (notice is null)
+        if (await VisibleNoticeAsync(db, actor, buildingId, noticeId, ct) is not ({ } building, { } notice))
             return Errors.NotFoundError;
         var comments = await db.NoticeComments.AsNoTracking().Where(c => c.NoticeId == noticeId).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(ct);
         var mine = notice.AuthorUserId is not null && notice.AuthorUserId == actor.UserId;
@@ -151,10 +157,7 @@ public sealed class NoticeService(IKoproGoDbFactory dbFactory, INotificationServ
         if (!v.IsValid)
             return Result<Guid>.Fail(v.Errors);
         await using var db = await dbFactory.CreateAsync(ct);
-        if (await BuildingAsync(db, actor, buildingId, ct) is not { } building)
-            return Errors.NotFoundError;
-        var notice = await Visible(db, actor, building).AsNoTracking().FirstOrDefaultAsync(n => n.Id == noticeId, ct);
-        if (notice is null)
+        if (await VisibleNoticeAsync(db, actor, buildingId, noticeId, ct) is not ({ } building, { } notice))
             return Errors.NotFoundError;
         if (notice.Status != NoticeStatus.Published)
             return Error.Of("error.notice_status", notice.Status.ToString());
