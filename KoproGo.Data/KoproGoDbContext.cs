@@ -28,56 +28,6 @@ public sealed class KoproGoDbContext(DbContextOptions<KoproGoDbContext> options)
         await this.BulkCopyAsync(new LinqToDB.Data.BulkCopyOptions { BulkCopyType = LinqToDB.Data.BulkCopyType.ProviderSpecific }, rows, ct);
     }
 
-    // the sets name the tables early enough for the foreign keys' names (fk_<table>_<principal table>_<column>)
-    public DbSet<Organisation> Organisations => Set<Organisation>();
-    public DbSet<Building> Buildings => Set<Building>();
-    public DbSet<Unit> Units => Set<Unit>();
-    public DbSet<Owner> Owners => Set<Owner>();
-    public DbSet<Ownership> Ownerships => Set<Ownership>();
-    public DbSet<Membership> Memberships => Set<Membership>();
-    public DbSet<Invitation> Invitations => Set<Invitation>();
-    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
-    public DbSet<Notification> Notifications => Set<Notification>();
-    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
-    public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
-    public DbSet<StoredFile> Files => Set<StoredFile>();
-    public DbSet<BackupCode> BackupCodes => Set<BackupCode>();
-    public DbSet<TwoFactorFailure> TwoFactorFailures => Set<TwoFactorFailure>();
-    public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
-    public DbSet<Account> Accounts => Set<Account>();
-    public DbSet<FiscalYear> FiscalYears => Set<FiscalYear>();
-    public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
-    public DbSet<JournalLine> JournalLines => Set<JournalLine>();
-    public DbSet<JournalCounter> JournalCounters => Set<JournalCounter>();
-    public DbSet<Supplier> Suppliers => Set<Supplier>();
-    public DbSet<SupplierInvoice> SupplierInvoices => Set<SupplierInvoice>();
-    public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
-    public DbSet<DistributionKey> DistributionKeys => Set<DistributionKey>();
-    public DbSet<DistributionKeyUnit> DistributionKeyUnits => Set<DistributionKeyUnit>();
-    public DbSet<ChargeAllocation> ChargeAllocations => Set<ChargeAllocation>();
-    public DbSet<CallForFunds> CallsForFunds => Set<CallForFunds>();
-    public DbSet<CallLine> CallLines => Set<CallLine>();
-    public DbSet<Payment> Payments => Set<Payment>();
-    public DbSet<BankTransaction> BankTransactions => Set<BankTransaction>();
-    public DbSet<CallSending> CallSendings => Set<CallSending>();
-    public DbSet<Reminder> Reminders => Set<Reminder>();
-    public DbSet<LegalInterestRate> LegalInterestRates => Set<LegalInterestRate>();
-    public DbSet<Budget> Budgets => Set<Budget>();
-    public DbSet<Poll> Polls => Set<Poll>();
-    public DbSet<Resource> Resources => Set<Resource>();
-    public DbSet<SharedObject> SharedObjects => Set<SharedObject>();
-    public DbSet<Notice> Notices => Set<Notice>();
-    public DbSet<Skill> Skills => Set<Skill>();
-    public DbSet<Endorsement> Endorsements => Set<Endorsement>();
-    public DbSet<TimeExchange> TimeExchanges => Set<TimeExchange>();
-    public DbSet<NoticeComment> NoticeComments => Set<NoticeComment>();
-    public DbSet<Loan> Loans => Set<Loan>();
-    public DbSet<Booking> Bookings => Set<Booking>();
-    public DbSet<PollOption> PollOptions => Set<PollOption>();
-    public DbSet<PollParticipation> PollParticipations => Set<PollParticipation>();
-    public DbSet<PollBallot> PollBallots => Set<PollBallot>();
-    public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
-    public DbSet<BudgetAlert> BudgetAlerts => Set<BudgetAlert>();
     /// <summary>ASP.NET Core DataProtection keys, shared by every app instance (cookies survive restarts and load balancing).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -96,7 +46,27 @@ public sealed class KoproGoDbContext(DbContextOptions<KoproGoDbContext> options)
         builder.ApplyConfigurationsFromAssembly(typeof(KoproGoDbContext).Assembly);
         TextLengthsFromEntities(builder);
         CalendarDatesInRange(builder);
+        ForeignKeysNamedByTheirTables(builder);
     }
+
+    /// <summary>
+    /// <c>fk_&lt;table&gt;_&lt;principal table&gt;_&lt;columns&gt;</c>, from the tables' final names. The tables are named by their
+    /// configurations (ToTable), and a foreign key declared before its principal's configuration ran would otherwise keep
+    /// a name made from the principal's class name; this names them once every configuration has run, so no shared list
+    /// of tables is needed to name them early.
+    /// </summary>
+    private static void ForeignKeysNamedByTheirTables(ModelBuilder builder)
+    {
+        foreach (var foreignKey in builder.Model.GetEntityTypes().SelectMany(e => e.GetDeclaredForeignKeys()))
+        {
+            if (foreignKey.GetDefaultName() is { } name)
+                foreignKey.SetConstraintName(SnakeCase(name));
+        }
+    }
+
+    // as the snake_case naming convention writes it (Identity's tables keep their names: AspNetUsers → asp_net_users)
+    private static string SnakeCase(string name) =>
+        System.Text.RegularExpressions.Regex.Replace(name, "(?<=[a-z0-9])(?=[A-Z])", "_").ToLowerInvariant();
 
     /// <summary>
     /// Every date and instant column lies between 1900 and 2200 (BusinessTime.Earliest–Latest, the validators' bounds too): the validators keep dates near today or within the

@@ -48,6 +48,21 @@ public class FeatureModuleTests(DatabaseFixture fx)
         Assert.False(db.Database.HasPendingModelChanges(), "the model differs from the last migration's snapshot: add a migration");
     }
 
+    [Fact]
+    public async Task Tables_OfEveryEntity_AreNamedByItsConfiguration()
+    {
+        // the context has no list of tables: a configuration without ToTable would name its table after the class
+        await using var db = await fx.Services.GetRequiredService<IDbContextFactory<KoproGoDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        var unnamed = db.Model.GetEntityTypes()
+            .Where(e => !e.IsOwned() && e.ClrType.Namespace!.StartsWith("KoproGo", StringComparison.Ordinal)
+                        && e.FindAnnotation(Microsoft.EntityFrameworkCore.Metadata.RelationalAnnotationNames.TableName) is null)
+            .Select(e => e.ClrType.Name);
+        Assert.Empty(unnamed);
+        // and each foreign key is named from the final table names (the migrations' names)
+        Assert.Contains(db.Model.GetEntityTypes().SelectMany(e => e.GetForeignKeys()), fk => fk.GetConstraintName() == "fk_supplier_invoices_suppliers_supplier_id");
+        Assert.Contains(db.Model.GetEntityTypes().SelectMany(e => e.GetForeignKeys()), fk => fk.GetConstraintName() == "fk_backup_codes_asp_net_users_user_id");
+    }
+
     private sealed class Recorder : IRecurringJobs
     {
         public List<string> Schedules { get; } = [];
