@@ -4,6 +4,17 @@ namespace KoproGo.Core.Common;
 /// The isolation rule of SPEC §1.1 as queries: what an actor may read. Every service starts from these, so a
 /// building outside them is "not found" for that actor whatever the id in the URL.
 /// </summary>
+/// <summary>What an actor may do in a building, as the policies name it (Actor.IsStaffOf, CanKeepBooks, CanManage).</summary>
+public enum BuildingRight
+{
+    /// <summary>Read the building's management data: syndic, accountant, board member.</summary>
+    Staff,
+    /// <summary>Keep its books: syndic, accountant.</summary>
+    Books,
+    /// <summary>Manage it: the syndic.</summary>
+    Manage,
+}
+
 public static class Access
 {
     public static IQueryable<Building> ReadableBuildings(this IKoproGoDb db, Actor actor, DateOnly today)
@@ -52,6 +63,75 @@ public static class Access
     /// <summary>The building if the actor is staff of it (syndic, accountant, board member) or SuperAdmin.</summary>
     public static Task<Result<Building>> StaffBuildingAsync(this IKoproGoDb db, Actor actor, Guid buildingId, DateOnly today, CancellationToken ct) =>
         BuildingIfAsync(db.ReadableBuildings(actor, today).AsNoTracking(), buildingId, b => actor.IsStaffOf(b.OrganisationId, b.Id), ct);
+
+    /// <summary>The building if the actor holds that right over it (see the three methods above).</summary>
+    public static Task<Result<Building>> BuildingAsync(this IKoproGoDb db, Actor actor, Guid buildingId, BuildingRight right, DateOnly today, CancellationToken ct) =>
+        right switch
+        {
+            BuildingRight.Manage => db.ManagedBuildingAsync(actor, buildingId, today, ct),
+            BuildingRight.Books => db.BooksBuildingAsync(actor, buildingId, today, ct),
+            _ => db.StaffBuildingAsync(actor, buildingId, today, ct),
+        };
+
+    /// <summary>
+    /// The first steps of a use case on one building, written once (the shared command path): the input's own rules
+    /// (refused before the database is asked), a context for the operation, the actor's right over the building (else
+    /// "not found" or "forbidden"); then the use case itself, given the context and the building.
+    /// </summary>
+    public static async Task<Result<T>> InBuildingAsync<T>(this IKoproGoDbFactory dbs, Actor actor, Guid buildingId, BuildingRight right, DateOnly today,
+        Validation input, Func<IKoproGoDb, Building, Task<Result<T>>> run, CancellationToken ct)
+    {
+        if (!input.IsValid)
+            return Result<T>.Fail(input.Errors);
+        await using var db = await dbs.CreateAsync(ct);
+        var found = await db.BuildingAsync(actor, buildingId, right, today, ct);
+        return found.Succeeded ? await run(db, found.Value) : Result<T>.Fail(found.Errors);
+    }
+
+    /// <inheritdoc cref="InBuildingAsync{T}(IKoproGoDbFactory, Actor, Guid, BuildingRight, DateOnly, Validation, Func{IKoproGoDb, Building, Task{Result{T}}}, CancellationToken)"/>
+    public static Task<Result<T>> InBuildingAsync<T>(this IKoproGoDbFactory dbs, Actor actor, Guid buildingId, BuildingRight right, DateOnly today,
+        Func<IKoproGoDb, Building, Task<Result<T>>> run, CancellationToken ct) =>
+        dbs.InBuildingAsync(actor, buildingId, right, today, new Validation(), run, ct);
+
+    /// <inheritdoc cref="InBuildingAsync{T}(IKoproGoDbFactory, Actor, Guid, BuildingRight, DateOnly, Validation, Func{IKoproGoDb, Building, Task{Result{T}}}, CancellationToken)"/>
+    public static async Task<Result> InBuildingAsync(this IKoproGoDbFactory dbs, Actor actor, Guid buildingId, BuildingRight right, DateOnly today,
+        Validation input, Func<IKoproGoDb, Building, Task<Result>> run, CancellationToken ct)
+    {
+        if (!input.IsValid)
+            return Result.Fail(input.Errors);
+        await using var db = await dbs.CreateAsync(ct);
+        var found = await db.BuildingAsync(actor, buildingId, right, today, ct);
+        return found.Succeeded ? await run(db, found.Value) : Result.Fail(found.Errors);
+    }
+
+    /// <inheritdoc cref="InBuildingAsync{T}(IKoproGoDbFactory, Actor, Guid, BuildingRight, DateOnly, Validation, Func{IKoproGoDb, Building, Task{Result{T}}}, CancellationToken)"/>
+    public static Task<Result> InBuildingAsync(this IKoproGoDbFactory dbs, Actor actor, Guid buildingId, BuildingRight right, DateOnly today,
+        Func<IKoproGoDb, Building, Task<Result>> run, CancellationToken ct) =>
+        dbs.InBuildingAsync(actor, buildingId, right, today, new Validation(), run, ct);
+
+    /// <summary>
+    /// A record and its building, the actor holding the right over that building: a missing record is "not found", one
+    /// in a building the actor may not read is "not found" too (its existence is not revealed), one they may read but
+    /// not act on "forbidden". The record comes as the query reads it (tracked or not, with its includes).
+    /// </summary>
+    public static async Task<Result<(T Record, Building Building)>> FindInBuildingAsync<T>(this IQueryable<T> record, IKoproGoDb db, Actor actor,
+        Func<T, Guid> buildingOf, BuildingRight right, DateOnly today, CancellationToken ct) where T : class
+    {
+        var found = await record.FirstOrDefaultAsync(ct);
+        if (found is null)
+            return Errors.NotFoundError;
+        var building = await db.BuildingAsync(actor, buildingOf(found), right, today, ct);
+        return building.Succeeded ? (found, building.Value) : Result<(T, Building)>.Fail(building.Errors);
+    }
+
+    /// <summary>An owner record of an organisation the actor is staff of (else "not found"), which they manage (else "forbidden"). Tracked.</summary>
+    public static async Task<Result<Owner>> ManagedOwnerAsync(this IKoproGoDb db, Actor actor, Guid ownerId, CancellationToken ct)
+    {
+        var owner = await db.Set<Owner>().FirstOrDefaultAsync(o => o.Id == ownerId, ct);
+        if (owner is null || !actor.IsStaffOf(owner.OrganisationId))
+            return Errors.NotFoundError;
+        return actor.CanManage(owner.OrganisationId) ? owner : Errors.ForbiddenError;
+    }
 
     /// <summary>Not readable: NotFound (its existence is not revealed); readable but not allowed: Forbidden.</summary>
     private static async Task<Result<Building>> BuildingIfAsync(IQueryable<Building> readable, Guid buildingId, Func<Building, bool> allowed, CancellationToken ct)

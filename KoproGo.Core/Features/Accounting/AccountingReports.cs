@@ -185,18 +185,15 @@ public sealed class AccountingReports(IKoproGoDbFactory dbFactory, TimeProvider 
             new ChargeLine(r.InvoiceDate, r.Supplier, r.Number, r.Unit, $"{accounts[r.AccountId].Code} {accounts[r.AccountId].DisplayLabel(culture)}", r.Amount)).ToList());
     }
 
-    public async Task<Result<IReadOnlyList<OwnerChoice>>> BuildingOwnersAsync(Actor actor, Guid buildingId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateAsync(ct);
-        var found = await db.StaffBuildingAsync(actor, buildingId, clock.Today(), ct);
-        if (!found.Succeeded)
-            return Result<IReadOnlyList<OwnerChoice>>.Fail(found.Errors);
-        // the building's owners (current and former), whether or not they have lines yet
-        var owners = await (from o in db.Owners.AsNoTracking()
-                            where db.Set<Ownership>().Any(s => s.OwnerId == o.Id && db.Set<Unit>().Any(u => u.Id == s.UnitId && u.BuildingId == buildingId))
-                            select o).ToListAsync(ct);
-        return owners.Select(o => new OwnerChoice(o.Id, o.DisplayName)).OrderBy(o => o.Name, StringComparer.CurrentCulture).ToList();
-    }
+    public Task<Result<IReadOnlyList<OwnerChoice>>> BuildingOwnersAsync(Actor actor, Guid buildingId, CancellationToken ct) =>
+        dbFactory.InBuildingAsync<IReadOnlyList<OwnerChoice>>(actor, buildingId, BuildingRight.Staff, clock.Today(), async (db, building) =>
+        {
+            // the building's owners (current and former), whether or not they have lines yet
+            var owners = await (from o in db.Owners.AsNoTracking()
+                                where db.Set<Ownership>().Any(s => s.OwnerId == o.Id && db.Set<Unit>().Any(u => u.Id == s.UnitId && u.BuildingId == buildingId))
+                                select o).ToListAsync(ct);
+            return owners.Select(o => new OwnerChoice(o.Id, o.DisplayName)).OrderBy(o => o.Name, StringComparer.CurrentCulture).ToList();
+        }, ct);
 
     public async Task<IReadOnlyList<MyAccount>> MyAccountsAsync(Actor actor, CancellationToken ct)
     {

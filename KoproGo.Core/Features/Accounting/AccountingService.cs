@@ -158,12 +158,10 @@ public sealed class AccountingService(IKoproGoDbFactory dbFactory, JournalPoster
     {
         await using var db = await dbFactory.CreateAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var year = await db.FiscalYears.AsNoTracking().FirstOrDefaultAsync(y => y.Id == fiscalYearId, ct);
-        if (year is null)
-            return Errors.NotFoundError;
-        var found = await db.BooksBuildingAsync(actor, year.BuildingId, clock.Today(), ct);
+        var found = await db.FiscalYears.AsNoTracking().Where(y => y.Id == fiscalYearId).FindInBuildingAsync(db, actor, y => y.BuildingId, BuildingRight.Books, clock.Today(), ct);
         if (!found.Succeeded)
             return Result.Fail(found.Errors);
+        var (year, building) = found.Value;
         // the lock that opening and posting take: nothing lands in the year while it goes
         await db.LockBuildingAsync(year.BuildingId, ct);
         var isLast = !await db.FiscalYears.AnyAsync(y => y.BuildingId == year.BuildingId && y.StartDate > year.StartDate, ct);
@@ -180,7 +178,7 @@ public sealed class AccountingService(IKoproGoDbFactory dbFactory, JournalPoster
         {
             return Error.Of("error.fiscal_year_not_empty", year.Label);   // something else points to it (a settlement…)
         }
-        db.Audit(actor, clock, "fiscal_year.removed", nameof(FiscalYear), year.Id, found.Value.OrganisationId, year.BuildingId, $"{year.StartDate:yyyy-MM-dd}");
+        db.Audit(actor, clock, "fiscal_year.removed", nameof(FiscalYear), year.Id, building.OrganisationId, year.BuildingId, $"{year.StartDate:yyyy-MM-dd}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Result.Ok();
@@ -262,41 +260,36 @@ public sealed class AccountingService(IKoproGoDbFactory dbFactory, JournalPoster
         return await ReferenceAsync(db, posted.Value.Id, ct);
     }
 
-    public async Task<Result<Page<EntryRow>>> JournalAsync(Actor actor, Guid buildingId, JournalQuery query, PageRequest page, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateAsync(ct);
-        var found = await db.StaffBuildingAsync(actor, buildingId, clock.Today(), ct);
-        if (!found.Succeeded)
-            return Result<Page<EntryRow>>.Fail(found.Errors);
-        var entries = db.JournalEntries.AsNoTracking().Where(e => e.BuildingId == buildingId);
-        if (query.FiscalYearId is { } yearId)
-            entries = entries.Where(e => e.FiscalYearId == yearId);
-        if (query.Journal is { } journal)
-            entries = entries.Where(e => e.Journal == journal);
-        if (!string.IsNullOrWhiteSpace(page.Search))
+    public Task<Result<Page<EntryRow>>> JournalAsync(Actor actor, Guid buildingId, JournalQuery query, PageRequest page, CancellationToken ct) =>
+        dbFactory.InBuildingAsync<Page<EntryRow>>(actor, buildingId, BuildingRight.Staff, clock.Today(), async (db, _) =>
         {
-            var p = SearchText.Pattern(page.Search);
-            entries = entries.Where(e => EF.Functions.Like(e.Description.ToLower(), p) || EF.Functions.Like(e.Reference.ToLower(), p)
-                                         || EF.Functions.Like((e.DocumentRef ?? "").ToLower(), p));
-        }
-        var total = await entries.CountAsync(ct);
-        var rows = await entries.OrderByDescending(e => e.Date).ThenByDescending(e => e.Reference)
-            .Skip(page.Skip).Take(page.Size)
-            .Select(e => new EntryRow(e.Id, e.Reference, e.Date, e.Journal, e.Kind, e.Description, e.DocumentRef,
-                e.Lines.Sum(l => l.Debit), e.ReversedById != null, e.ReversalOfId))
-            .ToListAsync(ct);
-        return new Page<EntryRow>(rows, total);
-    }
+            var entries = db.JournalEntries.AsNoTracking().Where(e => e.BuildingId == buildingId);
+            if (query.FiscalYearId is { } yearId)
+                entries = entries.Where(e => e.FiscalYearId == yearId);
+            if (query.Journal is { } journal)
+                entries = entries.Where(e => e.Journal == journal);
+            if (!string.IsNullOrWhiteSpace(page.Search))
+            {
+                var p = SearchText.Pattern(page.Search);
+                entries = entries.Where(e => EF.Functions.Like(e.Description.ToLower(), p) || EF.Functions.Like(e.Reference.ToLower(), p)
+                                             || EF.Functions.Like((e.DocumentRef ?? "").ToLower(), p));
+            }
+            var total = await entries.CountAsync(ct);
+            var rows = await entries.OrderByDescending(e => e.Date).ThenByDescending(e => e.Reference)
+                .Skip(page.Skip).Take(page.Size)
+                .Select(e => new EntryRow(e.Id, e.Reference, e.Date, e.Journal, e.Kind, e.Description, e.DocumentRef,
+                    e.Lines.Sum(l => l.Debit), e.ReversedById != null, e.ReversalOfId))
+                .ToListAsync(ct);
+            return new Page<EntryRow>(rows, total);
+        }, ct);
 
     public async Task<Result<EntryDetail>> EntryAsync(Actor actor, Guid entryId, string culture, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var entry = await db.JournalEntries.AsNoTracking().Include(e => e.Lines).FirstOrDefaultAsync(e => e.Id == entryId, ct);
-        if (entry is null)
-            return Errors.NotFoundError;
-        var found = await db.StaffBuildingAsync(actor, entry.BuildingId, clock.Today(), ct);
+        var found = await db.JournalEntries.AsNoTracking().Include(e => e.Lines).Where(e => e.Id == entryId).FindInBuildingAsync(db, actor, e => e.BuildingId, BuildingRight.Staff, clock.Today(), ct);
         if (!found.Succeeded)
             return Result<EntryDetail>.Fail(found.Errors);
+        var (entry, _) = found.Value;
         var accountIds = entry.Lines.Select(l => l.AccountId).ToList();
         var accounts = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
         var names = await SubLedgerNamesAsync(db, entry.Lines, ct);

@@ -31,67 +31,52 @@ public interface IInvoiceService
 
 public sealed class InvoiceService(IKoproGoDbFactory dbFactory, JournalPoster poster, TimeProvider clock) : IInvoiceService
 {
-    public async Task<Result<IReadOnlyList<KeyRow>>> KeysAsync(Actor actor, Guid buildingId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateAsync(ct);
-        var found = await db.StaffBuildingAsync(actor, buildingId, clock.Today(), ct);
-        if (!found.Succeeded)
-            return Result<IReadOnlyList<KeyRow>>.Fail(found.Errors);
-        return await db.DistributionKeys.AsNoTracking().Where(k => k.BuildingId == buildingId).OrderBy(k => k.Name)
-            .Select(k => new KeyRow(k.Id, k.Name, k.Units.Count(u => u.Weight > 0))).ToListAsync(ct);
-    }
+    public Task<Result<IReadOnlyList<KeyRow>>> KeysAsync(Actor actor, Guid buildingId, CancellationToken ct) =>
+        dbFactory.InBuildingAsync<IReadOnlyList<KeyRow>>(actor, buildingId, BuildingRight.Staff, clock.Today(), async (db, _) =>
+        {
+            return await db.DistributionKeys.AsNoTracking().Where(k => k.BuildingId == buildingId).OrderBy(k => k.Name)
+                .Select(k => new KeyRow(k.Id, k.Name, k.Units.Count(u => u.Weight > 0))).ToListAsync(ct);
+        }, ct);
 
-    public async Task<Result<IReadOnlyList<UnitWeight>>> UnitsAsync(Actor actor, Guid buildingId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateAsync(ct);
-        var found = await db.StaffBuildingAsync(actor, buildingId, clock.Today(), ct);
-        if (!found.Succeeded)
-            return Result<IReadOnlyList<UnitWeight>>.Fail(found.Errors);
-        return await db.Units.AsNoTracking().Where(u => u.BuildingId == buildingId).OrderBy(u => u.Number)
-            .Select(u => new UnitWeight(u.Id, u.Number, u.Shares)).ToListAsync(ct);
-    }
+    public Task<Result<IReadOnlyList<UnitWeight>>> UnitsAsync(Actor actor, Guid buildingId, CancellationToken ct) =>
+        dbFactory.InBuildingAsync<IReadOnlyList<UnitWeight>>(actor, buildingId, BuildingRight.Staff, clock.Today(), async (db, _) =>
+        {
+            return await db.Units.AsNoTracking().Where(u => u.BuildingId == buildingId).OrderBy(u => u.Number)
+                .Select(u => new UnitWeight(u.Id, u.Number, u.Shares)).ToListAsync(ct);
+        }, ct);
 
-    public async Task<Result<Guid>> CreateKeyAsync(Actor actor, Guid buildingId, DistributionKeyInput input, CancellationToken ct)
-    {
-        var validation = input.Validate();
-        if (!validation.IsValid)
-            return Result<Guid>.Fail(validation.Errors);
-        await using var db = await dbFactory.CreateAsync(ct);
-        var found = await db.BooksBuildingAsync(actor, buildingId, clock.Today(), ct);
-        if (!found.Succeeded)
-            return Result<Guid>.Fail(found.Errors);
-        var unitIds = input.Weights.Keys.ToList();
-        if (await db.Units.CountAsync(u => unitIds.Contains(u.Id) && u.BuildingId == buildingId, ct) != unitIds.Count)
-            return Errors.NotFoundError;
-        var key = DistributionKey.Create(buildingId, input.Name!, input.Weights.Where(w => w.Value > 0).Select(w => (w.Key, w.Value)));
-        db.DistributionKeys.Add(key);
-        db.Audit(actor, clock, "key.created", nameof(DistributionKey), key.Id, found.Value.OrganisationId, buildingId, $"{key.Name} ({key.Units.Count})");
-        await db.SaveChangesAsync(ct);
-        return key.Id;
-    }
+    public Task<Result<Guid>> CreateKeyAsync(Actor actor, Guid buildingId, DistributionKeyInput input, CancellationToken ct) =>
+        dbFactory.InBuildingAsync<Guid>(actor, buildingId, BuildingRight.Books, clock.Today(), input.Validate(), async (db, building) =>
+        {
+            var unitIds = input.Weights.Keys.ToList();
+            if (await db.Units.CountAsync(u => unitIds.Contains(u.Id) && u.BuildingId == buildingId, ct) != unitIds.Count)
+                return Errors.NotFoundError;
+            var key = DistributionKey.Create(buildingId, input.Name!, input.Weights.Where(w => w.Value > 0).Select(w => (w.Key, w.Value)));
+            db.DistributionKeys.Add(key);
+            db.Audit(actor, clock, "key.created", nameof(DistributionKey), key.Id, building.OrganisationId, buildingId, $"{key.Name} ({key.Units.Count})");
+            await db.SaveChangesAsync(ct);
+            return key.Id;
+        }, ct);
 
-    public async Task<Result<IReadOnlyList<InvoiceRow>>> ListAsync(Actor actor, Guid buildingId, InvoiceStatus? status, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateAsync(ct);
-        var found = await db.StaffBuildingAsync(actor, buildingId, clock.Today(), ct);
-        if (!found.Succeeded)
-            return Result<IReadOnlyList<InvoiceRow>>.Fail(found.Errors);
-        var invoices = db.SupplierInvoices.AsNoTracking().Where(i => i.BuildingId == buildingId);
-        if (status is { } s)
-            invoices = invoices.Where(i => i.Status == s);
-        var rows = await (from i in invoices
-                          join sup in db.Suppliers on i.SupplierId equals sup.Id
-                          orderby i.InvoiceDate descending, i.CreatedAt descending
-                          select new
-                          {
-                              Invoice = i,
-                              Supplier = sup.Name,
-                              Key = db.Set<DistributionKey>().Where(k => k.Id == i.DistributionKeyId).Select(k => k.Name).FirstOrDefault(),
-                              Total = i.Lines.Sum(l => l.AmountInclVat)
-                          })
-            .ToListAsync(ct);
-        return rows.Select(r => Row(r.Invoice, r.Supplier, r.Key, r.Total)).ToList();
-    }
+    public Task<Result<IReadOnlyList<InvoiceRow>>> ListAsync(Actor actor, Guid buildingId, InvoiceStatus? status, CancellationToken ct) =>
+        dbFactory.InBuildingAsync<IReadOnlyList<InvoiceRow>>(actor, buildingId, BuildingRight.Staff, clock.Today(), async (db, _) =>
+        {
+            var invoices = db.SupplierInvoices.AsNoTracking().Where(i => i.BuildingId == buildingId);
+            if (status is { } s)
+                invoices = invoices.Where(i => i.Status == s);
+            var rows = await (from i in invoices
+                              join sup in db.Suppliers on i.SupplierId equals sup.Id
+                              orderby i.InvoiceDate descending, i.CreatedAt descending
+                              select new
+                              {
+                                  Invoice = i,
+                                  Supplier = sup.Name,
+                                  Key = db.Set<DistributionKey>().Where(k => k.Id == i.DistributionKeyId).Select(k => k.Name).FirstOrDefault(),
+                                  Total = i.Lines.Sum(l => l.AmountInclVat)
+                              })
+                .ToListAsync(ct);
+            return rows.Select(r => Row(r.Invoice, r.Supplier, r.Key, r.Total)).ToList();
+        }, ct);
 
     private static InvoiceRow Row(SupplierInvoice i, string supplier, string? key, decimal total) =>
         new(i.Id, supplier, i.Number, i.InvoiceDate, i.DueDate, i.Status, total, key, i.RejectionReason);
@@ -99,12 +84,10 @@ public sealed class InvoiceService(IKoproGoDbFactory dbFactory, JournalPoster po
     public async Task<Result<InvoiceDetail>> GetAsync(Actor actor, Guid invoiceId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var invoice = await db.SupplierInvoices.AsNoTracking().Include(i => i.Lines).FirstOrDefaultAsync(i => i.Id == invoiceId, ct);
-        if (invoice is null)
-            return Errors.NotFoundError;
-        var found = await db.StaffBuildingAsync(actor, invoice.BuildingId, clock.Today(), ct);
+        var found = await db.SupplierInvoices.AsNoTracking().Include(i => i.Lines).Where(i => i.Id == invoiceId).FindInBuildingAsync(db, actor, i => i.BuildingId, BuildingRight.Staff, clock.Today(), ct);
         if (!found.Succeeded)
             return Result<InvoiceDetail>.Fail(found.Errors);
+        var (invoice, _) = found.Value;
         var supplier = await db.Suppliers.Where(s => s.Id == invoice.SupplierId).Select(s => s.Name).FirstAsync(ct);
         var key = await db.DistributionKeys.Where(k => k.Id == invoice.DistributionKeyId).Select(k => k.Name).FirstOrDefaultAsync(ct);
         var allocations = await (from a in db.ChargeAllocations.AsNoTracking()
@@ -117,52 +100,46 @@ public sealed class InvoiceService(IKoproGoDbFactory dbFactory, JournalPoster po
             allocations.Select(a => new AllocationRow(a.Number, a.Owner.DisplayName, a.Amount)).ToList(), invoice.FileId, invoice.SupplierId, invoice.DistributionKeyId);
     }
 
-    public async Task<Result<Guid>> SaveDraftAsync(Actor actor, Guid buildingId, Guid? invoiceId, InvoiceInput input, CancellationToken ct)
-    {
-        var validation = input.Validate();
-        if (!validation.IsValid)
-            return Result<Guid>.Fail(validation.Errors);
-        await using var db = await dbFactory.CreateAsync(ct);
-        var found = await db.BooksBuildingAsync(actor, buildingId, clock.Today(), ct);
-        if (!found.Succeeded)
-            return Result<Guid>.Fail(found.Errors);
-        var organisationId = found.Value.OrganisationId;
-        var reference = await CheckReferencesAsync(db, organisationId, buildingId, input, ct);
-        if (reference is not null)
-            return reference;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        SupplierInvoice invoice;
-        if (invoiceId is { } id)
+    public Task<Result<Guid>> SaveDraftAsync(Actor actor, Guid buildingId, Guid? invoiceId, InvoiceInput input, CancellationToken ct) =>
+        dbFactory.InBuildingAsync<Guid>(actor, buildingId, BuildingRight.Books, clock.Today(), input.Validate(), async (db, building) =>
         {
-            // the lock approval takes: lines cannot change under an approval, nor after it
-            await db.LockAsync<SupplierInvoice>(id, ct);
-            var existing = await db.SupplierInvoices.Include(i => i.Lines).FirstOrDefaultAsync(i => i.Id == id && i.BuildingId == buildingId, ct);
-            if (existing is null)
-                return Errors.NotFoundError;
-            if (existing.Status != InvoiceStatus.Draft)
-                return Error.Of("error.invoice_status", existing.Status.ToString());
-            db.InvoiceLines.RemoveRange(existing.Lines);
-            existing.Update(input);
-            invoice = existing;
-        }
-        else
-        {
-            invoice = SupplierInvoice.Create(organisationId, buildingId, input, clock.GetUtcNow());
-            db.SupplierInvoices.Add(invoice);
-        }
-        db.Audit(actor, clock, invoiceId is null ? "invoice.created" : "invoice.updated", nameof(SupplierInvoice), invoice.Id, organisationId, buildingId,
-            $"{invoice.Number} {invoice.TotalInclVat:0.00}");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            return new Error("error.invoice_duplicate", [], nameof(InvoiceInput.Number));
-        }
-        await tx.CommitAsync(ct);
-        return invoice.Id;
-    }
+            var organisationId = building.OrganisationId;
+            var reference = await CheckReferencesAsync(db, organisationId, buildingId, input, ct);
+            if (reference is not null)
+                return reference;
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            SupplierInvoice invoice;
+            if (invoiceId is { } id)
+            {
+                // the lock approval takes: lines cannot change under an approval, nor after it
+                await db.LockAsync<SupplierInvoice>(id, ct);
+                var existing = await db.SupplierInvoices.Include(i => i.Lines).FirstOrDefaultAsync(i => i.Id == id && i.BuildingId == buildingId, ct);
+                if (existing is null)
+                    return Errors.NotFoundError;
+                if (existing.Status != InvoiceStatus.Draft)
+                    return Error.Of("error.invoice_status", existing.Status.ToString());
+                db.InvoiceLines.RemoveRange(existing.Lines);
+                existing.Update(input);
+                invoice = existing;
+            }
+            else
+            {
+                invoice = SupplierInvoice.Create(organisationId, buildingId, input, clock.GetUtcNow());
+                db.SupplierInvoices.Add(invoice);
+            }
+            db.Audit(actor, clock, invoiceId is null ? "invoice.created" : "invoice.updated", nameof(SupplierInvoice), invoice.Id, organisationId, buildingId,
+                $"{invoice.Number} {invoice.TotalInclVat:0.00}");
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
+            {
+                return new Error("error.invoice_duplicate", [], nameof(InvoiceInput.Number));
+            }
+            await tx.CommitAsync(ct);
+            return invoice.Id;
+        }, ct);
 
     private static async Task<Error?> CheckReferencesAsync(IKoproGoDb db, Guid organisationId, Guid buildingId, InvoiceInput input, CancellationToken ct)
     {

@@ -42,32 +42,26 @@ public sealed class BookingService(IKoproGoDbFactory dbFactory, INotificationSer
         return await db.Resources.AsNoTracking().Where(r => r.BuildingId == buildingId).OrderBy(r => r.Name).ToListAsync(ct);
     }
 
-    public async Task<Result<Guid>> SaveResourceAsync(Actor actor, Guid buildingId, Guid? resourceId, ResourceInput input, CancellationToken ct)
-    {
-        var validation = input.Validate();
-        if (!validation.IsValid)
-            return Result<Guid>.Fail(validation.Errors);
-        await using var db = await dbFactory.CreateAsync(ct);
-        var found = await db.ManagedBuildingAsync(actor, buildingId, clock.Today(), ct);
-        if (!found.Succeeded)
-            return Result<Guid>.Fail(found.Errors);
-        Resource resource;
-        if (resourceId is { } id)
+    public Task<Result<Guid>> SaveResourceAsync(Actor actor, Guid buildingId, Guid? resourceId, ResourceInput input, CancellationToken ct) =>
+        dbFactory.InBuildingAsync<Guid>(actor, buildingId, BuildingRight.Manage, clock.Today(), input.Validate(), async (db, building) =>
         {
-            resource = await db.Resources.FirstOrDefaultAsync(r => r.Id == id && r.BuildingId == buildingId, ct) ?? null!;
-            if (resource is null)
-                return Errors.NotFoundError;
-            resource.Update(input);
-        }
-        else
-        {
-            resource = Resource.Create(found.Value.OrganisationId, buildingId, input);
-            db.Resources.Add(resource);
-        }
-        db.Audit(actor, clock, resourceId is null ? "resource.created" : "resource.updated", nameof(Resource), resource.Id, found.Value.OrganisationId, buildingId, resource.Name);
-        await db.SaveChangesAsync(ct);
-        return resource.Id;
-    }
+            Resource resource;
+            if (resourceId is { } id)
+            {
+                resource = await db.Resources.FirstOrDefaultAsync(r => r.Id == id && r.BuildingId == buildingId, ct) ?? null!;
+                if (resource is null)
+                    return Errors.NotFoundError;
+                resource.Update(input);
+            }
+            else
+            {
+                resource = Resource.Create(building.OrganisationId, buildingId, input);
+                db.Resources.Add(resource);
+            }
+            db.Audit(actor, clock, resourceId is null ? "resource.created" : "resource.updated", nameof(Resource), resource.Id, building.OrganisationId, buildingId, resource.Name);
+            await db.SaveChangesAsync(ct);
+            return resource.Id;
+        }, ct);
 
     /// <summary>The resource if its building is readable by the actor.</summary>
     private async Task<Resource?> ReadableResourceAsync(IKoproGoDb db, Actor actor, Guid resourceId, CancellationToken ct)
@@ -231,14 +225,11 @@ public sealed class BookingService(IKoproGoDbFactory dbFactory, INotificationSer
         return await RowsAsync(db, db.Bookings.Where(b => ownerIds.Contains(b.OwnerId)), ct);
     }
 
-    public async Task<Result<IReadOnlyList<BookingRow>>> PendingAsync(Actor actor, Guid buildingId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateAsync(ct);
-        var found = await db.StaffBuildingAsync(actor, buildingId, clock.Today(), ct);
-        if (!found.Succeeded)
-            return Result<IReadOnlyList<BookingRow>>.Fail(found.Errors);
-        return Result<IReadOnlyList<BookingRow>>.Ok(await RowsAsync(db, db.Bookings.Where(b => b.BuildingId == buildingId && b.Status == BookingStatus.Pending), ct));
-    }
+    public Task<Result<IReadOnlyList<BookingRow>>> PendingAsync(Actor actor, Guid buildingId, CancellationToken ct) =>
+        dbFactory.InBuildingAsync<IReadOnlyList<BookingRow>>(actor, buildingId, BuildingRight.Staff, clock.Today(), async (db, _) =>
+        {
+            return Result<IReadOnlyList<BookingRow>>.Ok(await RowsAsync(db, db.Bookings.Where(b => b.BuildingId == buildingId && b.Status == BookingStatus.Pending), ct));
+        }, ct);
 
     private async Task<IReadOnlyList<BookingRow>> RowsAsync(IKoproGoDb db, IQueryable<Booking> bookings, CancellationToken ct)
     {

@@ -118,61 +118,54 @@ public sealed class BudgetService(IKoproGoDbFactory dbFactory, TimeProvider cloc
             budget.Status == BudgetStatus.Draft && actor.CanKeepBooks(building.OrganisationId, building.Id), actor.CanManage(building.OrganisationId, building.Id));
     }
 
-    public async Task<Result<Guid>> SaveDraftAsync(Actor actor, Guid buildingId, Guid? budgetId, BudgetInput input, CancellationToken ct)
-    {
-        var validation = input.Validate();
-        if (!validation.IsValid)
-            return Result<Guid>.Fail(validation.Errors);
-        await using var db = await dbFactory.CreateAsync(ct);
-        var found = await db.BooksBuildingAsync(actor, buildingId, clock.Today(), ct);
-        if (!found.Succeeded)
-            return Result<Guid>.Fail(found.Errors);
-        var building = found.Value;
-        var year = await db.FiscalYears.AsNoTracking().FirstOrDefaultAsync(y => y.Id == input.FiscalYearId && y.BuildingId == buildingId, ct);
-        if (year is null)
-            return new Error(Errors.NotFound, [], nameof(BudgetInput.FiscalYearId));
-        if (year.IsClosed)
-            return new Error("error.fiscal_year_closed", [year.Label], nameof(BudgetInput.FiscalYearId));
-        var accountIds = input.Lines.Select(l => l.AccountId!.Value).ToList();
-        var charges = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id) && a.OrganisationId == building.OrganisationId && a.Code.StartsWith("6")).CountAsync(ct);
-        if (charges != accountIds.Count)
-            return new Error("error.budget_line_account", [], nameof(BudgetInput.Lines));
+    public Task<Result<Guid>> SaveDraftAsync(Actor actor, Guid buildingId, Guid? budgetId, BudgetInput input, CancellationToken ct) =>
+        dbFactory.InBuildingAsync<Guid>(actor, buildingId, BuildingRight.Books, clock.Today(), input.Validate(), async (db, building) =>
+        {
+            var year = await db.FiscalYears.AsNoTracking().FirstOrDefaultAsync(y => y.Id == input.FiscalYearId && y.BuildingId == buildingId, ct);
+            if (year is null)
+                return new Error(Errors.NotFound, [], nameof(BudgetInput.FiscalYearId));
+            if (year.IsClosed)
+                return new Error("error.fiscal_year_closed", [year.Label], nameof(BudgetInput.FiscalYearId));
+            var accountIds = input.Lines.Select(l => l.AccountId!.Value).ToList();
+            var charges = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id) && a.OrganisationId == building.OrganisationId && a.Code.StartsWith("6")).CountAsync(ct);
+            if (charges != accountIds.Count)
+                return new Error("error.budget_line_account", [], nameof(BudgetInput.Lines));
 
-        Budget budget;
-        if (budgetId is { } id)
-        {
-            var existing = await db.Budgets.Include(b => b.Lines).FirstOrDefaultAsync(b => b.Id == id && b.BuildingId == buildingId, ct);
-            if (existing is null)
-                return Errors.NotFoundError;
-            if (existing.Status != BudgetStatus.Draft)
-                return StatusError(existing);
-            if (existing.FiscalYearId != year.Id)
-                return new Error("error.budget_year_fixed", [], nameof(BudgetInput.FiscalYearId));
-            db.BudgetLines.RemoveRange(existing.Lines);
-            budget = existing;
-        }
-        else
-        {
-            if (await db.Budgets.AnyAsync(b => b.FiscalYearId == year.Id, ct))
-                return new Error("error.budget_exists", [year.Label], nameof(BudgetInput.FiscalYearId));
-            budget = Budget.Create(building.OrganisationId, buildingId, year.Id, clock.GetUtcNow());
-            db.Budgets.Add(budget);
-        }
-        budget.SetReserve(input.Reserve);
-        // new rows with client-made keys: added explicitly, not through the navigation
-        db.BudgetLines.AddRange(input.Lines.Select(l => BudgetLine.Create(budget.Id, l.AccountId!.Value, l.Kind, l.Amount, l.Label)));
-        db.Audit(actor, clock, budgetId is null ? "budget.created" : "budget.updated", nameof(Budget), budget.Id, building.OrganisationId, buildingId,
-            $"{year.Label}: {input.Lines.Sum(l => l.Amount) + input.Reserve:0.00}");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            return new Error("error.budget_exists", [year.Label], nameof(BudgetInput.FiscalYearId));    // a second tab created it first
-        }
-        return budget.Id;
-    }
+            Budget budget;
+            if (budgetId is { } id)
+            {
+                var existing = await db.Budgets.Include(b => b.Lines).FirstOrDefaultAsync(b => b.Id == id && b.BuildingId == buildingId, ct);
+                if (existing is null)
+                    return Errors.NotFoundError;
+                if (existing.Status != BudgetStatus.Draft)
+                    return StatusError(existing);
+                if (existing.FiscalYearId != year.Id)
+                    return new Error("error.budget_year_fixed", [], nameof(BudgetInput.FiscalYearId));
+                db.BudgetLines.RemoveRange(existing.Lines);
+                budget = existing;
+            }
+            else
+            {
+                if (await db.Budgets.AnyAsync(b => b.FiscalYearId == year.Id, ct))
+                    return new Error("error.budget_exists", [year.Label], nameof(BudgetInput.FiscalYearId));
+                budget = Budget.Create(building.OrganisationId, buildingId, year.Id, clock.GetUtcNow());
+                db.Budgets.Add(budget);
+            }
+            budget.SetReserve(input.Reserve);
+            // new rows with client-made keys: added explicitly, not through the navigation
+            db.BudgetLines.AddRange(input.Lines.Select(l => BudgetLine.Create(budget.Id, l.AccountId!.Value, l.Kind, l.Amount, l.Label)));
+            db.Audit(actor, clock, budgetId is null ? "budget.created" : "budget.updated", nameof(Budget), budget.Id, building.OrganisationId, buildingId,
+                $"{year.Label}: {input.Lines.Sum(l => l.Amount) + input.Reserve:0.00}");
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
+            {
+                return new Error("error.budget_exists", [year.Label], nameof(BudgetInput.FiscalYearId));    // a second tab created it first
+            }
+            return budget.Id;
+        }, ct);
 
     private static Error StatusError(Budget budget) => Error.Of("error.budget_status", budget.Status.ToString());
 

@@ -189,22 +189,20 @@ public sealed class BuildingService(IKoproGoDbFactory dbFactory, TimeProvider cl
             return validation.ToResult();
         await using var db = await dbFactory.CreateAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == unitId, ct);
-        if (unit is null)
-            return Errors.NotFoundError;
-        var found = await db.ManagedBuildingAsync(actor, unit.BuildingId, clock.Today(), ct);
+        var found = await db.Units.Where(u => u.Id == unitId).FindInBuildingAsync(db, actor, u => u.BuildingId, BuildingRight.Manage, clock.Today(), ct);
         if (!found.Succeeded)
             return found;
+        var (unit, building) = found.Value;
         await db.LockBuildingAsync(unit.BuildingId, ct);
         var number = input.Number.Trim();
         if (await db.Units.AnyAsync(u => u.BuildingId == unit.BuildingId && u.Number == number && u.Id != unitId, ct))
             return new Error("error.unit_number_taken", [number], nameof(input.Number));
         var allocated = await db.Units.Where(u => u.BuildingId == unit.BuildingId).SumAsync(u => u.Shares, ct);
-        if (ShareRules.CheckFits(found.Value.TotalShares, allocated, unit.Shares, input.Shares) is { } tooMany)
+        if (ShareRules.CheckFits(building.TotalShares, allocated, unit.Shares, input.Shares) is { } tooMany)
             return tooMany;
         var before = $"{unit.Number} ({unit.Shares})";
         unit.Update(input);
-        db.Audit(actor, clock, "unit.updated", nameof(Unit), unit.Id, found.Value.OrganisationId, unit.BuildingId, $"{before} → {unit.Number} ({unit.Shares})");
+        db.Audit(actor, clock, "unit.updated", nameof(Unit), unit.Id, building.OrganisationId, unit.BuildingId, $"{before} → {unit.Number} ({unit.Shares})");
         var saved = await SaveAsync(db, unit.Id, ct);
         if (saved.Succeeded)
             await tx.CommitAsync(ct);
@@ -214,16 +212,14 @@ public sealed class BuildingService(IKoproGoDbFactory dbFactory, TimeProvider cl
     public async Task<Result> DeleteUnitAsync(Actor actor, Guid unitId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == unitId, ct);
-        if (unit is null)
-            return Errors.NotFoundError;
-        var found = await db.ManagedBuildingAsync(actor, unit.BuildingId, clock.Today(), ct);
+        var found = await db.Units.Where(u => u.Id == unitId).FindInBuildingAsync(db, actor, u => u.BuildingId, BuildingRight.Manage, clock.Today(), ct);
         if (!found.Succeeded)
             return found;
+        var (unit, building) = found.Value;
         if (await db.Ownerships.AnyAsync(o => o.UnitId == unitId, ct))
             return new Error("error.unit_has_ownerships");
         db.Units.Remove(unit);
-        db.Audit(actor, clock, "unit.deleted", nameof(Unit), unit.Id, found.Value.OrganisationId, unit.BuildingId, unit.Number);
+        db.Audit(actor, clock, "unit.deleted", nameof(Unit), unit.Id, building.OrganisationId, unit.BuildingId, unit.Number);
         return await SaveAsync(db, unit.Id, ct);
     }
 

@@ -73,14 +73,9 @@ public sealed class ArrearsService(IKoproGoDbFactory dbFactory, JournalPoster po
         }).ToList();
     }
 
-    public async Task<Result<ArrearsSettings>> SettingsAsync(Actor actor, Guid buildingId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateAsync(ct);
-        var found = await db.StaffBuildingAsync(actor, buildingId, clock.Today(), ct);
-        if (!found.Succeeded)
-            return Result<ArrearsSettings>.Fail(found.Errors);
-        return new ArrearsSettings(found.Value.InterestStart, found.Value.InterestClause, options.FeesWithoutBasis, Text.Clean(options.ContractReference));
-    }
+    public Task<Result<ArrearsSettings>> SettingsAsync(Actor actor, Guid buildingId, CancellationToken ct) =>
+        dbFactory.InBuildingAsync(actor, buildingId, BuildingRight.Staff, clock.Today(), (_, building) =>
+            Task.FromResult(Result.Ok(new ArrearsSettings(building.InterestStart, building.InterestClause, options.FeesWithoutBasis, Text.Clean(options.ContractReference)))), ct);
 
     public async Task<Result<decimal>> ChargeAsync(Actor actor, Guid callLineId, CancellationToken ct)
     {
@@ -140,14 +135,12 @@ public sealed class ArrearsService(IKoproGoDbFactory dbFactory, JournalPoster po
         if (Text.Clean(trackingNumber) is { Length: > Reminder.TrackingMax })
             return new Error(Errors.TooLong, [Reminder.TrackingMax], "TrackingNumber");
         await using var db = await dbFactory.CreateAsync(ct);
-        var reminder = await db.Reminders.FirstOrDefaultAsync(r => r.Id == reminderId, ct);
-        if (reminder is null)
-            return Errors.NotFoundError;
-        var found = await db.BooksBuildingAsync(actor, reminder.BuildingId, clock.Today(), ct);
+        var found = await db.Reminders.Where(r => r.Id == reminderId).FindInBuildingAsync(db, actor, r => r.BuildingId, BuildingRight.Books, clock.Today(), ct);
         if (!found.Succeeded)
             return Result.Fail(found.Errors);
+        var (reminder, building) = found.Value;
         reminder.SetTracking(trackingNumber);
-        db.Audit(actor, clock, "reminder.tracking", nameof(Reminder), reminder.Id, found.Value.OrganisationId, reminder.BuildingId, reminder.TrackingNumber);
+        db.Audit(actor, clock, "reminder.tracking", nameof(Reminder), reminder.Id, building.OrganisationId, reminder.BuildingId, reminder.TrackingNumber);
         await db.SaveChangesAsync(ct);
         return Result.Ok();
     }

@@ -46,17 +46,14 @@ public interface IBankReconciliationService
 
 public sealed class BankReconciliationService(IKoproGoDbFactory dbFactory, PaymentPosting payments, JournalPoster poster, TimeProvider clock) : IBankReconciliationService
 {
-    public async Task<Result<IReadOnlyList<UnmatchedRow>>> UnmatchedAsync(Actor actor, Guid buildingId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateAsync(ct);
-        var found = await db.BooksBuildingAsync(actor, buildingId, clock.Today(), ct);
-        if (!found.Succeeded)
-            return Result<IReadOnlyList<UnmatchedRow>>.Fail(found.Errors);
-        return await db.BankTransactions.AsNoTracking().Where(t => t.BuildingId == buildingId && t.Status == BankTransactionStatus.Unmatched)
-            .OrderBy(t => t.ValueDate)
-            .Select(t => new UnmatchedRow(t.Id, t.ValueDate, t.Amount, t.StructuredCommunication ?? t.Communication, t.CounterpartyName, t.CounterpartyAccount) { Account = t.Account })
-            .ToListAsync(ct);
-    }
+    public Task<Result<IReadOnlyList<UnmatchedRow>>> UnmatchedAsync(Actor actor, Guid buildingId, CancellationToken ct) =>
+        dbFactory.InBuildingAsync<IReadOnlyList<UnmatchedRow>>(actor, buildingId, BuildingRight.Books, clock.Today(), async (db, _) =>
+        {
+            return await db.BankTransactions.AsNoTracking().Where(t => t.BuildingId == buildingId && t.Status == BankTransactionStatus.Unmatched)
+                .OrderBy(t => t.ValueDate)
+                .Select(t => new UnmatchedRow(t.Id, t.ValueDate, t.Amount, t.StructuredCommunication ?? t.Communication, t.CounterpartyName, t.CounterpartyAccount) { Account = t.Account })
+                .ToListAsync(ct);
+        }, ct);
 
     public async Task<Result> MatchAsync(Actor actor, Guid transactionId, Guid ownerId, CancellationToken ct)
     {
@@ -83,42 +80,38 @@ public sealed class BankReconciliationService(IKoproGoDbFactory dbFactory, Payme
         return Result.Ok();
     }
 
-    public async Task<Result<BankOverview>> OverviewAsync(Actor actor, Guid buildingId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateAsync(ct);
-        var found = await db.BooksBuildingAsync(actor, buildingId, clock.Today(), ct);
-        if (!found.Succeeded)
-            return Result<BankOverview>.Fail(found.Errors);
-        var building = found.Value;
-        var statements = await db.Set<ImportedStatement>().AsNoTracking().Where(s => s.BuildingId == buildingId)
-            .OrderByDescending(s => s.Date).ThenByDescending(s => s.ImportedAt).Take(50)
-            .Select(s => new StatementRow(s.Id, s.Account, s.FileName, s.Date, s.Movements, s.NewBalance, s.ImportedAt)).ToListAsync(ct);
-        var movements = await (from t in db.BankTransactions.AsNoTracking()
-                               where t.BuildingId == buildingId
-                               orderby t.ValueDate descending, t.ImportedAt descending
-                               select new MovementRow(t.Id, t.Account, t.EntryDate, t.Amount, t.StructuredCommunication ?? t.Communication, t.CounterpartyName, t.Status, t.Rule,
-                                   db.Set<Payment>().Where(p => p.Id == t.PaymentId).Join(db.Set<Owner>(), p => p.OwnerId, o => o.Id, (p, o) => o.DisplayName).FirstOrDefault()))
-            .Take(200).ToListAsync(ct);
-        var transfers = await (from p in db.Payments.AsNoTracking()
-                               join o in db.Owners on p.OwnerId equals o.Id
-                               where p.BuildingId == buildingId && p.TransferDue > 0 && p.TransferEntryId == null
-                               orderby p.Date
-                               select new TransferDueRow(p.Id, p.Date, o.DisplayName, p.Account, p.TransferDue)).ToListAsync(ct);
-        var ledger = await (from l in db.JournalLines
-                            join a in db.Accounts on l.AccountId equals a.Id
-                            join e in db.JournalEntries on l.EntryId equals e.Id
-                            join y in db.FiscalYears on e.FiscalYearId equals y.Id
-                            where e.BuildingId == buildingId && y.ClosedAt == null && (a.Code == StandardChart.BankReserve || a.Code == StandardChart.BankCurrent)
-                            group l by a.Code into g
-                            select new { Code = g.Key, Balance = g.Sum(x => x.Debit - x.Credit) }).ToDictionaryAsync(x => x.Code, x => x.Balance, ct);
-        BankAccountRow Row(Fund fund)
+    public Task<Result<BankOverview>> OverviewAsync(Actor actor, Guid buildingId, CancellationToken ct) =>
+        dbFactory.InBuildingAsync<BankOverview>(actor, buildingId, BuildingRight.Books, clock.Today(), async (db, building) =>
         {
-            var last = statements.Where(s => s.Account == fund).FirstOrDefault();
-            return new BankAccountRow(fund, building.IbanOf(fund), building.HolderOf(fund), last?.NewBalance, last?.Date,
-                ledger.GetValueOrDefault(fund == Fund.Reserve ? StandardChart.BankReserve : StandardChart.BankCurrent));
-        }
-        return new BankOverview([Row(Fund.Working), Row(Fund.Reserve)], statements, movements, transfers);
-    }
+            var statements = await db.Set<ImportedStatement>().AsNoTracking().Where(s => s.BuildingId == buildingId)
+                .OrderByDescending(s => s.Date).ThenByDescending(s => s.ImportedAt).Take(50)
+                .Select(s => new StatementRow(s.Id, s.Account, s.FileName, s.Date, s.Movements, s.NewBalance, s.ImportedAt)).ToListAsync(ct);
+            var movements = await (from t in db.BankTransactions.AsNoTracking()
+                                   where t.BuildingId == buildingId
+                                   orderby t.ValueDate descending, t.ImportedAt descending
+                                   select new MovementRow(t.Id, t.Account, t.EntryDate, t.Amount, t.StructuredCommunication ?? t.Communication, t.CounterpartyName, t.Status, t.Rule,
+                                       db.Set<Payment>().Where(p => p.Id == t.PaymentId).Join(db.Set<Owner>(), p => p.OwnerId, o => o.Id, (p, o) => o.DisplayName).FirstOrDefault()))
+                .Take(200).ToListAsync(ct);
+            var transfers = await (from p in db.Payments.AsNoTracking()
+                                   join o in db.Owners on p.OwnerId equals o.Id
+                                   where p.BuildingId == buildingId && p.TransferDue > 0 && p.TransferEntryId == null
+                                   orderby p.Date
+                                   select new TransferDueRow(p.Id, p.Date, o.DisplayName, p.Account, p.TransferDue)).ToListAsync(ct);
+            var ledger = await (from l in db.JournalLines
+                                join a in db.Accounts on l.AccountId equals a.Id
+                                join e in db.JournalEntries on l.EntryId equals e.Id
+                                join y in db.FiscalYears on e.FiscalYearId equals y.Id
+                                where e.BuildingId == buildingId && y.ClosedAt == null && (a.Code == StandardChart.BankReserve || a.Code == StandardChart.BankCurrent)
+                                group l by a.Code into g
+                                select new { Code = g.Key, Balance = g.Sum(x => x.Debit - x.Credit) }).ToDictionaryAsync(x => x.Code, x => x.Balance, ct);
+            BankAccountRow Row(Fund fund)
+            {
+                var last = statements.Where(s => s.Account == fund).FirstOrDefault();
+                return new BankAccountRow(fund, building.IbanOf(fund), building.HolderOf(fund), last?.NewBalance, last?.Date,
+                    ledger.GetValueOrDefault(fund == Fund.Reserve ? StandardChart.BankReserve : StandardChart.BankCurrent));
+            }
+            return new BankOverview([Row(Fund.Working), Row(Fund.Reserve)], statements, movements, transfers);
+        }, ct);
 
     public async Task<Result> BookTransferAsync(Actor actor, Guid paymentId, DateOnly date, CancellationToken ct)
     {

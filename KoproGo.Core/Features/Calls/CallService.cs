@@ -78,19 +78,16 @@ public sealed class CallService(IKoproGoDbFactory dbFactory, JournalPoster poste
         return result.Succeeded ? owners > options.InlineSendMaxOwners : Result<bool>.Fail(result.Errors);
     }
 
-    public async Task<Result<IReadOnlyList<CallRow>>> ListAsync(Actor actor, Guid buildingId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateAsync(ct);
-        var found = await db.StaffBuildingAsync(actor, buildingId, clock.Today(), ct);
-        if (!found.Succeeded)
-            return Result<IReadOnlyList<CallRow>>.Fail(found.Errors);
-        var calls = await db.CallsForFunds.AsNoTracking().Include(c => c.Lines).Where(c => c.BuildingId == buildingId)
-            .OrderByDescending(c => c.CallDate).ThenByDescending(c => c.CreatedAt).ToListAsync(ct);
-        var today = clock.Today();
-        var ids = calls.Select(c => c.Id).ToList();
-        var sendings = await db.CallSendings.AsNoTracking().Where(s => ids.Contains(s.CallId)).ToDictionaryAsync(s => s.CallId, ct);
-        return calls.Select(c => Row(c, today, sendings.GetValueOrDefault(c.Id))).ToList();
-    }
+    public Task<Result<IReadOnlyList<CallRow>>> ListAsync(Actor actor, Guid buildingId, CancellationToken ct) =>
+        dbFactory.InBuildingAsync<IReadOnlyList<CallRow>>(actor, buildingId, BuildingRight.Staff, clock.Today(), async (db, _) =>
+        {
+            var calls = await db.CallsForFunds.AsNoTracking().Include(c => c.Lines).Where(c => c.BuildingId == buildingId)
+                .OrderByDescending(c => c.CallDate).ThenByDescending(c => c.CreatedAt).ToListAsync(ct);
+            var today = clock.Today();
+            var ids = calls.Select(c => c.Id).ToList();
+            var sendings = await db.CallSendings.AsNoTracking().Where(s => ids.Contains(s.CallId)).ToDictionaryAsync(s => s.CallId, ct);
+            return calls.Select(c => Row(c, today, sendings.GetValueOrDefault(c.Id))).ToList();
+        }, ct);
 
     private static CallRow Row(CallForFunds c, DateOnly today, CallSending? sending = null) =>
         new(c.Id, c.Title, c.Period, c.CallDate, c.DueDate, c.Total, c.Lines.Sum(l => l.Paid), c.StateOn(today),
@@ -99,15 +96,13 @@ public sealed class CallService(IKoproGoDbFactory dbFactory, JournalPoster poste
     public async Task<Result> QueueSendAsync(Actor actor, Guid callId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var call = await db.CallsForFunds.AsNoTracking().FirstOrDefaultAsync(c => c.Id == callId, ct);
-        if (call is null)
-            return Errors.NotFoundError;
-        var found = await db.BooksBuildingAsync(actor, call.BuildingId, clock.Today(), ct);
+        var found = await db.CallsForFunds.AsNoTracking().Where(c => c.Id == callId).FindInBuildingAsync(db, actor, c => c.BuildingId, BuildingRight.Books, clock.Today(), ct);
         if (!found.Succeeded)
             return Result.Fail(found.Errors);
+        var (call, building) = found.Value;
         if (call.Status != CallStatus.Draft)
             return Error.Of("error.call_status", call.Status.ToString());
-        if (found.Value.WorkingFundIban is null)
+        if (building.WorkingFundIban is null)
             return new Error("error.call_no_iban");
         var sending = await db.CallSendings.FirstOrDefaultAsync(s => s.CallId == callId, ct);
         if (sending is { Running: true })
@@ -129,22 +124,16 @@ public sealed class CallService(IKoproGoDbFactory dbFactory, JournalPoster poste
         return Result.Ok();
     }
 
-    public async Task<Result<IReadOnlyList<PreviewLine>>> PreviewAsync(Actor actor, Guid buildingId, CallInput input, CancellationToken ct)
-    {
-        var validation = input.Validate();
-        if (!validation.IsValid)
-            return Result<IReadOnlyList<PreviewLine>>.Fail(validation.Errors);
-        await using var db = await dbFactory.CreateAsync(ct);
-        var found = await db.StaffBuildingAsync(actor, buildingId, clock.Today(), ct);
-        if (!found.Succeeded)
-            return Result<IReadOnlyList<PreviewLine>>.Fail(found.Errors);
-        var shares = await AllocateAsync(db, found.Value, input.CallDate!.Value, input.Ordinary, input.Extraordinary, input.Reserve, ct);
-        if (!shares.Succeeded)
-            return Result<IReadOnlyList<PreviewLine>>.Fail(shares.Errors);
-        var ids = shares.Value.Select(s => s.OwnerId).ToList();
-        var names = await db.Owners.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
-        return shares.Value.Select(s => new PreviewLine(s.OwnerId, names[s.OwnerId].DisplayName, s.Lots, s.Ordinary, s.Extraordinary, s.Reserve, s.Total)).ToList();
-    }
+    public Task<Result<IReadOnlyList<PreviewLine>>> PreviewAsync(Actor actor, Guid buildingId, CallInput input, CancellationToken ct) =>
+        dbFactory.InBuildingAsync<IReadOnlyList<PreviewLine>>(actor, buildingId, BuildingRight.Staff, clock.Today(), input.Validate(), async (db, building) =>
+        {
+            var shares = await AllocateAsync(db, building, input.CallDate!.Value, input.Ordinary, input.Extraordinary, input.Reserve, ct);
+            if (!shares.Succeeded)
+                return Result<IReadOnlyList<PreviewLine>>.Fail(shares.Errors);
+            var ids = shares.Value.Select(s => s.OwnerId).ToList();
+            var names = await db.Owners.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+            return shares.Value.Select(s => new PreviewLine(s.OwnerId, names[s.OwnerId].DisplayName, s.Lots, s.Ordinary, s.Extraordinary, s.Reserve, s.Total)).ToList();
+        }, ct);
 
     /// <summary>The owners' shares on a date; refused when the lots' shares do not add up to the building's total.</summary>
     private static async Task<Result<IReadOnlyList<OwnerCallShare>>> AllocateAsync(IKoproGoDb db, Building building, DateOnly on, decimal ordinary, decimal extraordinary, decimal reserve, CancellationToken ct)
@@ -163,49 +152,41 @@ public sealed class CallService(IKoproGoDbFactory dbFactory, JournalPoster poste
         return Result<IReadOnlyList<OwnerCallShare>>.Ok(shares);
     }
 
-    public async Task<Result<Guid>> SaveDraftAsync(Actor actor, Guid buildingId, Guid? callId, CallInput input, CancellationToken ct)
-    {
-        var validation = input.Validate();
-        if (!validation.IsValid)
-            return Result<Guid>.Fail(validation.Errors);
-        await using var db = await dbFactory.CreateAsync(ct);
-        var found = await db.BooksBuildingAsync(actor, buildingId, clock.Today(), ct);
-        if (!found.Succeeded)
-            return Result<Guid>.Fail(found.Errors);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        CallForFunds call;
-        if (callId is { } id)
+    public Task<Result<Guid>> SaveDraftAsync(Actor actor, Guid buildingId, Guid? callId, CallInput input, CancellationToken ct) =>
+        dbFactory.InBuildingAsync<Guid>(actor, buildingId, BuildingRight.Books, clock.Today(), input.Validate(), async (db, building) =>
         {
-            // the lock the sending takes: an edit never lands on a call that is being sent
-            await db.LockAsync<CallForFunds>(id, ct);
-            var existing = await db.CallsForFunds.FirstOrDefaultAsync(c => c.Id == id && c.BuildingId == buildingId, ct);
-            if (existing is null)
-                return Errors.NotFoundError;
-            if (existing.Status != CallStatus.Draft)
-                return Error.Of("error.call_status", existing.Status.ToString());
-            existing.Update(input);
-            call = existing;
-        }
-        else
-        {
-            call = CallForFunds.Create(found.Value.OrganisationId, buildingId, input, clock.GetUtcNow());
-            db.CallsForFunds.Add(call);
-        }
-        db.Audit(actor, clock, callId is null ? "call.created" : "call.updated", nameof(CallForFunds), call.Id, found.Value.OrganisationId, buildingId, $"{call.Title} {call.Total:0.00}");
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return call.Id;
-    }
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            CallForFunds call;
+            if (callId is { } id)
+            {
+                // the lock the sending takes: an edit never lands on a call that is being sent
+                await db.LockAsync<CallForFunds>(id, ct);
+                var existing = await db.CallsForFunds.FirstOrDefaultAsync(c => c.Id == id && c.BuildingId == buildingId, ct);
+                if (existing is null)
+                    return Errors.NotFoundError;
+                if (existing.Status != CallStatus.Draft)
+                    return Error.Of("error.call_status", existing.Status.ToString());
+                existing.Update(input);
+                call = existing;
+            }
+            else
+            {
+                call = CallForFunds.Create(building.OrganisationId, buildingId, input, clock.GetUtcNow());
+                db.CallsForFunds.Add(call);
+            }
+            db.Audit(actor, clock, callId is null ? "call.created" : "call.updated", nameof(CallForFunds), call.Id, building.OrganisationId, buildingId, $"{call.Title} {call.Total:0.00}");
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return call.Id;
+        }, ct);
 
     public async Task<Result> CancelAsync(Actor actor, Guid callId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var call = await db.CallsForFunds.FirstOrDefaultAsync(c => c.Id == callId, ct);
-        if (call is null)
-            return Errors.NotFoundError;
-        var found = await db.BooksBuildingAsync(actor, call.BuildingId, clock.Today(), ct);
+        var found = await db.CallsForFunds.Where(c => c.Id == callId).FindInBuildingAsync(db, actor, c => c.BuildingId, BuildingRight.Books, clock.Today(), ct);
         if (!found.Succeeded)
             return Result.Fail(found.Errors);
+        var (call, _) = found.Value;
         if (call.Status != CallStatus.Draft)
             return Error.Of("error.call_status", call.Status.ToString());
         call.Cancel();
@@ -217,12 +198,10 @@ public sealed class CallService(IKoproGoDbFactory dbFactory, JournalPoster poste
     public async Task<Result<CallDetail>> GetAsync(Actor actor, Guid callId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var call = await db.CallsForFunds.AsNoTracking().Include(c => c.Lines).FirstOrDefaultAsync(c => c.Id == callId, ct);
-        if (call is null)
-            return Errors.NotFoundError;
-        var found = await db.StaffBuildingAsync(actor, call.BuildingId, clock.Today(), ct);
+        var found = await db.CallsForFunds.AsNoTracking().Include(c => c.Lines).Where(c => c.Id == callId).FindInBuildingAsync(db, actor, c => c.BuildingId, BuildingRight.Staff, clock.Today(), ct);
         if (!found.Succeeded)
             return Result<CallDetail>.Fail(found.Errors);
+        var (call, _) = found.Value;
         var ids = call.Lines.Select(l => l.OwnerId).ToList();
         var names = await db.Owners.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.DisplayName, ct);
         var today = clock.Today();

@@ -91,11 +91,10 @@ public sealed class OwnerService(IKoproGoDbFactory dbFactory, TimeProvider clock
         if (!validation.IsValid)
             return validation.ToResult();
         await using var db = await dbFactory.CreateAsync(ct);
-        var owner = await db.Owners.FirstOrDefaultAsync(o => o.Id == ownerId, ct);
-        if (owner is null || !actor.IsStaffOf(owner.OrganisationId))
-            return Errors.NotFoundError;
-        if (!actor.CanManage(owner.OrganisationId))
-            return Errors.ForbiddenError;
+        var found = await db.ManagedOwnerAsync(actor, ownerId, ct);
+        if (!found.Succeeded)
+            return found;
+        var owner = found.Value;
         var before = $"{owner.DisplayName} <{owner.Email}> {owner.Phone} {owner.PostalAddress}";
         owner.Update(input);
         db.Audit(actor, clock, "owner.updated", nameof(Owner), owner.Id, owner.OrganisationId,
@@ -142,13 +141,11 @@ public sealed class OwnerService(IKoproGoDbFactory dbFactory, TimeProvider clock
 
         await using var db = await dbFactory.CreateAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
-        if (unit is null)
-            return Errors.NotFoundError;
-        var found = await db.ManagedBuildingAsync(actor, unit.BuildingId, clock.Today(), ct);
+        var found = await db.Units.AsNoTracking().Where(u => u.Id == unitId).FindInBuildingAsync(db, actor, u => u.BuildingId, BuildingRight.Manage, clock.Today(), ct);
         if (!found.Succeeded)
             return found;
-        var organisationId = found.Value.OrganisationId;
+        var (unit, building) = found.Value;
+        var organisationId = building.OrganisationId;
 
         // Σ = 100 % must hold per unit under concurrent editors: the unit row lock serialises them.
         await db.LockUnitAsync(unitId, ct);
@@ -182,7 +179,7 @@ public sealed class OwnerService(IKoproGoDbFactory dbFactory, TimeProvider clock
         db.Audit(actor, clock, isTransfer ? "unit.transferred" : "ownership.changed", nameof(Unit), unitId, organisationId, unit.BuildingId,
             $"{input.EffectiveDate:yyyy-MM-dd} {summary}");
         await notifications.NotifyOwnersAsync(db, ownerIds, organisationId, NotificationType.OwnershipChanged, "notify.ownership_changed",
-            [unit.Number, found.Value.Name], "/my-units", ct);
+            [unit.Number, building.Name], "/my-units", ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Result.Ok();

@@ -32,11 +32,10 @@ public sealed class InvitationService(IKoproGoDbFactory dbFactory, UserManager<A
     public async Task<Result> InviteOwnerAsync(Actor actor, Guid ownerId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var owner = await db.Owners.FirstOrDefaultAsync(o => o.Id == ownerId, ct);
-        if (owner is null || !actor.IsStaffOf(owner.OrganisationId))
-            return Errors.NotFoundError;
-        if (!actor.CanManage(owner.OrganisationId))
-            return Errors.ForbiddenError;
+        var found = await db.ManagedOwnerAsync(actor, ownerId, ct);
+        if (!found.Succeeded)
+            return found;
+        var owner = found.Value;
         if (owner.Email is null)
             return new Error("error.invite_needs_email");
         if (owner.UserId is not null)
