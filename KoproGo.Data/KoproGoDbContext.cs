@@ -44,10 +44,44 @@ public sealed class KoproGoDbContext(DbContextOptions<KoproGoDbContext> options)
         // rules that must hold under concurrency (unique numbers, Σ shares) are also in the database: indexes there,
         // triggers in the migrations.
         builder.ApplyConfigurationsFromAssembly(typeof(KoproGoDbContext).Assembly);
+        ForeignKeysByName(builder);
         TextLengthsFromEntities(builder);
         CalendarDatesInRange(builder);
         ForeignKeysNamedByTheirTables(builder);
     }
+
+    /// <summary>
+    /// A column named for an entity (<c>BuildingId</c>, <c>OwnerId</c>, <c>FiscalYearId</c>…) refers to it, and that
+    /// row cannot be deleted while anything refers to it (Restrict: the books and registers keep their history); a
+    /// <c>UserId</c> refers to the account and its rows go with it (Cascade). A configuration that declares the key
+    /// (another delete rule, another principal) wins. Not by name: <c>OrganisationId</c>, the tenant copied on rows for
+    /// the isolation queries (a configuration says where it is a reference), and a column marked
+    /// <c>.NotAForeignKey()</c> (a copy kept for queries, or an id that outlives its row, as in the audit log).
+    /// </summary>
+    private static void ForeignKeysByName(ModelBuilder builder)
+    {
+        var principals = builder.Model.GetEntityTypes()
+            .Where(e => !e.IsOwned() && e.FindPrimaryKey() is { Properties: [{ ClrType: var key }] } && key == typeof(Guid))
+            .ToDictionary(e => e.ClrType.Name + "Id");
+        principals.Remove(nameof(Organisation) + "Id");
+        var users = builder.Model.FindEntityType(typeof(AppUser))!;
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => !e.IsOwned() && e.ClrType.Namespace?.StartsWith("KoproGo", StringComparison.Ordinal) == true).ToList())
+        {
+            foreach (var property in entity.GetDeclaredProperties().Where(p => !p.IsForeignKey() && !IsTheKey(entity, p)).ToList())
+            {
+                if (ForeignKeyConventions.IsNotAForeignKey(property))
+                    continue;
+                var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+                if (type == typeof(Guid) && principals.TryGetValue(property.Name, out var principal))
+                    entity.AddForeignKey(property, principal.FindPrimaryKey()!, principal).DeleteBehavior = DeleteBehavior.Restrict;
+                else if (type == typeof(string) && property.Name == "UserId")
+                    entity.AddForeignKey(property, users.FindPrimaryKey()!, users).DeleteBehavior = DeleteBehavior.Cascade;
+            }
+        }
+    }
+
+    private static bool IsTheKey(Microsoft.EntityFrameworkCore.Metadata.IMutableEntityType entity, Microsoft.EntityFrameworkCore.Metadata.IMutableProperty property) =>
+        entity.FindPrimaryKey()?.Properties is [var only] && only == property;
 
     /// <summary>
     /// <c>fk_&lt;table&gt;_&lt;principal table&gt;_&lt;columns&gt;</c>, from the tables' final names. The tables are named by their
@@ -118,6 +152,18 @@ public sealed class KoproGoDbContext(DbContextOptions<KoproGoDbContext> options)
         configuration.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
         configuration.Properties<decimal>().HavePrecision(12, 2);
     }
+}
+
+/// <summary>For a column named like a reference that is none (see KoproGoDbContext.ForeignKeysByName).</summary>
+public static class ForeignKeyConventions
+{
+    private const string Annotation = "KoproGo:NotAForeignKey";
+
+    public static PropertyBuilder<T> NotAForeignKey<T>(this PropertyBuilder<T> property) => property.HasAnnotation(Annotation, true);
+
+    // read once by the convention and taken off again: the mark is not part of the schema
+    internal static bool IsNotAForeignKey(Microsoft.EntityFrameworkCore.Metadata.IMutableProperty property) =>
+        property.RemoveAnnotation(Annotation)?.Value is true;
 }
 
 public static class Collations

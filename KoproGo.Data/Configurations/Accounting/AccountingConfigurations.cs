@@ -19,7 +19,6 @@ public sealed class FiscalYearConfiguration : IEntityTypeConfiguration<FiscalYea
         b.Ignore(x => x.Label);
         b.Ignore(x => x.IsClosed);
         b.HasIndex(x => new { x.BuildingId, x.StartDate }).IsUnique();
-        b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -34,8 +33,6 @@ public sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journal
         b.HasIndex(x => new { x.FiscalYearId, x.Journal, x.Number }).IsUnique().HasFilter("number > 0");
         b.HasIndex(x => new { x.BuildingId, x.Date });
         b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.EntryId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<FiscalYear>().WithMany().HasForeignKey(x => x.FiscalYearId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<JournalEntry>().WithMany().HasForeignKey(x => x.ReversalOfId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<JournalEntry>().WithMany().HasForeignKey(x => x.ReversedById).OnDelete(DeleteBehavior.Restrict);
     }
@@ -52,9 +49,8 @@ public sealed class JournalLineConfiguration : IEntityTypeConfiguration<JournalL
         b.HasIndex(x => x.AccountId);
         b.HasIndex(x => x.OwnerId);
         b.HasIndex(x => new { x.FiscalYearId, x.AccountId, x.Date }).IncludeProperties(x => new { x.Debit, x.Credit });
-        b.HasOne<Account>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Owner>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Supplier>().WithMany().HasForeignKey(x => x.SupplierId).OnDelete(DeleteBehavior.Restrict);
+        // not references: a copy of its entry's year, for the balance index
+        b.Property(x => x.FiscalYearId).NotAForeignKey();
     }
 }
 
@@ -64,7 +60,6 @@ public sealed class JournalCounterConfiguration : IEntityTypeConfiguration<Journ
     {
         b.ToTable("journal_counters");
         b.HasKey(x => new { x.FiscalYearId, x.Journal });
-        b.HasOne<FiscalYear>().WithMany().HasForeignKey(x => x.FiscalYearId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -85,7 +80,6 @@ public sealed class DistributionKeyConfiguration : IEntityTypeConfiguration<Dist
         b.ToTable("distribution_keys");
         b.HasIndex(x => x.BuildingId);
         b.HasMany(x => x.Units).WithOne().HasForeignKey(x => x.KeyId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -96,7 +90,6 @@ public sealed class DistributionKeyUnitConfiguration : IEntityTypeConfiguration<
         b.ToTable("distribution_key_units", t => t.HasCheckConstraint("ck_distribution_key_units_weight", "weight > 0"));
         b.HasKey(x => new { x.KeyId, x.UnitId });
         b.Property(x => x.Weight).HasPrecision(12, 4);
-        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -114,9 +107,6 @@ public sealed class SupplierInvoiceConfiguration : IEntityTypeConfiguration<Supp
         // the same supplier invoice is not booked twice
         b.HasIndex(x => new { x.BuildingId, x.SupplierId, x.Number }).IsUnique();
         b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.InvoiceId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Supplier>().WithMany().HasForeignKey(x => x.SupplierId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<DistributionKey>().WithMany().HasForeignKey(x => x.DistributionKeyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<StoredFile>().WithMany().HasForeignKey(x => x.FileId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<JournalEntry>().WithMany().HasForeignKey(x => x.PurchaseEntryId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<JournalEntry>().WithMany().HasForeignKey(x => x.PaymentEntryId).OnDelete(DeleteBehavior.Restrict);
@@ -130,7 +120,6 @@ public sealed class InvoiceLineConfiguration : IEntityTypeConfiguration<InvoiceL
         b.ToTable("invoice_lines");
         b.Property(x => x.Id).UseIdentityAlwaysColumn();
         b.Property(x => x.VatRate).HasPrecision(5, 2);
-        b.HasOne<Account>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -143,7 +132,5 @@ public sealed class ChargeAllocationConfiguration : IEntityTypeConfiguration<Cha
         b.HasIndex(x => x.InvoiceId);
         b.HasIndex(x => x.OwnerId);
         b.HasOne<SupplierInvoice>().WithMany().HasForeignKey(x => x.InvoiceId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Owner>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -8,8 +8,6 @@ public sealed class YearSettlementConfiguration : IEntityTypeConfiguration<YearS
         // one statement of charges per year (a new draft replaces the old one; a posted one stays)
         b.HasIndex(x => x.FiscalYearId).IsUnique();
         b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.SettlementId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<FiscalYear>().WithMany().HasForeignKey(x => x.FiscalYearId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -22,6 +20,5 @@ public sealed class SettlementLineConfiguration : IEntityTypeConfiguration<Settl
         b.Ignore(x => x.ExtraordinaryBalance);
         b.Ignore(x => x.Balance);
         b.HasIndex(x => new { x.SettlementId, x.OwnerId }).IsUnique();
-        b.HasOne<Owner>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
     }
 }

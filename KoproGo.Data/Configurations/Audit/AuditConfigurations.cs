@@ -12,5 +12,8 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         b.Property(x => x.UserAgent).HasMaxLength(300);
         b.HasIndex(x => new { x.OrganisationId, x.Id });
         b.HasIndex(x => x.At);
+        // not references: the audit keeps the ids of rows deleted or erased since
+        b.Property(x => x.UserId).NotAForeignKey();
+        b.Property(x => x.BuildingId).NotAForeignKey();
     }
 }

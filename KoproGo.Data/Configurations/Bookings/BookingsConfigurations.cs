@@ -7,7 +7,6 @@ public sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>
         b.ToTable("resources");
         b.Ignore(x => x.ByTheDay);
         b.HasIndex(x => x.BuildingId);
-        b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -21,7 +20,8 @@ public sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         b.HasIndex(x => new { x.OwnerId, x.Status });
         b.HasIndex(x => new { x.Status, x.StartsAt });
         b.HasIndex(x => new { x.BuildingId, x.Status });
-        b.HasOne<Resource>().WithMany().HasForeignKey(x => x.ResourceId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Owner>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        // not references: copies for the queries: the booking refers to its resource and its owner
+        b.Property(x => x.UserId).NotAForeignKey();
+        b.Property(x => x.BuildingId).NotAForeignKey();
     }
 }

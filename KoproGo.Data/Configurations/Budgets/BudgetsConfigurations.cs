@@ -14,8 +14,6 @@ public sealed class BudgetConfiguration : IEntityTypeConfiguration<Budget>
         b.HasIndex(x => x.FiscalYearId).IsUnique();
         b.HasIndex(x => x.BuildingId);
         b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.BudgetId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<FiscalYear>().WithMany().HasForeignKey(x => x.FiscalYearId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -25,7 +23,6 @@ public sealed class BudgetLineConfiguration : IEntityTypeConfiguration<BudgetLin
     {
         b.ToTable("budget_lines", t => t.HasCheckConstraint("ck_budget_lines_amount", "amount >= 0"));
         b.HasIndex(x => new { x.BudgetId, x.AccountId }).IsUnique();
-        b.HasOne<Account>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -38,6 +35,5 @@ public sealed class BudgetAlertConfiguration : IEntityTypeConfiguration<BudgetAl
         // one alert per line (the total has no account) until the variance falls back
         b.HasIndex(x => new { x.BudgetId, x.AccountId }).IsUnique().AreNullsDistinct(false);
         b.HasOne<Budget>().WithMany().HasForeignKey(x => x.BudgetId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<Account>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -24,6 +24,5 @@ public sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         b.Property(x => x.Number).HasMaxLength(Unit.NumberMax).UseCollation(Collations.Natural);
         b.Property(x => x.Area).HasPrecision(9, 2);
         b.HasIndex(x => new { x.BuildingId, x.Number }).IsUnique();
-        b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
     }
 }

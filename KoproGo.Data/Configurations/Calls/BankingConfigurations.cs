@@ -7,8 +7,6 @@ public sealed class PaymentAllocationConfiguration : IEntityTypeConfiguration<Pa
         b.ToTable("payment_allocations", t => t.HasCheckConstraint("ck_payment_allocations_amount", "amount > 0"));
         b.HasIndex(x => x.CallLineId);
         b.HasIndex(x => x.PaymentId);
-        b.HasOne<Payment>().WithMany().HasForeignKey(x => x.PaymentId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<CallLine>().WithMany().HasForeignKey(x => x.CallLineId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -32,7 +30,6 @@ public sealed class ImportedStatementConfiguration : IEntityTypeConfiguration<Im
         b.Property(x => x.OldBalance).HasPrecision(14, 2);
         b.Property(x => x.NewBalance).HasPrecision(14, 2);
         b.HasIndex(x => new { x.BuildingId, x.Date });
-        b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -42,7 +39,9 @@ public sealed class ArrearsChargeConfiguration : IEntityTypeConfiguration<Arrear
     {
         b.ToTable("arrears_charges");
         b.HasIndex(x => x.CallLineId);
-        b.HasOne<CallLine>().WithMany().HasForeignKey(x => x.CallLineId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<KoproGo.Core.Features.Accounting.JournalEntry>().WithMany().HasForeignKey(x => x.EntryId).OnDelete(DeleteBehavior.Restrict);
+        // not references: copies for the queries: the charge refers to its call line
+        b.Property(x => x.BuildingId).NotAForeignKey();
+        b.Property(x => x.OwnerId).NotAForeignKey();
     }
 }

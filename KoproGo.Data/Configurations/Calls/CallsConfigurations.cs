@@ -9,9 +9,7 @@ public sealed class CallForFundsConfiguration : IEntityTypeConfiguration<CallFor
         b.HasIndex(x => new { x.BuildingId, x.CallDate });
         // a slot of a budget's schedule is called once (a cancelled draft frees it)
         b.HasIndex(x => new { x.BudgetId, x.Period, x.BudgetSlot }).IsUnique().HasFilter("budget_id IS NOT NULL AND status <> 'Cancelled'");
-        b.HasOne<Budget>().WithMany().HasForeignKey(x => x.BudgetId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.CallId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<JournalEntry>().WithMany().HasForeignKey(x => x.EntryId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -33,7 +31,6 @@ public sealed class CallLineConfiguration : IEntityTypeConfiguration<CallLine>
         b.HasIndex(x => x.StructuredCommunication).IsUnique();
         b.HasIndex(x => x.ReserveCommunication).IsUnique().HasFilter("reserve_communication IS NOT NULL");
         b.HasIndex(x => x.OwnerId);
-        b.HasOne<Owner>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<StoredFile>().WithMany().HasForeignKey(x => x.PdfFileId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -57,9 +54,7 @@ public sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         b.ToTable("payments", t => t.HasCheckConstraint("ck_payments_amount", "amount > 0"));
         b.HasIndex(x => x.BuildingId).HasFilter("transfer_due > 0 AND transfer_entry_id IS NULL");
         b.HasIndex(x => new { x.BuildingId, x.OwnerId });
-        b.HasOne<Owner>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<JournalEntry>().WithMany().HasForeignKey(x => x.EntryId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -78,8 +73,6 @@ public sealed class BankTransactionConfiguration : IEntityTypeConfiguration<Bank
         // a movement is imported once, whatever file brings it
         b.HasIndex(x => x.ImportKey).IsUnique();
         b.HasIndex(x => new { x.BuildingId, x.Status });
-        b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Payment>().WithMany().HasForeignKey(x => x.PaymentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -93,9 +86,9 @@ public sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
         // each step once per line, whoever runs the job
         b.HasIndex(x => new { x.CallLineId, x.Level }).IsUnique();
         b.HasIndex(x => x.BuildingId);
-        b.HasOne<CallLine>().WithMany().HasForeignKey(x => x.CallLineId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Owner>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<StoredFile>().WithMany().HasForeignKey(x => x.LetterFileId).OnDelete(DeleteBehavior.Restrict);
+        // not references: a copy for the queries: the reminder refers to its call line
+        b.Property(x => x.BuildingId).NotAForeignKey();
     }
 }
 

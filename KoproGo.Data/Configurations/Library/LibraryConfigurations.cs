@@ -9,8 +9,6 @@ public sealed class SharedObjectConfiguration : IEntityTypeConfiguration<SharedO
         b.Property(x => x.Conditions).HasMaxLength(SharedObject.TextMax);
         b.HasIndex(x => new { x.BuildingId, x.Category });
         b.HasIndex(x => x.OwnerId);
-        b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Owner>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -31,5 +29,7 @@ public sealed class LoanConfiguration : IEntityTypeConfiguration<Loan>
         b.HasOne<SharedObject>().WithMany().HasForeignKey(x => x.ObjectId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Owner>().WithMany().HasForeignKey(x => x.BorrowerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Owner>().WithMany().HasForeignKey(x => x.LenderId).OnDelete(DeleteBehavior.Restrict);
+        // not references: a copy for the queries: the loan refers to its object
+        b.Property(x => x.BuildingId).NotAForeignKey();
     }
 }

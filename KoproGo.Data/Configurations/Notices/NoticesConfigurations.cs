@@ -13,7 +13,6 @@ public sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         b.Property(x => x.AuthorUserId).HasMaxLength(450);
         b.HasIndex(x => new { x.OrganisationId, x.BuildingId, x.Status });
         b.HasIndex(x => new { x.Status, x.ExpiresAt });
-        b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

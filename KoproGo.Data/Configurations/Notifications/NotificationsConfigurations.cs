@@ -13,7 +13,6 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         b.HasIndex(x => new { x.UserId, x.CreatedAt });
         b.HasIndex(x => x.AboutUserId).HasFilter("about_user_id IS NOT NULL");
         b.HasIndex(x => x.AboutOwnerId).HasFilter("about_owner_id IS NOT NULL");
-        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -23,7 +22,6 @@ public sealed class NotificationPreferenceConfiguration : IEntityTypeConfigurati
     {
         b.ToTable("notification_preferences");
         b.HasKey(x => new { x.UserId, x.Type });
-        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -29,7 +29,5 @@ public sealed class OwnershipConfiguration : IEntityTypeConfiguration<Ownership>
         b.Property(x => x.Percentage).HasPrecision(7, 4);
         b.HasIndex(x => new { x.UnitId, x.EndDate });
         b.HasIndex(x => x.OwnerId);
-        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Owner>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
     }
 }

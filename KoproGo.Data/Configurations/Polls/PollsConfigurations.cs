@@ -10,7 +10,6 @@ public sealed class PollConfiguration : IEntityTypeConfiguration<Poll>
         b.HasIndex(x => new { x.BuildingId, x.Status });
         b.HasIndex(x => new { x.Status, x.EndsAt });
         b.HasMany(x => x.Options).WithOne().HasForeignKey(x => x.PollId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -33,7 +32,6 @@ public sealed class PollParticipationConfiguration : IEntityTypeConfiguration<Po
         b.HasKey(x => new { x.PollId, x.OwnerId });
         b.HasIndex(x => x.OwnerId);
         b.HasOne<Poll>().WithMany().HasForeignKey(x => x.PollId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<Owner>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -46,6 +44,5 @@ public sealed class PollBallotConfiguration : IEntityTypeConfiguration<PollBallo
         b.Property(x => x.Answer).HasMaxLength(Poll.AnswerMax);
         b.HasIndex(x => x.PollId);
         b.HasOne<Poll>().WithMany().HasForeignKey(x => x.PollId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<Owner>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -6,6 +6,5 @@ public sealed class ConsentRecordConfiguration : IEntityTypeConfiguration<Consen
     {
         b.ToTable("consent_records");
         b.HasIndex(x => new { x.UserId, x.Document, x.Version });
-        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -7,7 +7,6 @@ public sealed class BackupCodeConfiguration : IEntityTypeConfiguration<BackupCod
         b.ToTable("backup_codes");
         b.Property(x => x.Hash).HasMaxLength(120);
         b.HasIndex(x => x.UserId);
-        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -18,6 +17,5 @@ public sealed class TwoFactorFailureConfiguration : IEntityTypeConfiguration<Two
         b.ToTable("two_factor_failures");
         b.Property(x => x.Id).UseIdentityAlwaysColumn();
         b.HasIndex(x => new { x.UserId, x.At });
-        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -7,8 +7,6 @@ public sealed class SkillConfiguration : IEntityTypeConfiguration<Skill>
         b.ToTable("skills", t => t.HasCheckConstraint("ck_skills_years", "years_of_experience BETWEEN 0 AND 70"));
         b.HasIndex(x => new { x.BuildingId, x.Type });
         b.HasIndex(x => x.OwnerId);
-        b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Owner>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -20,7 +18,6 @@ public sealed class EndorsementConfiguration : IEntityTypeConfiguration<Endorsem
         b.ToTable("endorsements");
         b.HasKey(x => new { x.SkillId, x.OwnerId });
         b.HasOne<Skill>().WithMany().HasForeignKey(x => x.SkillId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<Owner>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -36,8 +33,9 @@ public sealed class TimeExchangeConfiguration : IEntityTypeConfiguration<TimeExc
         b.Property(x => x.Hours).HasPrecision(5, 1);
         b.HasIndex(x => new { x.ProviderId, x.Status });
         b.HasIndex(x => new { x.ReceiverId, x.Status });
-        b.HasOne<Skill>().WithMany().HasForeignKey(x => x.SkillId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Owner>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Owner>().WithMany().HasForeignKey(x => x.ReceiverId).OnDelete(DeleteBehavior.Restrict);
+        // not references: a copy for the queries: the exchange refers to its skill
+        b.Property(x => x.BuildingId).NotAForeignKey();
     }
 }

@@ -10,6 +10,5 @@ public sealed class EmailChangeConfiguration : IEntityTypeConfiguration<EmailCha
         b.HasIndex(x => x.TokenHash).IsUnique();
         // one change waiting per account: a new request cancels the previous one, the index decides races
         b.HasIndex(x => x.UserId).IsUnique().HasFilter("confirmed_at IS NULL AND cancelled_at IS NULL");
-        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
