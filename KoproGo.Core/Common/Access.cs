@@ -50,14 +50,15 @@ public static class Access
     public static async Task<Result<(T Record, Building Building)>> LockedBooksRecordAsync<T>(this IKoproGoDb db, Actor actor, Guid id,
         System.Linq.Expressions.Expression<Func<T, Guid>> buildingOf, DateOnly today, CancellationToken ct) where T : class
     {
-        var buildingId = await db.Set<T>().Where(e => EF.Property<Guid>(e, "Id") == id).Select(buildingOf).Take(1).ToListAsync(ct);
+        var key = db.Model.FindEntityType(typeof(T))!.FindPrimaryKey()!.Properties.Single().Name;
+        var buildingId = await db.Set<T>().Where(e => EF.Property<Guid>(e, key) == id).Select(buildingOf).Take(1).ToListAsync(ct);
         if (buildingId.Count == 0)
             return Errors.NotFoundError;
         var found = await db.BooksBuildingAsync(actor, buildingId[0], today, ct);
         if (!found.Succeeded)
             return Result<(T, Building)>.Fail(found.Errors);
         await db.LockAsync<T>(id, ct);
-        return (await db.Set<T>().FirstAsync(e => EF.Property<Guid>(e, "Id") == id, ct), found.Value);
+        return (await db.Set<T>().FirstAsync(e => EF.Property<Guid>(e, key) == id, ct), found.Value);
     }
 
     /// <summary>The building if the actor is staff of it (syndic, accountant, board member) or SuperAdmin.</summary>

@@ -17,7 +17,7 @@ public static class RowLocks
     /// <summary>A share lock: many holders at once, none while someone holds <see cref="LockAsync{T}"/>.</summary>
     public static Task ShareLockAsync<T>(this IKoproGoDb db, Guid id, CancellationToken ct) where T : class => LockAsync<T>(db, id, "SHARE", ct);
 
-    private static Task LockAsync<T>(IKoproGoDb db, Guid id, string mode, CancellationToken ct) where T : class
+    private static Task LockAsync<T>(IKoproGoDb db, object id, string mode, CancellationToken ct) where T : class
     {
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
         var table = entity.GetTableName()!;
@@ -28,13 +28,10 @@ public static class RowLocks
 #pragma warning restore EF1002
     }
 
-    public static Task LockBuildingAsync(this IKoproGoDb db, Guid buildingId, CancellationToken ct) =>
-        db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM buildings WHERE id = {buildingId} FOR UPDATE", ct);
+    public static Task LockBuildingAsync(this IKoproGoDb db, Guid buildingId, CancellationToken ct) => db.LockAsync<Building>(buildingId, ct);
 
-    public static Task LockUnitAsync(this IKoproGoDb db, Guid unitId, CancellationToken ct) =>
-        db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM units WHERE id = {unitId} FOR UPDATE", ct);
+    public static Task LockUnitAsync(this IKoproGoDb db, Guid unitId, CancellationToken ct) => db.LockAsync<Unit>(unitId, ct);
 
     /// <summary>Serialises one user's requests that count or change their own rows (export quota, erasure).</summary>
-    public static Task LockUserAsync(this IKoproGoDb db, string userId, CancellationToken ct) =>
-        db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"AspNetUsers\" WHERE id = {userId} FOR UPDATE", ct);
+    public static Task LockUserAsync(this IKoproGoDb db, string userId, CancellationToken ct) => LockAsync<KoproGo.Core.Features.UserAccounts.AppUser>(db, userId, "UPDATE", ct);
 }

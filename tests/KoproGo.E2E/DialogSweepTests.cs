@@ -58,6 +58,33 @@ public class DialogSweepTests(AppFixture app)
         ];
     }
 
+    /// <summary>
+    /// Dialogs with fields that the sweep does not open, and why: each needs a record in a state the demo building does
+    /// not have (a submitted invoice, a submitted budget) or the platform admin's page. Their fields reach the services'
+    /// own checks (a reason of at most N characters, an e-mail address), which the sweep's classes would only repeat.
+    /// </summary>
+    private static readonly Dictionary<string, string> NotSwept = new(StringComparer.Ordinal)
+    {
+        ["RejectDialog"] = "a submitted invoice; the reason is checked by InvoiceService.RejectAsync",
+        ["BudgetDecisionDialog"] = "a submitted budget; date, reference and reason are checked by BudgetService",
+        ["ChangeEmailDialog"] = "the SuperAdmin's users page; the address is checked by the e-mail change service",
+    };
+
+    [Fact]
+    public void EveryDialogWithFields_IsSwept_OrSaysWhyNot()
+    {
+        // a new dialog with a field fails here until its opener joins Dialogs() (found by its save button) or NotSwept
+        var saves = Dialogs(Guid.Empty).Select(d => $"id=\"{d.Save.TrimStart('#')}\"").ToList();
+        var withFields = KoproGo.Tests.SourceTree.Files("KoproGo.Web", "*Dialog.razor")
+            .Select(f => (Name: Path.GetFileNameWithoutExtension(f), Text: File.ReadAllText(f)))
+            .Where(d => System.Text.RegularExpressions.Regex.IsMatch(d.Text, @"<(MudTextField|NumberField|DateField|ChoiceField|MudSelect|MudAutocomplete)\b"))
+            .ToList();
+        Assert.True(withFields.Count >= 15, $"found {withFields.Count} dialogs with fields");
+        var missing = withFields.Where(d => !saves.Any(d.Text.Contains) && !NotSwept.ContainsKey(d.Name)).Select(d => d.Name);
+        Assert.Empty(missing);
+        Assert.All(NotSwept.Keys, name => Assert.Contains(withFields, d => d.Name == name));
+    }
+
     [Fact]
     public async Task EveryDialog_EveryHostileClass_GivesAMessage_SavesNothing_KeepsTheCircuit()
     {

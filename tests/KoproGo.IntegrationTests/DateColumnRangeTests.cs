@@ -14,13 +14,12 @@ public class DateColumnRangeTests(DatabaseFixture fx)
     [Fact]
     public async Task EveryDateAndInstantColumn_HasItsRangeCheck_InTheDatabase()
     {
+        // read from the database, not from the model: a column the convention missed shows here
         await using var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct);
-        var columns = db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null && !e.IsOwned())
-            .SelectMany(e => e.GetDeclaredProperties()
-                .Where(p => p.PropertyInfo?.DeclaringType?.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true)
-                .Where(p => (Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType) is var t && (t == typeof(DateOnly) || t == typeof(DateTimeOffset)))
-                .Select(p => $"ck_{e.GetTableName()}_{p.GetColumnName()}_range"))
-            .ToHashSet(StringComparer.Ordinal);
+        var columns = await db.Database.SqlQueryRaw<string>(
+            "SELECT 'ck_' || table_name || '_' || column_name || '_range' AS \"Value\" FROM information_schema.columns " +
+            "WHERE table_schema = 'public' AND data_type IN ('date', 'timestamp with time zone', 'timestamp without time zone') " +
+            "AND table_name NOT LIKE 'AspNet%'").ToListAsync(Ct);
         Assert.True(columns.Count > 90, $"{columns.Count} date columns");
         var installed = await db.Database.SqlQueryRaw<string>("SELECT conname::text AS \"Value\" FROM pg_constraint WHERE contype = 'c' AND conname LIKE 'ck\\_%\\_range'").ToListAsync(Ct);
         Assert.Empty(columns.Except(installed));

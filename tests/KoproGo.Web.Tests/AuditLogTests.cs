@@ -67,13 +67,7 @@ public class AuditLogTests : KoproTestContext
     [Fact]
     public void EveryAuditedActionAndObject_HasItsText()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "KoproGo.Web.sln")))
-            root = root.Parent!;
-        var sources = new[] { "KoproGo.Core", "KoproGo.Web" }
-            .SelectMany(p => Directory.GetFiles(Path.Combine(root.FullName, p), "*.cs", SearchOption.AllDirectories))
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Select(File.ReadAllText).ToList();
+        var sources = new[] { "KoproGo.Core", "KoproGo.Web" }.SelectMany(p => KoproGo.Tests.SourceTree.Files(p, "*.cs")).Select(File.ReadAllText).ToList();
         var keys = Texts.Keys.ToHashSet(StringComparer.Ordinal);
 
         var calls = sources.Sum(s => Regex.Matches(s, @"\bdb\.Audit\(").Count);

@@ -79,15 +79,12 @@ public class GuardedFieldUsageTests
     [InlineData(typeof(ChoiceField<string>), "Value")]
     public void Pages_GiveGuardedFieldsOnlyTypedParametersOrHtmlAttributes(Type component, string bound)
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "KoproGo.Web.sln")))
-            root = root.Parent!;
         var typed = component.GetProperties()
             .Where(p => p.GetCustomAttributes(typeof(Microsoft.AspNetCore.Components.ParameterAttribute), false).Length > 0)
             .Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         typed.UnionWith(["T", "@bind-" + bound]);
         var tag = component.Name.Split('`')[0];
-        var uses = Directory.GetFiles(Path.Combine(root.FullName, "KoproGo.Web"), "*.razor", SearchOption.AllDirectories)
+        var uses = KoproGo.Tests.SourceTree.Files("KoproGo.Web", "*.razor")
             .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), $@"<{tag}\b(.*?)/>", System.Text.RegularExpressions.RegexOptions.Singleline)
                 .Select(m => (File: Path.GetFileName(f), Attributes: m.Groups[1].Value)))
             .ToList();

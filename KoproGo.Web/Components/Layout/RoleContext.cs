@@ -24,4 +24,20 @@ public static class RoleContext
         var roles = RolesOf(actor);
         return chosen is not null && roles.Contains(chosen) ? chosen : roles.FirstOrDefault();
     }
+
+    /// <summary>
+    /// Whether the community pages (notices, polls, bookings, library, skills) belong in that role's menu: not for a
+    /// contractor, who comes for the works they are given, nor for someone who holds no role yet.
+    /// </summary>
+    public static bool HasCommunity(string? activeRole) => activeRole is not null and not nameof(Role.Contractor);
+
+    /// <summary>What the home page proposes to someone who sees no building yet, by what they hold.</summary>
+    public static FirstStep FirstStepOf(Actor actor) =>
+        actor.IsSuperAdmin ? FirstStep.PlatformWithoutBuildings
+        : actor.Grants.Count == 0 ? FirstStep.AcceptAnInvitation
+        : actor.Grants.All(g => g.Role == Role.Contractor) ? FirstStep.WaitForWork
+        : actor.Grants.Any(g => g.Role == Role.Syndic && g.BuildingId is null) ? FirstStep.AddABuilding
+        : FirstStep.WaitForABuilding;
 }
+
+public enum FirstStep { PlatformWithoutBuildings, AcceptAnInvitation, WaitForWork, AddABuilding, WaitForABuilding }
