@@ -48,6 +48,29 @@ public class AuditLogTests : KoproTestContext
         Assert.Contains($"/buildings/{building}/accounting", links);
     }
 
+    [Theory]
+    [InlineData("Building", true, "/buildings/{id}")]
+    [InlineData("Unit", true, "/units/{id}/ownership")]
+    [InlineData("Notice", true, "/notices/{id}")]
+    [InlineData("NoticeComment", true, "/notices")]
+    [InlineData("Booking", true, "/bookings")]
+    [InlineData("Owner", false, "/owners")]
+    [InlineData("Loan", true, "/library")]
+    [InlineData("Account", false, "/accounting/chart")]
+    [InlineData("CallForFunds", true, "/buildings/{building}/accounting")]
+    [InlineData("CallForFunds", false, null)]
+    [InlineData("Skill", true, "/buildings/{building}")]
+    [InlineData("User", false, null)]
+    public void Link_GoesToThePageThatDeclaresTheObject_ElseItsBuilding(string type, bool inBuilding, string? expected)
+    {
+        // each page says which audited objects it shows ([ShowsAudited]); the audit log keeps no list of pages
+        var id = Guid.NewGuid();
+        var building = Guid.NewGuid();
+        var row = new AuditRow(1, DateTimeOffset.UnixEpoch, "Sophie", "x.y", type, id.ToString(), inBuilding ? building : null, null, null);
+        Assert.Equal(expected?.Replace("{id}", id.ToString(), StringComparison.Ordinal).Replace("{building}", building.ToString(), StringComparison.Ordinal),
+            KoproGo.Web.Features.Audit.AuditText.Link(row));
+    }
+
     [Fact]
     public void Render_Refused_SaysWhyInsteadOfAnEmptyLog()
     {

@@ -9,35 +9,45 @@ namespace KoproGo.Web.Features.Audit;
 /// <c>audit.action.&lt;code&gt;</c>, <c>audit.entity.&lt;type&gt;</c>), a link to the object, and the details as text
 /// instead of JSON or reason codes. The stored entry keeps its codes: they are the record, this is only how it reads.
 /// </summary>
-public static class AuditText
+public static partial class AuditText
 {
     public static string Action(IStringLocalizer L, string code) =>
         Known(L, $"audit.action.{code}") ?? L["ui.audit.unknown_action", code];
 
     public static string Entity(IStringLocalizer L, string type) => Known(L, $"audit.entity.{type}") ?? type;
 
-    /// <summary>The page that shows the object (or the building part it lives in); null when there is none to open.</summary>
+    /// <summary>
+    /// The page that shows the object, as the page itself declares with <see cref="ShowsAuditedAttribute"/>, its route
+    /// filled with the object's id (<c>{PollId}</c> for a Poll) and its building's (<c>{BuildingId}</c>); otherwise the
+    /// building's page; null when there is none to open.
+    /// </summary>
     public static string? Link(AuditRow row)
     {
-        var id = row.EntityId;
         var inBuilding = row.BuildingId is { } b ? $"/buildings/{b}" : null;
-        return row.EntityType switch
+        if (!PageOf.TryGetValue(row.EntityType, out var route))
+            return inBuilding;
+        var complete = true;
+        var link = RouteParameter().Replace(route, m =>
         {
-            "Building" when Guid.TryParse(id, out _) => $"/buildings/{id}",
-            "Unit" when Guid.TryParse(id, out _) => $"/units/{id}/ownership",
-            "Poll" when Guid.TryParse(id, out _) => $"/polls/{id}",
-            "Notice" when Guid.TryParse(id, out _) => $"/notices/{id}",
-            "NoticeComment" => inBuilding is null ? null : "/notices",
-            "Booking" or "Resource" => "/bookings",
-            "Owner" or "OwnerBankAccount" => "/owners",
-            "Loan" => "/library",
-            "Account" => "/accounting/chart",
-            "SupplierInvoice" or "JournalEntry" or "CallForFunds" or "Budget" or "DistributionKey" or "FiscalYear"
-                or "YearSettlement" or "BankTransaction" or "Payment" or "Reminder" or "ArrearsCharge" or "StoredFile"
-                when inBuilding is not null => $"{inBuilding}/accounting",
-            _ => inBuilding,
-        };
+            var name = m.Groups[1].Value;
+            if (name == row.EntityType + "Id" && Guid.TryParse(row.EntityId, out var id))
+                return id.ToString();
+            if (name == "BuildingId" && row.BuildingId is { } building)
+                return building.ToString();
+            complete = false;
+            return "";
+        });
+        return complete ? link : inBuilding;
     }
+
+    private static readonly IReadOnlyDictionary<string, string> PageOf = typeof(AuditText).Assembly.GetTypes()
+        .SelectMany(page => page.GetCustomAttributes(typeof(ShowsAuditedAttribute), false).Cast<ShowsAuditedAttribute>()
+            .SelectMany(shows => shows.EntityTypes)
+            .Select(type => (Type: type, Route: ((Microsoft.AspNetCore.Components.RouteAttribute)page.GetCustomAttributes(typeof(Microsoft.AspNetCore.Components.RouteAttribute), false)[0]).Template)))
+        .ToDictionary(p => p.Type, p => p.Route, StringComparer.Ordinal);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{(\w+)(?::\w+)?\}")]
+    private static partial System.Text.RegularExpressions.Regex RouteParameter();
 
     /// <summary>
     /// Details as a sentence: a JSON change list becomes "Field: before → after" lines, a reason code or a list of
@@ -89,4 +99,14 @@ public static class AuditText
         var text = L[key];
         return text.ResourceNotFound ? null : text.Value;
     }
+}
+
+/// <summary>
+/// On a page: the audit log links the entries about these objects (the entity type names the audit writes) to it.
+/// Each feature's page says what it shows, so the audit log lists no other feature's pages.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class ShowsAuditedAttribute(params string[] entityTypes) : Attribute
+{
+    public IReadOnlyList<string> EntityTypes { get; } = entityTypes;
 }
