@@ -23,9 +23,22 @@ public class AccountingFlowTests(AppFixture app)
             var input = page.Locator($".line-account-{line} input");
             await input.ClickAsync();
             await input.FillAsync(code);
-            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = code }).First.ClickAsync();
-            // the choice is the circuit's once the field shows it (on a busy machine the click lands before)
-            await Expect(input).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^" + code));
+            // the choice is the circuit's once the field shows it. On a loaded machine a click can land while the list
+            // re-renders under it and the field stays empty, as a person would see; like them, the test chooses again.
+            for (var attempt = 1; ; attempt++)
+            {
+                await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = code }).First.ClickAsync();
+                try
+                {
+                    await Expect(input).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^" + code), new() { Timeout = 4000 });
+                    break;
+                }
+                catch (Microsoft.Playwright.PlaywrightException) when (attempt < 3)
+                {
+                    await input.ClickAsync();
+                    await input.FillAsync(code);
+                }
+            }
             await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
         }
         await AccountAsync(0, "610");
