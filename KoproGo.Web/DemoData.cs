@@ -21,7 +21,7 @@ namespace KoproGo.Web;
 /// 1,000 shares) and a Dutch-speaking one in Ghent (12 lots, 10,000 shares). Idempotent: does nothing once the
 /// organisation exists. Every account's password is <see cref="Password"/>.
 /// </summary>
-public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> users, TimeProvider clock, ICallService calls, IInvoiceService invoices, IFileService files, IBudgetService budgets, IPollService polls, IBookingService bookings, ILibraryService library, INoticeService notices, ISkillService skills)
+public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> users, TimeProvider clock, ICallService calls, ICallSendingService sending, IPaymentService payments, IInvoiceService invoices, IFileService files, IBudgetService budgets, IPollService polls, IBookingService bookings, ILibraryService library, INoticeService notices, ISkillService skills)
 {
     public const string Password = "Demo-KoproGo-2026";
     public const string OrganisationName = "Syndic Horta";
@@ -495,7 +495,7 @@ public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> u
                 Ordinary = 8_000m,
                 Reserve = 1_000m,
             }, ct);
-            if (!call.Succeeded || !(await calls.SendAsync(Actor.System, call.Value, ct)).Succeeded)
+            if (!call.Succeeded || !(await sending.SendAsync(Actor.System, call.Value, ct)).Succeeded)
                 throw new InvalidOperationException("demo call failed");
             var lines = (await calls.GetAsync(Actor.System, call.Value, ct)).Value.Lines;
             if (ownerIds.Count == 0)
@@ -511,7 +511,7 @@ public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> u
                 {
                     if (amount == 0)
                         continue;
-                    var payment = await calls.RecordPaymentAsync(Actor.System, building.Id, new PaymentInput
+                    var payment = await payments.RecordPaymentAsync(Actor.System, building.Id, new PaymentInput
                     {
                         OwnerId = line.OwnerId,
                         Date = paid,

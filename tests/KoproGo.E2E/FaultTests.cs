@@ -68,7 +68,7 @@ public class FaultTests
                 // made, PostgreSQL is stopped (fast shutdown: every connection cut) and started again 3 s later
                 services.GetRequiredService<IRecurringJobManager>().Trigger("outbox-send");
                 await WaitAsync(() => Task.FromResult(smtp.ReceivedEmailCount >= 10), TimeSpan.FromSeconds(60), "the outbox job to start sending", ct);
-                Assert.True((await calls.QueueSendAsync(syndic, callId, ct)).Succeeded);
+                Assert.True((await services.GetRequiredService<ICallSendingService>().QueueSendAsync(syndic, callId, ct)).Succeeded);
                 await WaitAsync(async () => await Sql.ScalarAsync<int>(cs, "SELECT total FROM call_sendings WHERE call_id = @p0", callId) > 0, TimeSpan.FromSeconds(60), "the call's letters to be made", ct);
                 var mailsBefore = smtp.ReceivedEmailCount;
                 var callState = await Sql.ScalarAsync<string>(cs, "SELECT status FROM calls_for_funds WHERE id = @p0", callId);

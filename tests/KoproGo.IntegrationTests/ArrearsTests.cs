@@ -24,7 +24,7 @@ public class ArrearsTests(DatabaseFixture fx)
         {
             var due = today.AddDays(-daysAgo);
             var id = (await calls.SaveDraftAsync(w.Syndic, w.BuildingA, null, new CallInput { Title = $"due-{daysAgo}", CallDate = due.AddDays(-30), DueDate = due, Ordinary = 1_000m }, Ct)).Value;
-            Assert.True((await calls.SendAsync(w.Syndic, id, Ct)).Succeeded);
+            Assert.True((await fx.Get<ICallSendingService>().SendAsync(w.Syndic, id, Ct)).Succeeded);
             return id;
         }
         foreach (var days in new[] { 14, 15, 30 })
@@ -32,7 +32,7 @@ public class ArrearsTests(DatabaseFixture fx)
         var d61 = await CallDueAsync(61);
         // owner A pays everything of the 61-days call
         var lineA61 = (await calls.GetAsync(w.Syndic, d61, Ct)).Value.Lines.Single(l => l.OwnerId == w.OwnerA);
-        Assert.True((await calls.RecordPaymentAsync(w.Syndic, w.BuildingA, new PaymentInput { OwnerId = w.OwnerA, Date = today, Amount = lineA61.Total, Reference = lineA61.StructuredCommunication }, Ct)).Succeeded);
+        Assert.True((await fx.Get<IPaymentService>().RecordPaymentAsync(w.Syndic, w.BuildingA, new PaymentInput { OwnerId = w.OwnerA, Date = today, Amount = lineA61.Total, Reference = lineA61.StructuredCommunication }, Ct)).Succeeded);
 
         await fx.Get<ArrearsReminderJob>().RunAsync(Ct);
         await fx.Get<ArrearsReminderJob>().RunAsync(Ct);        // the same day again: nothing more

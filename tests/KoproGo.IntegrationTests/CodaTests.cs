@@ -24,7 +24,7 @@ public class CodaTests(DatabaseFixture fx)
         Assert.True((await fx.Get<IAccountingService>().OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Succeeded);
         var calls = fx.Get<ICallService>();
         var id = (await calls.SaveDraftAsync(w.Syndic, w.BuildingA, null, new CallInput { Title = "T4", CallDate = new DateOnly(2026, 10, 1), DueDate = new DateOnly(2026, 10, 31), Ordinary = 1_000m }, Ct)).Value;
-        Assert.True((await calls.SendAsync(w.Syndic, id, Ct)).Succeeded);
+        Assert.True((await fx.Get<ICallSendingService>().SendAsync(w.Syndic, id, Ct)).Succeeded);
         string iban;
         await using (var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct))
             iban = (await db.Buildings.SingleAsync(b => b.Id == w.BuildingA, Ct)).WorkingFundIban!;

@@ -100,7 +100,7 @@ public sealed class IsolationEstate
         CallInput Call(string title) => new() { Title = title, CallDate = new DateOnly(2026, 4, 1), DueDate = new DateOnly(2026, 4, 30), Ordinary = 1000m };
         ids["callId"] = Ok(await calls.SaveDraftAsync(s, w.BuildingA, null, Call("Victim draft call"), ct));
         var sent = Ok(await calls.SaveDraftAsync(s, w.BuildingA, null, Call("Victim sent call"), ct));
-        Done(await calls.SendAsync(s, sent, ct));
+        Done(await fx.Get<ICallSendingService>().SendAsync(s, sent, ct));
         var line = Ok(await calls.GetAsync(s, sent, ct)).Lines.First(l => l.OwnerId == w.OwnerA);
         ids["callLineId"] = line.Id;
         await using (var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(ct))
@@ -111,7 +111,7 @@ public sealed class IsolationEstate
             ids["reminderId"] = reminder.Id;
         }
         // a payment that reached the reserve account for the working part: a transfer is due
-        ids["paymentId"] = Ok(await calls.RecordPaymentAsync(s, w.BuildingA, new PaymentInput { OwnerId = w.OwnerA, Date = new DateOnly(2026, 4, 15), Amount = 10m, Account = Fund.Reserve }, ct));
+        ids["paymentId"] = Ok(await fx.Get<IPaymentService>().RecordPaymentAsync(s, w.BuildingA, new PaymentInput { OwnerId = w.OwnerA, Date = new DateOnly(2026, 4, 15), Amount = 10m, Account = Fund.Reserve }, ct));
         var iban = (await buildings.GetAsync(s, w.BuildingA, ct)).Value.Building.WorkingFundIban!;
         Ok(await fx.Get<IBankImportService>().ImportCodaAsync(s, "victim.cod",
             CodaFile.Build(iban, new DateOnly(2026, 5, 2), [new CodaFile.Move(42m, Free: "sans communication", Name: "Victim Payer")]), ct));

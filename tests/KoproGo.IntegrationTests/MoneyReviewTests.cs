@@ -18,6 +18,9 @@ public class MoneyReviewTests(DatabaseFixture fx)
     private IBankImportService Bank => fx.Get<IBankImportService>();
     private IBankReconciliationService Reconciliation => fx.Get<IBankReconciliationService>();
     private ICallService Calls => fx.Get<ICallService>();
+    private ICallSendingService Sending => fx.Get<ICallSendingService>();
+    private IPaymentService Payments => fx.Get<IPaymentService>();
+    private IMyAccountService MyAccount => fx.Get<IMyAccountService>();
 
     /// <summary>Building A (A1 owner A 100, A9 owner B 900), an open 2026, a sent call of 1,000 € ordinary and 200 € reserve.</summary>
     private async Task<(World W, Building Building, CallDetail Call)> SetUpAsync(decimal reserve = 200m)
@@ -26,7 +29,7 @@ public class MoneyReviewTests(DatabaseFixture fx)
         await w.GiveOwnerBLotA9Async(fx, Ct);
         Assert.True((await fx.Get<IAccountingService>().OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Succeeded);
         var id = (await Calls.SaveDraftAsync(w.Syndic, w.BuildingA, null, new CallInput { Title = "T4", CallDate = new DateOnly(2026, 10, 1), DueDate = new DateOnly(2026, 10, 31), Ordinary = 1_000m, Reserve = reserve }, Ct)).Value;
-        Assert.True((await Calls.SendAsync(w.Syndic, id, Ct)).Succeeded);
+        Assert.True((await Sending.SendAsync(w.Syndic, id, Ct)).Succeeded);
         return (w, await BuildingAsync(w.BuildingA), (await Calls.GetAsync(w.Syndic, id, Ct)).Value);
     }
 
@@ -174,14 +177,14 @@ public class MoneyReviewTests(DatabaseFixture fx)
     {
         var (w, building, call) = await SetUpAsync();
         var a = call.Lines.Single(l => l.OwnerId == w.OwnerA);
-        var parts = Assert.Single(await Calls.MyCallsAsync(w.OwnerActorA, Ct)).ToPay;
+        var parts = Assert.Single(await MyAccount.MyCallsAsync(w.OwnerActorA, Ct)).ToPay;
         Assert.Equal([(Fund.Working, 100m, a.StructuredCommunication), (Fund.Reserve, 20m, a.ReserveCommunication!)], parts.Select(p => (p.Fund, p.Amount, p.Communication)));
         Assert.Equal(BelgianIdentifiers.FormatIban(building.ReserveFundIban!), parts[1].Iban);
         Assert.All(parts, p => Assert.StartsWith("data:image/png;base64,", p.QrPngDataUri, StringComparison.Ordinal));
 
         // the working part is paid: only the reserve transfer is left
         Assert.Equal(1, (await Bank.ImportCodaAsync(w.Accountant, "w.cod", CodaFile.Build(building.WorkingFundIban!, new DateOnly(2026, 11, 5), [new(100m, a.StructuredCommunication)]), Ct)).Value.Matched);
-        var left = Assert.Single(Assert.Single(await Calls.MyCallsAsync(w.OwnerActorA, Ct)).ToPay);
+        var left = Assert.Single(Assert.Single(await MyAccount.MyCallsAsync(w.OwnerActorA, Ct)).ToPay);
         Assert.Equal((Fund.Reserve, 20m), (left.Fund, left.Amount));
     }
 
@@ -424,10 +427,10 @@ public class MoneyReviewTests(DatabaseFixture fx)
         await w.GiveOwnerBLotA9Async(fx, Ct);
         Assert.True((await fx.Get<IAccountingService>().OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Succeeded);
         var call = (await Calls.SaveDraftAsync(w.Syndic, w.BuildingA, null, new CallInput { Title = "T", CallDate = new DateOnly(2026, 9, 1), DueDate = new DateOnly(2026, 9, 30), Ordinary = 1_000m }, Ct)).Value;
-        Assert.True((await Calls.SendAsync(w.Syndic, call, Ct)).Succeeded);
+        Assert.True((await Sending.SendAsync(w.Syndic, call, Ct)).Succeeded);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() =>
-            Calls.RecordPaymentAsync(w.Accountant, w.BuildingA, new PaymentInput { OwnerId = w.OwnerA, Date = new DateOnly(2026, 9, 15), Amount = 5m }, Ct), Ct)));
+            Payments.RecordPaymentAsync(w.Accountant, w.BuildingA, new PaymentInput { OwnerId = w.OwnerA, Date = new DateOnly(2026, 9, 15), Amount = 5m }, Ct), Ct)));
 
         Assert.All(results, r => Assert.True(r.Succeeded, r.FirstError?.Code));
         var line = await LineAsync(w, call, w.OwnerA);

@@ -50,7 +50,7 @@ public interface ICallSendQueue
 /// made. Hangfire may run it twice (a retry, or an instance that died mid-way): the sending is one transaction, so a run
 /// either sent every letter or none, and a later run finds the call sent and leaves the finished record as it is.
 /// </summary>
-public sealed class SendCallJob(IKoproGoDbFactory dbFactory, ICallService calls, IActorFactory actors, TimeProvider clock, ILogger<SendCallJob> logger)
+public sealed class SendCallJob(IKoproGoDbFactory dbFactory, ICallSendingService calls, IActorFactory actors, TimeProvider clock, ILogger<SendCallJob> logger)
 {
     /// <summary>How often (in letters) the progress row is updated.</summary>
     public const int ProgressStep = 20;
