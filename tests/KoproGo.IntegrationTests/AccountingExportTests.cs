@@ -17,8 +17,10 @@ public class AccountingExportTests(DatabaseFixture fx)
     {
         var w = await World.CreateAsync(fx, Ct);
         var accounting = fx.Get<IAccountingService>();
-        var year = (await accounting.OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Value;
-        var chart = (await accounting.ChartAsync(w.Syndic, w.OrganisationId, "fr-BE", Ct)).Value.ToDictionary(a => a.Code, a => a.Id);
+        var fiscalYearService = fx.Get<IFiscalYearService>();
+        var chartService = fx.Get<IChartService>();
+        var year = (await fiscalYearService.OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Value;
+        var chart = (await chartService.ChartAsync(w.Syndic, w.OrganisationId, "fr-BE", Ct)).Value.ToDictionary(a => a.Code, a => a.Id);
         Assert.True((await accounting.PostAsync(w.Accountant, new EntryDraft
         {
             BuildingId = w.BuildingA,

@@ -17,7 +17,7 @@ public class ArrearsTests(DatabaseFixture fx)
     {
         var w = await World.CreateAsync(fx, Ct);
         await w.GiveOwnerBLotA9Async(fx, Ct);
-        Assert.True((await fx.Get<IAccountingService>().OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Succeeded);
+        Assert.True((await fx.Get<IFiscalYearService>().OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Succeeded);
         var calls = fx.Get<ICallService>();
         var today = fx.Clock.Today();
         async Task<Guid> CallDueAsync(int daysAgo)

@@ -39,8 +39,10 @@ public class BadInputTests(DatabaseFixture fx)
         // journal entries go in by COPY, which bypasses the command interceptor
         var w = await World.CreateAsync(fx, Ct);
         var accounting = fx.Get<IAccountingService>();
-        var accounts = (await accounting.ChartAsync(w.Syndic, w.OrganisationId, "fr-BE", Ct)).Value.ToDictionary(a => a.Code, a => a.Id);
-        Assert.True((await accounting.OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Succeeded);
+        var fiscalYearService = fx.Get<IFiscalYearService>();
+        var chartService = fx.Get<IChartService>();
+        var accounts = (await chartService.ChartAsync(w.Syndic, w.OrganisationId, "fr-BE", Ct)).Value.ToDictionary(a => a.Code, a => a.Id);
+        Assert.True((await fiscalYearService.OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Succeeded);
         var posted = await accounting.PostAsync(w.Accountant, new EntryDraft
         {
             BuildingId = w.BuildingA,

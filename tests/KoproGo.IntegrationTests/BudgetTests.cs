@@ -18,8 +18,10 @@ public class BudgetTests(DatabaseFixture fx)
     {
         var w = await World.CreateAsync(fx, Ct);
         var accounting = fx.Get<IAccountingService>();
-        var chart = (await accounting.ChartAsync(w.Syndic, w.OrganisationId, "fr-BE", Ct)).Value;
-        var year = (await accounting.OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Value;
+        var fiscalYearService = fx.Get<IFiscalYearService>();
+        var chartService = fx.Get<IChartService>();
+        var chart = (await chartService.ChartAsync(w.Syndic, w.OrganisationId, "fr-BE", Ct)).Value;
+        var year = (await fiscalYearService.OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Value;
         return (w, chart.ToDictionary(a => a.Code, a => a.Id), year);
     }
 
@@ -102,6 +104,8 @@ public class BudgetTests(DatabaseFixture fx)
     {
         var (w, accounts, year) = await BooksAsync();
         var accounting = fx.Get<IAccountingService>();
+        var fiscalYearService = fx.Get<IFiscalYearService>();
+        var chartService = fx.Get<IChartService>();
         async Task Spend(string code, decimal amount, DateOnly date, bool refund = false) => Assert.True((await accounting.PostAsync(w.Accountant, new EntryDraft
         {
             BuildingId = w.BuildingA,

@@ -27,7 +27,7 @@ public class CallTests(DatabaseFixture fx)
         var owners = fx.Get<IOwnerService>();
         var a = (await owners.GetAsync(w.Syndic, w.OwnerA, Ct)).Value;
         Assert.True((await owners.UpdateAsync(w.Syndic, w.OwnerA, new OwnerInput { FirstName = a.FirstName, LastName = a.LastName, Email = a.Email, ConsentsToEmailConvocation = true }, Ct)).Succeeded);
-        Assert.True((await fx.Get<IAccountingService>().OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Succeeded);
+        Assert.True((await fx.Get<IFiscalYearService>().OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Succeeded);
         return w;
     }
 
@@ -107,7 +107,7 @@ public class CallTests(DatabaseFixture fx)
         Assert.Equal((50m, LineState.Partial), (lineA2.Paid, lineA2.State));
 
         Assert.True((await Payments.RecordPaymentAsync(w.Accountant, w.BuildingA, new PaymentInput { OwnerId = w.OwnerA, Date = new DateOnly(2026, 11, 6), Amount = 200m }, Ct)).Succeeded);
-        var year = (await fx.Get<IAccountingService>().FiscalYearsAsync(w.Syndic, w.BuildingA, Ct)).Value.Single();
+        var year = (await fx.Get<IFiscalYearService>().FiscalYearsAsync(w.Syndic, w.BuildingA, Ct)).Value.Single();
         var statement = (await fx.Get<IAccountingReports>().OwnerStatementAsync(w.OwnerActorA, new ReportPeriod(w.BuildingA, year.Id), w.OwnerA, Ct)).Value;
         Assert.Equal(-50m, statement.Balance);                                              // 50 € in the owner's favour
         Assert.Equal(CallState.Overdue, (await Calls.GetAsync(w.Syndic, first, Ct)).Value.Call.State);       // owner B has not paid, the due date is past

@@ -21,7 +21,7 @@ public class CodaTests(DatabaseFixture fx)
     {
         var w = await World.CreateAsync(fx, Ct);
         await w.GiveOwnerBLotA9Async(fx, Ct);
-        Assert.True((await fx.Get<IAccountingService>().OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Succeeded);
+        Assert.True((await fx.Get<IFiscalYearService>().OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Succeeded);
         var calls = fx.Get<ICallService>();
         var id = (await calls.SaveDraftAsync(w.Syndic, w.BuildingA, null, new CallInput { Title = "T4", CallDate = new DateOnly(2026, 10, 1), DueDate = new DateOnly(2026, 10, 31), Ordinary = 1_000m }, Ct)).Value;
         Assert.True((await fx.Get<ICallSendingService>().SendAsync(w.Syndic, id, Ct)).Succeeded);

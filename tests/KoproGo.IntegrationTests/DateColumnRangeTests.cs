@@ -33,7 +33,7 @@ public class DateColumnRangeTests(DatabaseFixture fx)
     public async Task FiscalYear_StoredOutOfRange_IsRefusedByTheDatabase(string date)
     {
         var w = await World.CreateAsync(fx, Ct);
-        var year = (await fx.Get<IAccountingService>().OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Value;
+        var year = (await fx.Get<IFiscalYearService>().OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Value;
         await using var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct);
         var refused = await Assert.ThrowsAsync<PostgresException>(() =>
             db.Database.ExecuteSqlRawAsync("UPDATE fiscal_years SET start_date = {0}::date WHERE id = {1}", [date, year.Id], Ct));

@@ -16,8 +16,8 @@ public class InvoiceTests(DatabaseFixture fx)
     private async Task<(World W, Dictionary<string, Guid> Accounts, Guid Supplier, Guid Usufructuary, Guid BareOwner, FiscalYearRow Year)> SetUpAsync()
     {
         var w = await World.CreateAsync(fx, Ct);
-        var accounts = (await fx.Get<IAccountingService>().ChartAsync(w.Syndic, w.OrganisationId, "fr-BE", Ct)).Value.ToDictionary(a => a.Code, a => a.Id);
-        var year = (await fx.Get<IAccountingService>().OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Value;
+        var accounts = (await fx.Get<IChartService>().ChartAsync(w.Syndic, w.OrganisationId, "fr-BE", Ct)).Value.ToDictionary(a => a.Code, a => a.Id);
+        var year = (await fx.Get<IFiscalYearService>().OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Value;
         var supplier = (await fx.Get<ISupplierService>().SaveAsync(w.Accountant, w.OrganisationId, null, new SupplierInput { Name = "Schindler", Iban = BelgianIdentifierFactory.Iban(1234567890) }, Ct)).Value;
         var owners = fx.Get<IOwnerService>();
         var u = (await owners.CreateAsync(w.Syndic, w.OrganisationId, new OwnerInput { LastName = "Usufruitière" }, Ct)).Value;

@@ -66,12 +66,14 @@ public sealed class IsolationEstate
 
         // books: a year, a sub-account, a posted entry, a supplier, a key, a draft invoice
         var accounting = fx.Get<IAccountingService>();
-        var year = Ok(await accounting.OpenNextFiscalYearAsync(s, w.BuildingA, ct));
+        var fiscalYearService = fx.Get<IFiscalYearService>();
+        var chartService = fx.Get<IChartService>();
+        var year = Ok(await fiscalYearService.OpenNextFiscalYearAsync(s, w.BuildingA, ct));
         ids["fiscalYearId"] = year.Id;
-        var chart = Ok(await accounting.ChartAsync(s, w.OrganisationId, "fr-BE", ct)).ToDictionary(a => a.Code, a => a.Id);
+        var chart = Ok(await chartService.ChartAsync(s, w.OrganisationId, "fr-BE", ct)).ToDictionary(a => a.Code, a => a.Id);
         ids["chargeAccount"] = chart["610"];
         ids["bankAccount"] = chart["551"];
-        ids["accountId"] = Ok(await accounting.AddAccountAsync(s, w.OrganisationId, new AccountInput { Code = "61099", Label = "Victim sub-account" }, ct));
+        ids["accountId"] = Ok(await chartService.AddAccountAsync(s, w.OrganisationId, new AccountInput { Code = "61099", Label = "Victim sub-account" }, ct));
         Ok(await accounting.PostAsync(s, new EntryDraft
         {
             BuildingId = w.BuildingA,

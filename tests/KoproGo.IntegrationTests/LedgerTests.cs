@@ -10,14 +10,16 @@ public class LedgerTests(DatabaseFixture fx)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private IAccountingService Accounting => fx.Get<IAccountingService>();
+    private IFiscalYearService FiscalYears => fx.Get<IFiscalYearService>();
+    private IChartService Chart => fx.Get<IChartService>();
     private IAccountingReports Reports => fx.Get<IAccountingReports>();
 
     /// <summary>The world, its chart by code and building A's open fiscal year (the clock says 25 November 2026).</summary>
     private async Task<(World W, Dictionary<string, Guid> Accounts, FiscalYearRow Year)> BooksAsync()
     {
         var w = await World.CreateAsync(fx, Ct);
-        var chart = (await Accounting.ChartAsync(w.Syndic, w.OrganisationId, "fr-BE", Ct)).Value;
-        var year = (await Accounting.OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Value;
+        var chart = (await Chart.ChartAsync(w.Syndic, w.OrganisationId, "fr-BE", Ct)).Value;
+        var year = (await FiscalYears.OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Value;
         return (w, chart.ToDictionary(a => a.Code, a => a.Id), year);
     }
 
@@ -39,18 +41,18 @@ public class LedgerTests(DatabaseFixture fx)
     {
         var (w, accounts, _) = await BooksAsync();
         Assert.Equal(StandardChart.Codes.Count, accounts.Count);
-        Assert.Equal("Fonds de réserve", (await Accounting.ChartAsync(w.Accountant, w.OrganisationId, "fr-BE", Ct)).Value.Single(a => a.Code == "160").Label);
-        Assert.Equal("Reservefonds", (await Accounting.ChartAsync(w.Accountant, w.OrganisationId, "nl-BE", Ct)).Value.Single(a => a.Code == "160").Label);
+        Assert.Equal("Fonds de réserve", (await Chart.ChartAsync(w.Accountant, w.OrganisationId, "fr-BE", Ct)).Value.Single(a => a.Code == "160").Label);
+        Assert.Equal("Reservefonds", (await Chart.ChartAsync(w.Accountant, w.OrganisationId, "nl-BE", Ct)).Value.Single(a => a.Code == "160").Label);
 
-        Assert.True((await Accounting.AddAccountAsync(w.Accountant, w.OrganisationId, new AccountInput { Code = "6101", Label = "Entretien ascenseur" }, Ct)).Succeeded);
-        Assert.Equal("error.account_exists", (await Accounting.AddAccountAsync(w.Accountant, w.OrganisationId, new AccountInput { Code = "6101", Label = "x" }, Ct)).FirstError!.Code);
-        Assert.Equal("error.account_code", (await Accounting.AddAccountAsync(w.Accountant, w.OrganisationId, new AccountInput { Code = "8888", Label = "x" }, Ct)).FirstError!.Code);
-        Assert.Equal("error.account_parent", (await Accounting.AddAccountAsync(w.Accountant, w.OrganisationId, new AccountInput { Code = "3001", Label = "x" }, Ct)).FirstError!.Code);
-        Assert.Equal("error.account_code", (await Accounting.AddAccountAsync(w.Accountant, w.OrganisationId, new AccountInput { Code = "61a", Label = "x" }, Ct)).FirstError!.Code);
-        Assert.Equal(Errors.Forbidden, (await Accounting.AddAccountAsync(w.OwnerActorA, w.OrganisationId, new AccountInput { Code = "6102", Label = "x" }, Ct)).FirstError!.Code);
+        Assert.True((await Chart.AddAccountAsync(w.Accountant, w.OrganisationId, new AccountInput { Code = "6101", Label = "Entretien ascenseur" }, Ct)).Succeeded);
+        Assert.Equal("error.account_exists", (await Chart.AddAccountAsync(w.Accountant, w.OrganisationId, new AccountInput { Code = "6101", Label = "x" }, Ct)).FirstError!.Code);
+        Assert.Equal("error.account_code", (await Chart.AddAccountAsync(w.Accountant, w.OrganisationId, new AccountInput { Code = "8888", Label = "x" }, Ct)).FirstError!.Code);
+        Assert.Equal("error.account_parent", (await Chart.AddAccountAsync(w.Accountant, w.OrganisationId, new AccountInput { Code = "3001", Label = "x" }, Ct)).FirstError!.Code);
+        Assert.Equal("error.account_code", (await Chart.AddAccountAsync(w.Accountant, w.OrganisationId, new AccountInput { Code = "61a", Label = "x" }, Ct)).FirstError!.Code);
+        Assert.Equal(Errors.Forbidden, (await Chart.AddAccountAsync(w.OwnerActorA, w.OrganisationId, new AccountInput { Code = "6102", Label = "x" }, Ct)).FirstError!.Code);
 
         // used accounts and standard accounts stay
-        var used = (await Accounting.AddAccountAsync(w.Accountant, w.OrganisationId, new AccountInput { Code = "6109", Label = "Divers" }, Ct)).Value;
+        var used = (await Chart.AddAccountAsync(w.Accountant, w.OrganisationId, new AccountInput { Code = "6109", Label = "Divers" }, Ct)).Value;
         Assert.True((await Accounting.PostAsync(w.Accountant, new EntryDraft
         {
             BuildingId = w.BuildingA,
@@ -58,25 +60,25 @@ public class LedgerTests(DatabaseFixture fx)
             Description = "x",
             Lines = [new() { AccountId = used, Debit = 10m }, new() { AccountId = accounts["440"], Credit = 10m }],
         }, Ct)).Succeeded);
-        Assert.Equal("error.account_used", (await Accounting.DeleteAccountAsync(w.Accountant, used, Ct)).FirstError!.Code);
-        Assert.Equal("error.account_standard", (await Accounting.DeleteAccountAsync(w.Accountant, accounts["614"], Ct)).FirstError!.Code);
-        var custom = (await Accounting.ChartAsync(w.Accountant, w.OrganisationId, "fr-BE", Ct)).Value.Single(a => a.Code == "6101");
-        Assert.True((await Accounting.DeleteAccountAsync(w.Accountant, custom.Id, Ct)).Succeeded);
+        Assert.Equal("error.account_used", (await Chart.DeleteAccountAsync(w.Accountant, used, Ct)).FirstError!.Code);
+        Assert.Equal("error.account_standard", (await Chart.DeleteAccountAsync(w.Accountant, accounts["614"], Ct)).FirstError!.Code);
+        var custom = (await Chart.ChartAsync(w.Accountant, w.OrganisationId, "fr-BE", Ct)).Value.Single(a => a.Code == "6101");
+        Assert.True((await Chart.DeleteAccountAsync(w.Accountant, custom.Id, Ct)).Succeeded);
     }
 
     [Fact]
     public async Task OpenNextYear_OnlyOneAhead_AndAnEmptyLastYearCanBeRemoved()
     {
         var (w, accounts, year) = await BooksAsync();            // 2026, current
-        var next = (await Accounting.OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Value;
+        var next = (await FiscalYears.OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Value;
         Assert.Equal(2027, next.Label);
-        var third = await Accounting.OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct);
+        var third = await FiscalYears.OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct);
         Assert.Equal(("error.fiscal_year_ahead", (object?)2027), (third.FirstError!.Code, third.FirstError.Args[0]));
 
-        Assert.Equal("error.fiscal_year_not_last", (await Accounting.RemoveFiscalYearAsync(w.Syndic, year.Id, Ct)).FirstError!.Code);
-        Assert.Equal(Errors.Forbidden, (await Accounting.RemoveFiscalYearAsync(w.OwnerActorA, next.Id, Ct)).FirstError!.Code);
-        Assert.True((await Accounting.RemoveFiscalYearAsync(w.Syndic, next.Id, Ct)).Succeeded);
-        Assert.Equal([2026], (await Accounting.FiscalYearsAsync(w.Syndic, w.BuildingA, Ct)).Value.Select(y => y.Label));
+        Assert.Equal("error.fiscal_year_not_last", (await FiscalYears.RemoveFiscalYearAsync(w.Syndic, year.Id, Ct)).FirstError!.Code);
+        Assert.Equal(Errors.Forbidden, (await FiscalYears.RemoveFiscalYearAsync(w.OwnerActorA, next.Id, Ct)).FirstError!.Code);
+        Assert.True((await FiscalYears.RemoveFiscalYearAsync(w.Syndic, next.Id, Ct)).Succeeded);
+        Assert.Equal([2026], (await FiscalYears.FiscalYearsAsync(w.Syndic, w.BuildingA, Ct)).Value.Select(y => y.Label));
 
         // a year with an entry stays
         Assert.True((await Accounting.PostAsync(w.Accountant, new EntryDraft
@@ -86,7 +88,7 @@ public class LedgerTests(DatabaseFixture fx)
             Description = "x",
             Lines = [new() { AccountId = accounts["610"], Debit = 10m }, new() { AccountId = accounts["440"], Credit = 10m }],
         }, Ct)).Succeeded);
-        Assert.Equal("error.fiscal_year_not_empty", (await Accounting.RemoveFiscalYearAsync(w.Syndic, year.Id, Ct)).FirstError!.Code);
+        Assert.Equal("error.fiscal_year_not_empty", (await FiscalYears.RemoveFiscalYearAsync(w.Syndic, year.Id, Ct)).FirstError!.Code);
     }
 
     [Fact]
@@ -147,7 +149,7 @@ public class LedgerTests(DatabaseFixture fx)
         Assert.Equal("error.line_cents", await Refused(Draft(D("610", 1.005m), C("440", 1.005m))));
         Assert.Equal("error.line_account", await Refused(Draft(new LineDraft { AccountId = other.Accounts["610"], Debit = 5m }, C("440", 5m))));
         Assert.Equal("error.line_owner_required", await Refused(Draft(D(StandardChart.OwnersWorking, 5m), C("701", 5m))));
-        var commitments = (await Accounting.AddAccountAsync(w.Accountant, w.OrganisationId, new AccountInput { Code = "010", Label = "Garanties reçues" }, Ct)).Value;
+        var commitments = (await Chart.AddAccountAsync(w.Accountant, w.OrganisationId, new AccountInput { Code = "010", Label = "Garanties reçues" }, Ct)).Value;
         Assert.Equal("error.line_off_balance", await Refused(Draft(new LineDraft { AccountId = commitments, Debit = 5m }, C("440", 5m))));
         Assert.Equal("error.no_fiscal_year", await Refused(new EntryDraft { BuildingId = w.BuildingA, Date = new DateOnly(2031, 1, 1), Description = "x", Lines = [D("610", 5m), C("440", 5m)] }));
         Assert.Equal(Errors.Required, await Refused(new EntryDraft { BuildingId = w.BuildingA, Date = date, Description = " ", Lines = [D("610", 5m), C("440", 5m)] }));
@@ -257,11 +259,11 @@ public class LedgerTests(DatabaseFixture fx)
         var before = (await Reports.TrialBalanceAsync(w.Accountant, new ReportPeriod(w.BuildingA, year.Id), "fr-BE", Ct)).Value;
         Assert.Equal(600m, before.Result);
 
-        Assert.Equal("error.closing_fund", (await Accounting.CloseYearAsync(w.Accountant, year.Id, new YearEndInput { FundCode = "551" }, Ct)).FirstError!.Code);
-        var closing = await Accounting.CloseYearAsync(w.Accountant, year.Id, new YearEndInput { FundCode = StandardChart.ReserveFund }, Ct);
+        Assert.Equal("error.closing_fund", (await FiscalYears.CloseYearAsync(w.Accountant, year.Id, new YearEndInput { FundCode = "551" }, Ct)).FirstError!.Code);
+        var closing = await FiscalYears.CloseYearAsync(w.Accountant, year.Id, new YearEndInput { FundCode = StandardChart.ReserveFund }, Ct);
 
         Assert.Equal("2026-OD-000001", closing.Value);
-        var years = (await Accounting.FiscalYearsAsync(w.Accountant, w.BuildingA, Ct)).Value;
+        var years = (await FiscalYears.FiscalYearsAsync(w.Accountant, w.BuildingA, Ct)).Value;
         Assert.True(years.Single(y => y.Id == year.Id).IsClosed);
         var next = years.Single(y => y.Label == 2027);
         var opening = (await Reports.TrialBalanceAsync(w.Accountant, new ReportPeriod(w.BuildingA, next.Id), "fr-BE", Ct)).Value;
@@ -272,7 +274,7 @@ public class LedgerTests(DatabaseFixture fx)
         Assert.Equal(1000m, (await Reports.OwnerStatementAsync(w.Accountant, new ReportPeriod(w.BuildingA, next.Id), w.OwnerA, Ct)).Value.Balance);
 
         Assert.Equal("error.fiscal_year_closed", (await Accounting.PostAsync(w.Accountant, Call(w, accounts, 5m, new DateOnly(2026, 12, 1)), Ct)).FirstError!.Code);
-        Assert.Equal("error.fiscal_year_closed", (await Accounting.CloseYearAsync(w.Accountant, year.Id, new YearEndInput(), Ct)).FirstError!.Code);
+        Assert.Equal("error.fiscal_year_closed", (await FiscalYears.CloseYearAsync(w.Accountant, year.Id, new YearEndInput(), Ct)).FirstError!.Code);
         await using var conn = new NpgsqlConnection(fx.ConnectionString);
         await conn.OpenAsync(Ct);
         await using var cmd = new NpgsqlCommand("""
@@ -303,7 +305,7 @@ public class LedgerTests(DatabaseFixture fx)
         Assert.False((await Reports.TrialBalanceAsync(w.TenantA, period, "fr-BE", Ct)).Succeeded);
         Assert.False((await Reports.TrialBalanceAsync(outsider.W.Accountant, period, "fr-BE", Ct)).Succeeded);
         Assert.False((await Accounting.JournalAsync(outsider.W.Syndic, w.BuildingA, new JournalQuery(), new PageRequest(0, 10), Ct)).Succeeded);
-        Assert.False((await Accounting.ChartAsync(outsider.W.Syndic, w.OrganisationId, "fr-BE", Ct)).Succeeded);
+        Assert.False((await Chart.ChartAsync(outsider.W.Syndic, w.OrganisationId, "fr-BE", Ct)).Succeeded);
         Assert.True((await Reports.TrialBalanceAsync(w.BoardMemberA, period, "fr-BE", Ct)).Succeeded);   // the board checks the accounts
     }
 }

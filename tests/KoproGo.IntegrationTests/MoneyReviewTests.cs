@@ -27,7 +27,7 @@ public class MoneyReviewTests(DatabaseFixture fx)
     {
         var w = await World.CreateAsync(fx, Ct);
         await w.GiveOwnerBLotA9Async(fx, Ct);
-        Assert.True((await fx.Get<IAccountingService>().OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Succeeded);
+        Assert.True((await fx.Get<IFiscalYearService>().OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Succeeded);
         var id = (await Calls.SaveDraftAsync(w.Syndic, w.BuildingA, null, new CallInput { Title = "T4", CallDate = new DateOnly(2026, 10, 1), DueDate = new DateOnly(2026, 10, 31), Ordinary = 1_000m, Reserve = reserve }, Ct)).Value;
         Assert.True((await Sending.SendAsync(w.Syndic, id, Ct)).Succeeded);
         return (w, await BuildingAsync(w.BuildingA), (await Calls.GetAsync(w.Syndic, id, Ct)).Value);
@@ -246,10 +246,10 @@ public class MoneyReviewTests(DatabaseFixture fx)
         Assert.Equal("Copropriétaires – fonds de réserve", KoproGo.Core.Texts.Get("account.4100", "fr-BE"));
         Assert.Equal("Mede-eigenaars – werkkapitaal", KoproGo.Core.Texts.Get("account.4101", "nl-BE"));
         var (w, _, _) = await SetUpAsync();
-        var chart = (await fx.Get<IAccountingService>().ChartAsync(w.Syndic, w.OrganisationId, "fr-BE", Ct)).Value;
+        var chart = (await fx.Get<IChartService>().ChartAsync(w.Syndic, w.OrganisationId, "fr-BE", Ct)).Value;
         Assert.DoesNotContain(chart, a => a.Code == "990");
         Assert.True(chart.Single(a => a.Code == "611").IsWorks);
-        Assert.True((await fx.Get<IAccountingService>().AddAccountAsync(w.Syndic, w.OrganisationId, new AccountInput { Code = "010", Label = "Garanties" }, Ct)).Succeeded);
+        Assert.True((await fx.Get<IChartService>().AddAccountAsync(w.Syndic, w.OrganisationId, new AccountInput { Code = "010", Label = "Garanties" }, Ct)).Succeeded);
         // the call's reserve part sits on 4100, the rest on 4101
         Assert.Equal(20m + 180m, await LedgerAsync(w.BuildingA, StandardChart.OwnersReserve));
         Assert.Equal(1_000m, await LedgerAsync(w.BuildingA, StandardChart.OwnersWorking));
@@ -277,7 +277,7 @@ public class MoneyReviewTests(DatabaseFixture fx)
         Assert.Equal(row.InterestToday, charged.Value);
         Assert.Equal(0m, (await arrears.ChargeAsync(w.Syndic, row.CallLineId, Ct)).Value);          // the same day: nothing more
         Assert.Equal(-row.InterestToday, await LedgerAsync(w.BuildingA, StandardChart.LateInterest));
-        var statement = (await fx.Get<IAccountingReports>().OwnerStatementAsync(w.OwnerActorB, new ReportPeriod(w.BuildingA, (await fx.Get<IAccountingService>().FiscalYearsAsync(w.Syndic, w.BuildingA, Ct)).Value.Single().Id), w.OwnerB, Ct)).Value;
+        var statement = (await fx.Get<IAccountingReports>().OwnerStatementAsync(w.OwnerActorB, new ReportPeriod(w.BuildingA, (await fx.Get<IFiscalYearService>().FiscalYearsAsync(w.Syndic, w.BuildingA, Ct)).Value.Single().Id), w.OwnerB, Ct)).Value;
         Assert.Equal(900m + row.InterestToday, statement.Balance);
 
         // a year without a legal rate: never guessed, never charged
@@ -302,8 +302,10 @@ public class MoneyReviewTests(DatabaseFixture fx)
     {
         var (w, _, _) = await SetUpAsync();
         var accounting = fx.Get<IAccountingService>();
-        var year = (await accounting.FiscalYearsAsync(w.Syndic, w.BuildingA, Ct)).Value.Single();
-        Assert.True((await accounting.CloseYearAsync(w.Accountant, year.Id, new YearEndInput(), Ct)).Succeeded);
+        var fiscalYearService = fx.Get<IFiscalYearService>();
+        var chartService = fx.Get<IChartService>();
+        var year = (await fiscalYearService.FiscalYearsAsync(w.Syndic, w.BuildingA, Ct)).Value.Single();
+        Assert.True((await fiscalYearService.CloseYearAsync(w.Accountant, year.Id, new YearEndInput(), Ct)).Succeeded);
         await using var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct);
         var closing = await (from l in db.JournalLines
                              join e in db.JournalEntries on l.EntryId equals e.Id
@@ -322,8 +324,10 @@ public class MoneyReviewTests(DatabaseFixture fx)
     {
         var (w, _, _) = await SetUpAsync(reserve: 0m);
         var accounting = fx.Get<IAccountingService>();
-        var year = (await accounting.FiscalYearsAsync(w.Syndic, w.BuildingA, Ct)).Value.Single();
-        var chart = (await accounting.ChartAsync(w.Syndic, w.OrganisationId, "fr-BE", Ct)).Value.ToDictionary(a => a.Code, a => a.Id);
+        var fiscalYearService = fx.Get<IFiscalYearService>();
+        var chartService = fx.Get<IChartService>();
+        var year = (await fiscalYearService.FiscalYearsAsync(w.Syndic, w.BuildingA, Ct)).Value.Single();
+        var chart = (await chartService.ChartAsync(w.Syndic, w.OrganisationId, "fr-BE", Ct)).Value.ToDictionary(a => a.Code, a => a.Id);
         var invoices = fx.Get<IInvoiceService>();
         var supplier = (await fx.Get<ISupplierService>().SaveAsync(w.Accountant, w.OrganisationId, null, new SupplierInput { Name = "Engie" }, Ct)).Value;
         var invoice = (await invoices.SaveDraftAsync(w.Accountant, w.BuildingA, null, new InvoiceInput
@@ -358,8 +362,10 @@ public class MoneyReviewTests(DatabaseFixture fx)
         var w = await World.CreateAsync(fx, Ct);
         await w.GiveOwnerBLotA9Async(fx, Ct);
         var accounting = fx.Get<IAccountingService>();
-        var first = (await accounting.OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Value;
-        var chart = (await accounting.ChartAsync(w.Syndic, w.OrganisationId, "fr-BE", Ct)).Value.ToDictionary(a => a.Code, a => a.Id);
+        var fiscalYearService = fx.Get<IFiscalYearService>();
+        var chartService = fx.Get<IChartService>();
+        var first = (await fiscalYearService.OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Value;
+        var chart = (await chartService.ChartAsync(w.Syndic, w.OrganisationId, "fr-BE", Ct)).Value.ToDictionary(a => a.Code, a => a.Id);
         async Task PostAsync(string code, decimal amount) => Assert.True((await accounting.PostAsync(w.Accountant, new EntryDraft
         {
             BuildingId = w.BuildingA,
@@ -369,7 +375,7 @@ public class MoneyReviewTests(DatabaseFixture fx)
         }, Ct)).Succeeded);
         await PostAsync("610", 10_000m);
         await PostAsync("611", 50_000m);          // works: not an ordinary charge
-        var next = (await accounting.OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Value;
+        var next = (await fiscalYearService.OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Value;
         var budgets = fx.Get<IBudgetService>();
         var id = (await budgets.SaveDraftAsync(w.Syndic, w.BuildingA, null, new BudgetInput { FiscalYearId = next.Id, Reserve = 100m, Lines = [new() { AccountId = chart["610"], Amount = 10_000m }] }, Ct)).Value;
         var detail = (await budgets.GetAsync(w.Syndic, id, Ct)).Value;
@@ -397,8 +403,10 @@ public class MoneyReviewTests(DatabaseFixture fx)
             Lines = [new() { OwnerId = usufructuary, Kind = OwnershipKind.Usufruct, IsPrimaryContact = true }, new() { OwnerId = bare, Kind = OwnershipKind.BareOwnership }],
         }, Ct)).Succeeded);
         var accounting = fx.Get<IAccountingService>();
-        Assert.True((await accounting.OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Succeeded);
-        var chart = (await accounting.ChartAsync(w.Syndic, w.OrganisationId, "fr-BE", Ct)).Value.ToDictionary(a => a.Code, a => a.Id);
+        var fiscalYearService = fx.Get<IFiscalYearService>();
+        var chartService = fx.Get<IChartService>();
+        Assert.True((await fiscalYearService.OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Succeeded);
+        var chart = (await chartService.ChartAsync(w.Syndic, w.OrganisationId, "fr-BE", Ct)).Value.ToDictionary(a => a.Code, a => a.Id);
         var supplier = (await fx.Get<ISupplierService>().SaveAsync(w.Accountant, w.OrganisationId, null, new SupplierInput { Name = "Toitures" }, Ct)).Value;
         var invoices = fx.Get<IInvoiceService>();
         var id = (await invoices.SaveDraftAsync(w.Accountant, w.BuildingA, null, new InvoiceInput
@@ -425,7 +433,7 @@ public class MoneyReviewTests(DatabaseFixture fx)
     {
         var w = await World.CreateAsync(fx, Ct);
         await w.GiveOwnerBLotA9Async(fx, Ct);
-        Assert.True((await fx.Get<IAccountingService>().OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Succeeded);
+        Assert.True((await fx.Get<IFiscalYearService>().OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Succeeded);
         var call = (await Calls.SaveDraftAsync(w.Syndic, w.BuildingA, null, new CallInput { Title = "T", CallDate = new DateOnly(2026, 9, 1), DueDate = new DateOnly(2026, 9, 30), Ordinary = 1_000m }, Ct)).Value;
         Assert.True((await Sending.SendAsync(w.Syndic, call, Ct)).Succeeded);
 
@@ -447,8 +455,10 @@ public class MoneyReviewTests(DatabaseFixture fx)
     {
         var w = await World.CreateAsync(fx, Ct);
         var accounting = fx.Get<IAccountingService>();
-        var year = (await accounting.OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Value;
-        var chart = (await accounting.ChartAsync(w.Syndic, w.OrganisationId, "fr-BE", Ct)).Value.ToDictionary(a => a.Code, a => a.Id);
+        var fiscalYearService = fx.Get<IFiscalYearService>();
+        var chartService = fx.Get<IChartService>();
+        var year = (await fiscalYearService.OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Value;
+        var chart = (await chartService.ChartAsync(w.Syndic, w.OrganisationId, "fr-BE", Ct)).Value.ToDictionary(a => a.Code, a => a.Id);
         EntryDraft Charge() => new()
         {
             BuildingId = w.BuildingA,
@@ -457,7 +467,7 @@ public class MoneyReviewTests(DatabaseFixture fx)
             Lines = [new() { AccountId = chart["610"], Debit = 10m }, new() { AccountId = chart["551"], Credit = 10m }],
         };
         var postings = Enumerable.Range(0, 30).Select(_ => Task.Run(() => accounting.PostAsync(w.Accountant, Charge(), Ct), Ct)).ToList();
-        var closing = Task.Run(() => accounting.CloseYearAsync(w.Accountant, year.Id, new YearEndInput(), Ct), Ct);
+        var closing = Task.Run(() => fiscalYearService.CloseYearAsync(w.Accountant, year.Id, new YearEndInput(), Ct), Ct);
         var results = await Task.WhenAll(postings);
         Assert.True((await closing).Succeeded);
         var posted = results.Count(p => p.Succeeded);

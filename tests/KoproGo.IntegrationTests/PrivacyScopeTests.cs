@@ -24,7 +24,7 @@ public partial class PrivacyTests
         Assert.True((await Privacy.RectifyAsync(person.Actor, new RectificationInput { DisplayName = "Erika " + person.LastName, Email = person.Email, Phone = "2026", PostalAddress = SharedAddress }, Ct)).Succeeded);
         Assert.True((await Privacy.RectifyAsync(neighbours.OwnerActorA, new RectificationInput { DisplayName = "Voisin", Email = "voisin-" + Guid.NewGuid().ToString("N")[..6] + "@example.be", CurrentPassword = World.Password, PostalAddress = SharedAddress }, Ct)).Succeeded);
         // other organisations' rows that mention 2026: a fiscal year, an audit entry, a notification
-        Assert.True((await fx.Get<IAccountingService>().OpenNextFiscalYearAsync(neighbours.Syndic, neighbours.BuildingA, Ct)).Succeeded);
+        Assert.True((await fx.Get<IFiscalYearService>().OpenNextFiscalYearAsync(neighbours.Syndic, neighbours.BuildingA, Ct)).Succeeded);
         await using (var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct))
         {
             await fx.Get<INotificationService>().NotifyUsersAsync(db, [neighbours.Syndic.UserId!], neighbours.OrganisationId, NotificationType.System, "notify.document_added", ["budget 2026", SharedAddress], null, Ct);

@@ -223,8 +223,10 @@ public partial class PrivacyTests(DatabaseFixture fx)
         var buyer = (await owners.CreateAsync(w.Syndic, w.OrganisationId, new OwnerInput { LastName = "Buyer" }, Ct)).Value;
         Assert.True((await owners.TransferAsync(w.Syndic, person.UnitId, new ChangeOwnershipInput { EffectiveDate = new DateOnly(2026, 6, 30), Lines = [new() { OwnerId = buyer, IsPrimaryContact = true }] }, Ct)).Succeeded);
         var accounting = fx.Get<KoproGo.Core.Features.Accounting.IAccountingService>();
-        Assert.True((await accounting.OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Succeeded);
-        var chart = (await accounting.ChartAsync(w.Syndic, w.OrganisationId, "fr-BE", Ct)).Value.ToDictionary(a => a.Code, a => a.Id);
+        var fiscalYearService = fx.Get<KoproGo.Core.Features.Accounting.IFiscalYearService>();
+        var chartService = fx.Get<KoproGo.Core.Features.Accounting.IChartService>();
+        Assert.True((await fiscalYearService.OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Succeeded);
+        var chart = (await chartService.ChartAsync(w.Syndic, w.OrganisationId, "fr-BE", Ct)).Value.ToDictionary(a => a.Code, a => a.Id);
         KoproGo.Core.Features.Accounting.EntryDraft Entry(string debit, string credit, bool ownerOnDebit) => new()
         {
             BuildingId = w.BuildingA,
@@ -247,7 +249,7 @@ public partial class PrivacyTests(DatabaseFixture fx)
         Assert.True((await accounting.PostAsync(w.Syndic, Entry("551", "4100", ownerOnDebit: false), Ct)).Succeeded);
         Assert.True((await Privacy.EraseAsync(person.Actor, Password, Ct)).Succeeded);
         var statement = (await fx.Get<KoproGo.Core.Features.Accounting.IAccountingReports>().OwnerStatementAsync(w.Syndic,
-            new KoproGo.Core.Features.Accounting.ReportPeriod(w.BuildingA, (await accounting.FiscalYearsAsync(w.Syndic, w.BuildingA, Ct)).Value.Single().Id), person.OwnerId, Ct)).Value;
+            new KoproGo.Core.Features.Accounting.ReportPeriod(w.BuildingA, (await fiscalYearService.FiscalYearsAsync(w.Syndic, w.BuildingA, Ct)).Value.Single().Id), person.OwnerId, Ct)).Value;
         Assert.StartsWith("ANON-", statement.OwnerName, StringComparison.Ordinal);
         Assert.Equal(2, statement.Lines.Count);
     }
