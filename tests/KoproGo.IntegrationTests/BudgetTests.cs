@@ -13,6 +13,7 @@ public class BudgetTests(DatabaseFixture fx)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private IBudgetService Budgets => fx.Get<IBudgetService>();
+    private IBudgetFollowUpService FollowUp => fx.Get<IBudgetFollowUpService>();
 
     private async Task<(World W, Dictionary<string, Guid> Accounts, FiscalYearRow Year)> BooksAsync()
     {
@@ -73,7 +74,7 @@ public class BudgetTests(DatabaseFixture fx)
         Assert.False(seen.CanEdit || seen.CanDecide);
         Assert.Equal(Errors.NotFound, (await Budgets.GetAsync(w.OwnerActorB, id, Ct)).FirstError!.Code);
         Assert.Equal(Errors.NotFound, (await Budgets.ListAsync(w.OwnerActorB, w.BuildingA, Ct)).FirstError!.Code);
-        Assert.Equal(Errors.NotFound, (await Budgets.ScheduleAsync(w.OwnerActorA, id, CallPeriod.Quarterly, Ct)).FirstError!.Code);
+        Assert.Equal(Errors.NotFound, (await FollowUp.ScheduleAsync(w.OwnerActorA, id, CallPeriod.Quarterly, Ct)).FirstError!.Code);
         Assert.Equal(Errors.Forbidden, (await Budgets.SubmitAsync(w.OwnerActorA, id, Ct)).FirstError!.Code);
 
         await using var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct);
@@ -126,7 +127,7 @@ public class BudgetTests(DatabaseFixture fx)
         Assert.True((await Budgets.SubmitAsync(w.Syndic, id, Ct)).Succeeded);
         Assert.True((await Budgets.VoteAsync(w.Syndic, id, new BudgetVoteInput { AssemblyDate = new DateOnly(2026, 2, 1), Reference = "PV" }, Ct)).Succeeded);
 
-        var report = (await Budgets.VarianceAsync(w.BoardMemberA, id, Ct)).Value;
+        var report = (await FollowUp.VarianceAsync(w.BoardMemberA, id, Ct)).Value;
         Assert.Equal(11, report.MonthsElapsed);                                     // 25 November 2026, the year started in January
         var insurance = report.Lines.Single(l => l.Code == "610");
         Assert.Equal((11_000m, 12_100m, 10m), (insurance.BudgetedToDate, insurance.ActualToDate, insurance.VariancePercent));
@@ -136,7 +137,7 @@ public class BudgetTests(DatabaseFixture fx)
         Assert.Equal((1_500m, 2_000m, -500m), (cleaning.ActualToDate, cleaning.ActualByMonth[1], cleaning.ActualByMonth[2]));
         Assert.Equal(300m, Assert.Single(report.Unbudgeted).ActualToDate);
         Assert.Equal((38_500m, 13_900m), (report.Total.BudgetedToDate, report.Total.ActualToDate));
-        Assert.Equal(Errors.NotFound, (await Budgets.VarianceAsync(w.OwnerActorB, id, Ct)).FirstError!.Code);
+        Assert.Equal(Errors.NotFound, (await FollowUp.VarianceAsync(w.OwnerActorB, id, Ct)).FirstError!.Code);
 
         // the job activates the voted budget of the running year and alerts on the 610 line (+10 %) once, however often it runs
         var job = fx.Get<BudgetJob>();
@@ -163,26 +164,26 @@ public class BudgetTests(DatabaseFixture fx)
     {
         var (w, accounts, year) = await BooksAsync();
         var id = (await Budgets.SaveDraftAsync(w.Syndic, w.BuildingA, null, Input(year.Id, accounts), Ct)).Value;
-        var rows = (await Budgets.ScheduleAsync(w.Syndic, id, CallPeriod.Quarterly, Ct)).Value;
+        var rows = (await FollowUp.ScheduleAsync(w.Syndic, id, CallPeriod.Quarterly, Ct)).Value;
         Assert.Equal(4, rows.Count);
         Assert.Equal((4_500m, 6_000m, 300m), (rows[0].Slot.Ordinary, rows[0].Slot.Extraordinary, rows[0].Slot.Reserve));
         Assert.Equal(43_200m, rows.Sum(r => r.Slot.Total));
-        Assert.Equal("error.budget_not_approved", (await Budgets.CreateCallAsync(w.Syndic, id, CallPeriod.Quarterly, 4, Ct)).FirstError!.Code);
+        Assert.Equal("error.budget_not_approved", (await FollowUp.CreateCallAsync(w.Syndic, id, CallPeriod.Quarterly, 4, Ct)).FirstError!.Code);
         Assert.True((await Budgets.SubmitAsync(w.Syndic, id, Ct)).Succeeded);
         Assert.True((await Budgets.VoteAsync(w.Syndic, id, new BudgetVoteInput { AssemblyDate = new DateOnly(2026, 2, 1), Reference = "PV" }, Ct)).Succeeded);
 
-        var callId = (await Budgets.CreateCallAsync(w.Accountant, id, CallPeriod.Quarterly, 4, Ct)).Value;
-        Assert.Equal("error.budget_slot_called", (await Budgets.CreateCallAsync(w.Syndic, id, CallPeriod.Quarterly, 4, Ct)).FirstError!.Code);
-        Assert.Equal("error.budget_schedule_period", (await Budgets.CreateCallAsync(w.Syndic, id, CallPeriod.OneTime, 1, Ct)).FirstError!.Code);
-        Assert.Equal(Errors.NotFound, (await Budgets.CreateCallAsync(w.Syndic, id, CallPeriod.Quarterly, 5, Ct)).FirstError!.Code);
+        var callId = (await FollowUp.CreateCallAsync(w.Accountant, id, CallPeriod.Quarterly, 4, Ct)).Value;
+        Assert.Equal("error.budget_slot_called", (await FollowUp.CreateCallAsync(w.Syndic, id, CallPeriod.Quarterly, 4, Ct)).FirstError!.Code);
+        Assert.Equal("error.budget_schedule_period", (await FollowUp.CreateCallAsync(w.Syndic, id, CallPeriod.OneTime, 1, Ct)).FirstError!.Code);
+        Assert.Equal(Errors.NotFound, (await FollowUp.CreateCallAsync(w.Syndic, id, CallPeriod.Quarterly, 5, Ct)).FirstError!.Code);
         var call = (await fx.Get<ICallService>().GetAsync(w.Syndic, callId, Ct)).Value.Call;
         Assert.Equal((CallPeriod.Quarterly, 10_800m, new DateOnly(2026, 11, 25), new DateOnly(2026, 12, 25)), (call.Period, call.Total, call.CallDate, call.DueDate));
         Assert.Equal("Provisions T4 2026", call.Title);
-        Assert.Equal(CallState.Draft, (await Budgets.ScheduleAsync(w.Syndic, id, CallPeriod.Quarterly, Ct)).Value[3].CallState);
+        Assert.Equal(CallState.Draft, (await FollowUp.ScheduleAsync(w.Syndic, id, CallPeriod.Quarterly, Ct)).Value[3].CallState);
 
         // a cancelled draft frees its slot
         Assert.True((await fx.Get<ICallService>().CancelAsync(w.Syndic, callId, Ct)).Succeeded);
-        Assert.True((await Budgets.CreateCallAsync(w.Syndic, id, CallPeriod.Quarterly, 4, Ct)).Succeeded);
-        Assert.True((await Budgets.CreateCallAsync(w.Syndic, id, CallPeriod.Monthly, 12, Ct)).Succeeded);      // another schedule of the same budget
+        Assert.True((await FollowUp.CreateCallAsync(w.Syndic, id, CallPeriod.Quarterly, 4, Ct)).Succeeded);
+        Assert.True((await FollowUp.CreateCallAsync(w.Syndic, id, CallPeriod.Monthly, 12, Ct)).Succeeded);      // another schedule of the same budget
     }
 }

@@ -51,7 +51,7 @@ public sealed class BudgetJob(IKoproGoDbFactory dbFactory, INotificationService 
         if (budget.Status == BudgetStatus.Active)
         {
             var building = await db.Buildings.AsNoTracking().FirstAsync(b => b.Id == budget.BuildingId, ct);
-            var report = await BudgetService.ComputeVarianceAsync(db, budget, budget.OrganisationId, year, today, building.Language, ct);
+            var report = await BudgetFollowUpService.ComputeVarianceAsync(db, budget, budget.OrganisationId, year, today, building.Language, ct);
             var sent = await db.BudgetAlerts.Where(a => a.BudgetId == budget.Id).ToListAsync(ct);
             var recipients = await db.Memberships
                 .Where(m => m.OrganisationId == budget.OrganisationId
