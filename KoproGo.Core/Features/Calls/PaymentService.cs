@@ -11,25 +11,18 @@ public interface IPaymentService
 /// <summary>A payment the syndic records by hand (cash, a transfer seen outside the bank files).</summary>
 public sealed class PaymentService(IKoproGoDbFactory dbFactory, PaymentPosting payments, TimeProvider clock) : IPaymentService
 {
-    public async Task<Result<Guid>> RecordPaymentAsync(Actor actor, Guid buildingId, PaymentInput input, CancellationToken ct)
-    {
-        var validation = input.Validate();
-        if (!validation.IsValid)
-            return Result<Guid>.Fail(validation.Errors);
-        await using var db = await dbFactory.CreateAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var found = await db.BooksBuildingAsync(actor, buildingId, clock.Today(), ct);
-        if (!found.Succeeded)
-            return Result<Guid>.Fail(found.Errors);
-        var building = found.Value;
-        var owner = await db.Owners.AsNoTracking().FirstOrDefaultAsync(o => o.Id == input.OwnerId && o.OrganisationId == building.OrganisationId, ct);
-        if (owner is null)
-            return new Error(Errors.NotFound, [], nameof(PaymentInput.OwnerId));
-        var payment = await payments.RecordAsync(db, actor, building, owner, input.Date!.Value, input.Amount, input.Method, input.Reference, input.Account, null, ct);
-        if (!payment.Succeeded)
-            return Result<Guid>.Fail(payment.Errors);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return payment.Value.Id;
-    }
+    public Task<Result<Guid>> RecordPaymentAsync(Actor actor, Guid buildingId, PaymentInput input, CancellationToken ct) =>
+        dbFactory.InBuildingAsync<Guid>(actor, buildingId, BuildingRight.Books, clock.Today(), input.Validate(), async (db, building) =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var owner = await db.Owners.AsNoTracking().FirstOrDefaultAsync(o => o.Id == input.OwnerId && o.OrganisationId == building.OrganisationId, ct);
+            if (owner is null)
+                return new Error(Errors.NotFound, [], nameof(PaymentInput.OwnerId));
+            var payment = await payments.RecordAsync(db, actor, building, owner, input.Date!.Value, input.Amount, input.Method, input.Reference, input.Account, null, ct);
+            if (!payment.Succeeded)
+                return Result<Guid>.Fail(payment.Errors);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return payment.Value.Id;
+        }, ct);
 }
