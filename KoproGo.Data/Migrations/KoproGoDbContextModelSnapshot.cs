@@ -710,6 +710,373 @@ namespace KoproGo.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("KoproGo.Core.Features.Assemblies.AgendaItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool?>("Adopted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("adopted");
+
+                    b.Property<Guid?>("BudgetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("budget_id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Majority")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("majority");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<decimal?>("VotesAbstained")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("votes_abstained");
+
+                    b.Property<decimal?>("VotesAgainst")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("votes_against");
+
+                    b.Property<decimal?>("VotesFor")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("votes_for");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agenda_items");
+
+                    b.HasIndex("BudgetId")
+                        .HasDatabaseName("ix_agenda_items_budget_id");
+
+                    b.HasIndex("MeetingId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agenda_items_meeting_id_position");
+
+                    b.ToTable("agenda_items", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_agenda_items_closed_at_range", "\"closed_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_agenda_items_opened_at_range", "\"opened_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_agenda_items_position", "position > 0");
+                        });
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Assemblies.Attendance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("arrived_at");
+
+                    b.Property<DateTimeOffset?>("LeftAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("left_at");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("mode");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attendances");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_attendances_owner_id");
+
+                    b.HasIndex("MeetingId", "OwnerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_attendances_meeting_id_owner_id")
+                        .HasFilter("left_at IS NULL");
+
+                    b.ToTable("attendances", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_attendances_arrived_at_range", "\"arrived_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_attendances_left_after_arrival", "left_at IS NULL OR left_at >= arrived_at");
+
+                            t.HasCheckConstraint("ck_attendances_left_at_range", "\"left_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Assemblies.ItemBallot", b =>
+                {
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agenda_item_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateTimeOffset>("CastAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cast_at");
+
+                    b.Property<string>("CastBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("cast_by");
+
+                    b.Property<int>("Shares")
+                        .HasColumnType("integer")
+                        .HasColumnName("shares");
+
+                    b.Property<string>("Vote")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("vote");
+
+                    b.Property<Guid>("VoterOwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("voter_owner_id");
+
+                    b.HasKey("AgendaItemId", "OwnerId")
+                        .HasName("pk_item_ballots");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_item_ballots_owner_id");
+
+                    b.HasIndex("VoterOwnerId")
+                        .HasDatabaseName("ix_item_ballots_voter_owner_id");
+
+                    b.ToTable("item_ballots", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_item_ballots_cast_at_range", "\"cast_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_item_ballots_shares", "shares > 0");
+                        });
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Assemblies.Meeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<string>("CancelReason")
+                        .HasColumnType("text")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset?>("ConvenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("convened_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("FirstSessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("first_session_id");
+
+                    b.Property<string>("IdentityCheck")
+                        .HasColumnType("text")
+                        .HasColumnName("identity_check");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int?>("OwnersPresent")
+                        .HasColumnType("integer")
+                        .HasColumnName("owners_present");
+
+                    b.Property<int?>("OwnersTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("owners_total");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("place");
+
+                    b.Property<string>("Quorum")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("quorum");
+
+                    b.Property<string>("RemoteLink")
+                        .HasColumnType("text")
+                        .HasColumnName("remote_link");
+
+                    b.Property<int?>("SharesPresent")
+                        .HasColumnType("integer")
+                        .HasColumnName("shares_present");
+
+                    b.Property<int?>("SharesTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("shares_total");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meetings");
+
+                    b.HasIndex("FirstSessionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meetings_first_session_id")
+                        .HasFilter("first_session_id IS NOT NULL AND status <> 'Cancelled'");
+
+                    b.HasIndex("BuildingId", "StartsAt")
+                        .HasDatabaseName("ix_meetings_building_id_starts_at");
+
+                    b.ToTable("meetings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_meetings_closed_at_range", "\"closed_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_meetings_convened_at_range", "\"convened_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_meetings_created_at_range", "\"created_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_meetings_opened_at_range", "\"opened_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_meetings_starts_at_range", "\"starts_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Assemblies.Proxy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("GrantorOwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("grantor_owner_id");
+
+                    b.Property<Guid>("HolderOwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("holder_owner_id");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_proxies");
+
+                    b.HasIndex("GrantorOwnerId")
+                        .HasDatabaseName("ix_proxies_grantor_owner_id");
+
+                    b.HasIndex("HolderOwnerId")
+                        .HasDatabaseName("ix_proxies_holder_owner_id");
+
+                    b.HasIndex("MeetingId", "GrantorOwnerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_proxies_meeting_id_grantor_owner_id");
+
+                    b.HasIndex("MeetingId", "HolderOwnerId")
+                        .HasDatabaseName("ix_proxies_meeting_id_holder_owner_id");
+
+                    b.ToTable("proxies", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_proxies_created_at_range", "\"created_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_proxies_not_self", "grantor_owner_id <> holder_owner_id");
+                        });
+                });
+
             modelBuilder.Entity("KoproGo.Core.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -4342,6 +4709,103 @@ namespace KoproGo.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_year_settlements_fiscal_years_fiscal_year_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Assemblies.AgendaItem", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Budgets.Budget", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_agenda_items_budgets_budget_id");
+
+                    b.HasOne("KoproGo.Core.Features.Assemblies.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agenda_items_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Assemblies.Attendance", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Assemblies.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_attendances_meetings_meeting_id");
+
+                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_attendances_owners_owner_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Assemblies.ItemBallot", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Assemblies.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_item_ballots_agenda_items_agenda_item_id");
+
+                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_item_ballots_owners_owner_id");
+
+                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
+                        .WithMany()
+                        .HasForeignKey("VoterOwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_item_ballots_owners_voter_owner_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Assemblies.Meeting", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meetings_buildings_building_id");
+
+                    b.HasOne("KoproGo.Core.Features.Assemblies.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("FirstSessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_meetings_meetings_first_session_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Assemblies.Proxy", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorOwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_proxies_owners_grantor_owner_id");
+
+                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
+                        .WithMany()
+                        .HasForeignKey("HolderOwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_proxies_owners_holder_owner_id");
+
+                    b.HasOne("KoproGo.Core.Features.Assemblies.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_proxies_meetings_meeting_id");
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Bookings.Booking", b =>

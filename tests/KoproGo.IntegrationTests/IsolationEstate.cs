@@ -1,5 +1,6 @@
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounting;
+using KoproGo.Core.Features.Assemblies;
 using KoproGo.Core.Features.Bookings;
 using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Buildings;
@@ -162,6 +163,15 @@ public sealed class IsolationEstate
         ids["skillId"] = skill;
         ids["exchangeId"] = Ok(await skills.RequestServiceAsync(ownerActorC, skill, 1m, "Victim exchange", ct));
 
+        // a general assembly, convened, with its agenda, a proxy and an owner present
+        var assemblies = fx.Get<IAssemblyService>();
+        var meeting = Ok(await assemblies.CreateAsync(s, w.BuildingA, new MeetingInput { StartsAt = fx.Clock.GetUtcNow().AddDays(30), Place = "Victim hall" }, ct));
+        ids["meetingId"] = meeting;
+        ids["agendaItemId"] = Ok(await assemblies.AddItemAsync(s, meeting, new AgendaItemInput { Title = "Victim assembly item" }, ct));
+        Done(await assemblies.ConveneAsync(s, meeting, ct));
+        ids["proxyId"] = Ok(await fx.Get<IAssemblySessionService>().GrantProxyAsync(s, meeting, new ProxyInput { GrantorOwnerId = ownerC, HolderOwnerId = w.OwnerA }, ct));
+        Done(await fx.Get<IAssemblySessionService>().ArriveAsync(s, meeting, w.OwnerA, AttendanceMode.InPerson, ct));
+
         // a document, a notification, a membership, an offered role, the accountant's account
         ids["fileId"] = Ok(await fx.Get<IFileService>().UploadBuildingDocumentAsync(s, w.BuildingA, new MemoryStream("%PDF-1.7 victim"u8.ToArray()), "victim-statuts.pdf", ct));
         await using (var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(ct))
@@ -177,7 +187,7 @@ public sealed class IsolationEstate
 
         var markers = new List<string>
         {
-            $"Cenvictim{suffix}", $"chloe-{suffix}@victim.example", $"Victim Supplier {suffix}", "Victim entry", "Victim draft call", "Victim sent call",
+            $"Cenvictim{suffix}", $"chloe-{suffix}@victim.example", $"Victim Supplier {suffix}", "Victim entry", "Victim hall", "Victim assembly item", "Victim draft call", "Victim sent call",
             "Victim poll", "Victim room", "Victim note", "Victim drill", "Victim loan message", "Victim notice", "Victim comment", "Victim plumbing",
             "victim-statuts", "Victim work", "Victim sub-account", iban,
             await EmailAsync(fx, w.Accountant.UserId!, ct), await EmailAsync(fx, w.Syndic.UserId!, ct),

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounting;
+using KoproGo.Core.Features.Assemblies;
 using KoproGo.Core.Features.Bookings;
 using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Buildings;
@@ -283,6 +284,10 @@ public class TenantIsolationSweepTests(DatabaseFixture fx, ITestOutputHelper out
             nameof(SharedObjectInput) => (new SharedObjectInput { Name = "Intruder object" }, false),
             nameof(NoticeInput) => (new NoticeInput { Category = NoticeCategory.ForSale, Title = "Intruder", Body = "x", Price = 1m }, false),
             nameof(SkillInput) => (new SkillInput { Title = "Intruder skill" }, false),
+            nameof(MeetingInput) => (new MeetingInput { StartsAt = fx.Clock.GetUtcNow().AddDays(40), Place = "Intruder hall" }, false),
+            nameof(AgendaItemInput) => (new AgendaItemInput { Title = "Intruder item" }, false),
+            nameof(ProxyInput) => (new ProxyInput { GrantorOwnerId = v.World.OwnerB, HolderOwnerId = id("ownerId") }, true),
+            nameof(BallotInput) => (new BallotInput { OwnerId = id("ownerId"), Vote = Vote.For }, true),
             _ => null,
         };
     }

@@ -1,0 +1,14 @@
+namespace KoproGo.Core.Features.Assemblies;
+
+/// <summary>The Assemblies feature's tables, as its use cases (and others') reach them through <see cref="IKoproGoDb"/>.</summary>
+public static class AssembliesTables
+{
+    extension(IKoproGoDb db)
+    {
+        public DbSet<Meeting> Meetings => db.Set<Meeting>();
+        public DbSet<AgendaItem> AgendaItems => db.Set<AgendaItem>();
+        public DbSet<Attendance> Attendances => db.Set<Attendance>();
+        public DbSet<Proxy> Proxies => db.Set<Proxy>();
+        public DbSet<ItemBallot> ItemBallots => db.Set<ItemBallot>();
+    }
+}

@@ -1,0 +1,282 @@
+using KoproGo.Core.Features.Budgets;
+
+namespace KoproGo.Core.Features.Assemblies;
+
+public sealed record MeetingRow(Guid Id, MeetingKind Kind, MeetingStatus Status, DateTimeOffset StartsAt, string Place, bool IsSecondSession, int Items);
+
+/// <summary>An item's votes so far (live) or as fixed at its closing, in shares after the cap.</summary>
+public sealed record ItemView(Guid Id, int Position, string Title, string? Description, ItemKind Kind, Majority Majority, Guid? BudgetId,
+    ItemStatus Status, Outcome? Result, int Ballots, int SharesPresent);
+
+/// <summary>A voice of the roll and where it stands now.</summary>
+public sealed record RollLine(Guid OwnerId, string Name, int Shares, AttendanceMode? Mode, DateTimeOffset? ArrivedAt, string? RepresentedBy, bool Left);
+
+public sealed record ProxyView(Guid Id, Guid GrantorOwnerId, string Grantor, Guid HolderOwnerId, string Holder);
+
+/// <summary>A voice the signed-in user may cast on the open item (their own, or one they hold a proxy for), and its vote so far.</summary>
+public sealed record MyVoice(Guid OwnerId, string Name, int Shares, bool OwnVoice, Vote? Vote);
+
+public sealed record MeetingDetail(Guid Id, Guid BuildingId, string BuildingName, MeetingKind Kind, MeetingStatus Status, DateTimeOffset StartsAt,
+    string Place, string? RemoteLink, string? IdentityCheck, Guid? FirstSessionId, Guid? SecondSessionId, string? CancelReason,
+    QuorumState LiveQuorum, int OwnersPresent, int OwnersTotal, int SharesPresent, int SharesTotal,
+    IReadOnlyList<ItemView> Items, IReadOnlyList<RollLine> Roll, IReadOnlyList<ProxyView> Proxies,
+    bool CanManage, bool IsOwner, bool IsHere, IReadOnlyList<MyVoice> MyVoices)
+{
+    public ItemView? OpenItem => Items.FirstOrDefault(i => i.Status == ItemStatus.Open);
+}
+
+public interface IAssemblyService
+{
+    /// <summary>The building's meetings: all for its staff, the convened and later ones for its owners.</summary>
+    Task<Result<IReadOnlyList<MeetingRow>>> ListAsync(Actor actor, Guid buildingId, CancellationToken ct);
+    /// <summary>A meeting with its agenda, the roll as it stands, the live quorum and tallies, and the voices the actor may cast now.</summary>
+    Task<Result<MeetingDetail>> GetAsync(Actor actor, Guid meetingId, CancellationToken ct);
+    Task<Result<Guid>> CreateAsync(Actor actor, Guid buildingId, MeetingInput input, CancellationToken ct);
+    Task<Result<Guid>> AddItemAsync(Actor actor, Guid meetingId, AgendaItemInput input, CancellationToken ct);
+    Task<Result> RemoveItemAsync(Actor actor, Guid agendaItemId, CancellationToken ct);
+    /// <summary>Sends the convocation: at least 15 days before the meeting (Art. 3.87 §3), with an agenda; the owners are notified.</summary>
+    Task<Result> ConveneAsync(Actor actor, Guid meetingId, CancellationToken ct);
+    Task<Result> CancelAsync(Actor actor, Guid meetingId, string reason, CancellationToken ct);
+    /// <summary>After a meeting without quorum: the second session, at least 15 days later, same agenda and proxies, convened at once.</summary>
+    Task<Result<Guid>> ConveneSecondSessionAsync(Actor actor, Guid meetingId, MeetingInput input, CancellationToken ct);
+}
+
+public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationService notifications, TimeProvider clock) : IAssemblyService
+{
+    private static readonly MeetingStatus[] Public = [MeetingStatus.Convened, MeetingStatus.Opened, MeetingStatus.Closed, MeetingStatus.Cancelled];
+
+    public async Task<Result<IReadOnlyList<MeetingRow>>> ListAsync(Actor actor, Guid buildingId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var building = await db.ReadableBuildings(actor, clock.Today()).AsNoTracking().FirstOrDefaultAsync(b => b.Id == buildingId, ct);
+        if (building is null || !await MayReadAsync(db, actor, building, ct))
+            return Errors.NotFoundError;
+        var staff = actor.IsStaffOf(building.OrganisationId, building.Id);
+        return await db.Meetings.AsNoTracking().Where(m => m.BuildingId == buildingId && (staff || Public.Contains(m.Status)))
+            .OrderByDescending(m => m.StartsAt)
+            .Select(m => new MeetingRow(m.Id, m.Kind, m.Status, m.StartsAt, m.Place, m.FirstSessionId != null, db.Set<AgendaItem>().Count(i => i.MeetingId == m.Id)))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Staff of the building, or one of its owners (tenants learn the date from the notice board).</summary>
+    private async Task<bool> MayReadAsync(IKoproGoDb db, Actor actor, Building building, CancellationToken ct) =>
+        actor.IsStaffOf(building.OrganisationId, building.Id) || await db.OwnerInBuildingAsync(actor, building.Id, clock.Today(), ct) is not null;
+
+    public async Task<Result<MeetingDetail>> GetAsync(Actor actor, Guid meetingId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
+        if (meeting is null)
+            return Errors.NotFoundError;
+        var building = await db.ReadableBuildings(actor, clock.Today()).AsNoTracking().FirstOrDefaultAsync(b => b.Id == meeting.BuildingId, ct);
+        if (building is null || !await MayReadAsync(db, actor, building, ct)
+            || !actor.IsStaffOf(building.OrganisationId, building.Id) && !Public.Contains(meeting.Status))
+            return Errors.NotFoundError;
+        var state = await MeetingState.LoadAsync(db, meeting, ct);
+        var now = clock.GetUtcNow();
+        var present = state.PresentAt(now);
+        var items = state.Items.Select(i => new ItemView(i.Id, i.Position, i.Title, i.Description, i.Kind, i.Majority, i.BudgetId, i.Status,
+            state.Outcome(i, now), state.Ballots.Count(b => b.AgendaItemId == i.Id), state.BaseShares(i, now))).ToList();
+        var names = state.Roll.Voices.ToDictionary(v => v.OwnerId, v => v.Name);
+        var roll = state.Roll.Voices.Select(v =>
+        {
+            var stay = state.Attendances.Where(a => a.OwnerId == v.OwnerId).OrderByDescending(a => a.ArrivedAt).FirstOrDefault();
+            var by = present.TryGetValue(v.OwnerId, out var voter) && voter != v.OwnerId ? names.GetValueOrDefault(voter) : null;
+            return new RollLine(v.OwnerId, v.Name, v.Shares, stay?.Mode, stay?.ArrivedAt, by, stay?.LeftAt is not null);
+        }).ToList();
+        var proxies = state.Proxies.Select(p => new ProxyView(p.Id, p.GrantorOwnerId, names.GetValueOrDefault(p.GrantorOwnerId, "?"), p.HolderOwnerId,
+            names.GetValueOrDefault(p.HolderOwnerId, "?"))).ToList();
+        var mine = actor.OwnerIds.Where(o => state.Roll.Of(o) is not null).ToHashSet();
+        var open = state.Items.FirstOrDefault(i => i.Status == ItemStatus.Open);
+        var myVoices = present.Where(p => mine.Contains(p.Value)).Select(p => state.Roll.Of(p.Key)!)
+            .Select(v => new MyVoice(v.OwnerId, v.Name, v.Shares, mine.Contains(v.OwnerId),
+                open is null ? null : state.Ballots.FirstOrDefault(b => b.AgendaItemId == open.Id && b.OwnerId == v.OwnerId)?.Vote))
+            .OrderByDescending(v => v.OwnVoice).ThenBy(v => v.Name).ToList();
+        var second = await db.Meetings.Where(m => m.FirstSessionId == meeting.Id).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct);
+        var sharesPresent = state.Roll.SharesOf(present.Keys);
+        var quorum = state.Roll.Owners == 0 ? QuorumState.NotReached
+            : AssemblyRules.Quorum(state.Roll.Owners, state.Roll.TotalShares, present.Count, sharesPresent, meeting.IsSecondSession);
+        return new MeetingDetail(meeting.Id, building.Id, building.Name, meeting.Kind, meeting.Status, meeting.StartsAt, meeting.Place, meeting.RemoteLink,
+            meeting.IdentityCheck, meeting.FirstSessionId, second, meeting.CancelReason, quorum, present.Count, state.Roll.Owners, sharesPresent,
+            state.Roll.TotalShares, items, roll, proxies, actor.CanManage(building.OrganisationId, building.Id), mine.Count > 0,
+            state.Attendances.Any(a => mine.Contains(a.OwnerId) && a.IsPresentAt(now)), myVoices);
+    }
+
+    public Task<Result<Guid>> CreateAsync(Actor actor, Guid buildingId, MeetingInput input, CancellationToken ct) =>
+        dbFactory.InBuildingAsync(actor, buildingId, BuildingRight.Manage, clock.Today(), input.Validate(clock.GetUtcNow()), async (db, building) =>
+        {
+            var meeting = Meeting.Create(building.OrganisationId, building.Id, input, null, clock.GetUtcNow());
+            db.Meetings.Add(meeting);
+            db.Audit(actor, clock, "meeting.created", nameof(Meeting), meeting.Id, building.OrganisationId, building.Id, Day(meeting).ToString("yyyy-MM-dd"));
+            await db.SaveChangesAsync(ct);
+            return Result.Ok(meeting.Id);
+        }, ct);
+
+    public async Task<Result<Guid>> AddItemAsync(Actor actor, Guid meetingId, AgendaItemInput input, CancellationToken ct)
+    {
+        var v = input.Validate();
+        if (!v.IsValid)
+            return Result<Guid>.Fail(v.Errors);
+        return await InDraftAsync(actor, meetingId, async (db, meeting) =>
+        {
+            if (input.BudgetId is { } budgetId
+                && !await db.Budgets.AnyAsync(b => b.Id == budgetId && b.BuildingId == meeting.BuildingId && b.Status == BudgetStatus.Submitted, ct))
+                return Result<Guid>.Fail(new Error("error.item_budget_not_submitted", [], nameof(AgendaItemInput.BudgetId)));
+            var position = await db.AgendaItems.Where(i => i.MeetingId == meeting.Id).MaxAsync(i => (int?)i.Position, ct) ?? 0;
+            var item = AgendaItem.Create(meeting.Id, position + 1, input);
+            db.AgendaItems.Add(item);
+            db.Audit(actor, clock, "meeting.item_added", nameof(Meeting), meeting.Id, meeting.OrganisationId, meeting.BuildingId, item.Title);
+            return Result.Ok(item.Id);
+        }, ct);
+    }
+
+    public async Task<Result> RemoveItemAsync(Actor actor, Guid agendaItemId, CancellationToken ct)
+    {
+        Guid meetingId;
+        await using (var db = await dbFactory.CreateAsync(ct))
+            meetingId = await db.AgendaItems.Where(i => i.Id == agendaItemId).Select(i => i.MeetingId).FirstOrDefaultAsync(ct);
+        if (meetingId == Guid.Empty)
+            return Errors.NotFoundError;
+        return await InDraftAsync<bool>(actor, meetingId, async (db, meeting) =>
+        {
+            var items = await db.AgendaItems.Where(i => i.MeetingId == meeting.Id).OrderBy(i => i.Position).ToListAsync(ct);
+            var removed = items.First(i => i.Id == agendaItemId);
+            db.AgendaItems.Remove(removed);
+            db.Audit(actor, clock, "meeting.item_removed", nameof(Meeting), meeting.Id, meeting.OrganisationId, meeting.BuildingId, removed.Title);
+            // the items after it move up; positions are unique, so in two steps
+            await db.SaveChangesAsync(ct);
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"UPDATE agenda_items SET position = position - 1 WHERE meeting_id = {meeting.Id} AND position > {removed.Position}", ct);
+            return true;
+        }, ct);
+    }
+
+    /// <summary>A change of a draft meeting by its building's syndic, under a lock of the meeting's row.</summary>
+    private async Task<Result<T>> InDraftAsync<T>(Actor actor, Guid meetingId, Func<IKoproGoDb, Meeting, Task<Result<T>>> change, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var found = await LockedAsync(db, actor, meetingId, ct);
+        if (!found.Succeeded)
+            return Result<T>.Fail(found.Errors);
+        var meeting = found.Value;
+        if (meeting.Status != MeetingStatus.Draft)
+            return Result<T>.Fail(StatusError(meeting));
+        var result = await change(db, meeting);
+        if (!result.Succeeded)
+            return result;
+        await db.SaveChangesAsync(ct);
+        await MeetingFeed.SignalAsync(db, meeting.Id, ct);
+        await tx.CommitAsync(ct);
+        return result;
+    }
+
+    /// <summary>The meeting, locked for the rest of the transaction, if the actor manages its building.</summary>
+    internal async Task<Result<Meeting>> LockedAsync(IKoproGoDb db, Actor actor, Guid meetingId, CancellationToken ct)
+    {
+        var found = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId)
+            .FindInBuildingAsync(db, actor, m => m.BuildingId, BuildingRight.Manage, clock.Today(), ct);
+        if (!found.Succeeded)
+            return Result<Meeting>.Fail(found.Errors);
+        await db.LockAsync<Meeting>(meetingId, ct);
+        return await db.Meetings.FirstAsync(m => m.Id == meetingId, ct);
+    }
+
+    internal static Error StatusError(Meeting meeting) => Error.Of("error.meeting_status", meeting.Status.ToString());
+
+    /// <summary>The meeting's calendar day in Brussels: the day the convocation periods count to.</summary>
+    internal static DateOnly Day(Meeting meeting) => DateOnly.FromDateTime(BusinessTime.LocalDateTime(meeting.StartsAt));
+
+    public Task<Result> ConveneAsync(Actor actor, Guid meetingId, CancellationToken ct) =>
+        ToResult(InDraftAsync(actor, meetingId, async (db, meeting) =>
+        {
+            var convened = await ConveneAsync(db, actor, meeting, ct);
+            return convened.Succeeded ? Result.Ok(true) : Result<bool>.Fail(convened.Errors);
+        }, ct));
+
+    private async Task<Result> ConveneAsync(IKoproGoDb db, Actor actor, Meeting meeting, CancellationToken ct)
+    {
+        var last = AssemblyRules.LastConvocationDay(Day(meeting));
+        if (clock.Today() > last)
+            return new Error("error.convocation_late", [AssemblyRules.ConvocationDays, last], nameof(MeetingInput.StartsAt));
+        if (!await db.AgendaItems.AnyAsync(i => i.MeetingId == meeting.Id, ct))
+            return new Error("error.meeting_no_items");
+        meeting.Convene(clock.GetUtcNow());
+        db.Audit(actor, clock, "meeting.convened", nameof(Meeting), meeting.Id, meeting.OrganisationId, meeting.BuildingId, Day(meeting).ToString("yyyy-MM-dd"));
+        await NotifyOwnersAsync(db, meeting, "notify.meeting_convened", ct);
+        return Result.Ok();
+    }
+
+    private async Task NotifyOwnersAsync(IKoproGoDb db, Meeting meeting, string textKey, CancellationToken ct)
+    {
+        var owners = await db.CurrentOwnerIds(meeting.BuildingId, clock.Today()).ToListAsync(ct);
+        var building = await db.Buildings.Where(b => b.Id == meeting.BuildingId).Select(b => b.Name).FirstAsync(ct);
+        var local = BusinessTime.LocalDateTime(meeting.StartsAt);
+        await notifications.NotifyOwnersAsync(db, owners, meeting.OrganisationId, NotificationType.Community, textKey,
+            [building, local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)], $"/assemblies/{meeting.Id}", ct);
+    }
+
+    public async Task<Result> CancelAsync(Actor actor, Guid meetingId, string reason, CancellationToken ct)
+    {
+        var v = new Validation().Required(reason, nameof(reason), Meeting.ReasonMax);
+        if (!v.IsValid)
+            return v.ToResult();
+        await using var db = await dbFactory.CreateAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var found = await LockedAsync(db, actor, meetingId, ct);
+        if (!found.Succeeded)
+            return Result.Fail(found.Errors);
+        var meeting = found.Value;
+        if (meeting.Status is not (MeetingStatus.Draft or MeetingStatus.Convened))
+            return StatusError(meeting);
+        var wasConvened = meeting.Status == MeetingStatus.Convened;
+        meeting.Cancel(reason, clock.GetUtcNow());
+        db.Audit(actor, clock, "meeting.cancelled", nameof(Meeting), meeting.Id, meeting.OrganisationId, meeting.BuildingId, reason.Trim());
+        if (wasConvened)
+            await NotifyOwnersAsync(db, meeting, "notify.meeting_cancelled", ct);
+        await db.SaveChangesAsync(ct);
+        await MeetingFeed.SignalAsync(db, meeting.Id, ct);
+        await tx.CommitAsync(ct);
+        return Result.Ok();
+    }
+
+    public async Task<Result<Guid>> ConveneSecondSessionAsync(Actor actor, Guid meetingId, MeetingInput input, CancellationToken ct)
+    {
+        var v = input.Validate(clock.GetUtcNow());
+        if (!v.IsValid)
+            return Result<Guid>.Fail(v.Errors);
+        await using var db = await dbFactory.CreateAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var found = await LockedAsync(db, actor, meetingId, ct);
+        if (!found.Succeeded)
+            return Result<Guid>.Fail(found.Errors);
+        var first = found.Value;
+        if (first.Status != MeetingStatus.Closed || first.Quorum != QuorumState.NotReached)
+            return new Error("error.second_session_not_needed");
+        if (await db.Meetings.AnyAsync(m => m.FirstSessionId == first.Id && m.Status != MeetingStatus.Cancelled, ct))
+            return new Error("error.second_session_exists");
+        var second = Meeting.Create(first.OrganisationId, first.BuildingId, input, first.Id, clock.GetUtcNow());
+        var earliest = Day(first).AddDays(AssemblyRules.SecondSessionDays);
+        if (Day(second) < earliest)
+            return new Error("error.second_session_too_early", [AssemblyRules.SecondSessionDays, earliest], nameof(MeetingInput.StartsAt));
+        db.Meetings.Add(second);
+        var items = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == first.Id).ToListAsync(ct);
+        db.AgendaItems.AddRange(items.Select(i => i.CopyTo(second.Id)));
+        var proxies = await db.Proxies.AsNoTracking().Where(p => p.MeetingId == first.Id).ToListAsync(ct);
+        db.Proxies.AddRange(proxies.Select(p => Proxy.Grant(second.Id, p.GrantorOwnerId, p.HolderOwnerId, p.CreatedBy, p.CreatedAt)));
+        db.Audit(actor, clock, "meeting.second_session", nameof(Meeting), second.Id, second.OrganisationId, second.BuildingId, first.Id.ToString());
+        await db.SaveChangesAsync(ct);
+        var convened = await ConveneAsync(db, actor, second, ct);
+        if (!convened.Succeeded)
+            return Result<Guid>.Fail(convened.Errors);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return second.Id;
+    }
+
+    private static async Task<Result> ToResult<T>(Task<Result<T>> task)
+    {
+        var result = await task;
+        return result.Succeeded ? Result.Ok() : Result.Fail(result.Errors);
+    }
+}

@@ -1,0 +1,288 @@
+namespace KoproGo.Core.Features.Assemblies;
+
+public enum MeetingKind { Ordinary, Extraordinary }
+
+/// <summary>SPEC §5: Draft → Convened → Opened → Closed; Draft or Convened → Cancelled. A meeting without quorum closes at its opening.</summary>
+public enum MeetingStatus { Draft, Convened, Opened, Closed, Cancelled }
+
+public enum ItemKind
+{
+    /// <summary>Told to the meeting, nothing voted (e.g. the syndic's report).</summary>
+    Information,
+    Resolution,
+}
+
+/// <summary>A resolution is voted while Open; closing it fixes the result.</summary>
+public enum ItemStatus { Pending, Open, Closed }
+
+public enum AttendanceMode { InPerson, Remote }
+
+/// <summary>A general assembly of one building (Civil Code Art. 3.87).</summary>
+public sealed class Meeting
+{
+    public const int PlaceMax = 300, LinkMax = 500, ReasonMax = 500;
+
+    private Meeting() { }
+
+    public Guid Id { get; private set; }
+    public Guid OrganisationId { get; private set; }
+    public Guid BuildingId { get; private set; }
+    public MeetingKind Kind { get; private set; }
+    public DateTimeOffset StartsAt { get; private set; }
+    public string Place { get; private set; } = "";
+    /// <summary>Remote attendance is lawful only when the convocation offers it, with the way identity is checked.</summary>
+    public string? RemoteLink { get; private set; }
+    public string? IdentityCheck { get; private set; }
+    public MeetingStatus Status { get; private set; }
+    /// <summary>The meeting without quorum this one is the second session of: it deliberates whatever the attendance (Art. 3.87 §5).</summary>
+    public Guid? FirstSessionId { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? ConvenedAt { get; private set; }
+    public DateTimeOffset? OpenedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public string? CancelReason { get; private set; }
+    /// <summary>The quorum as found at the opening, with its figures (kept for the minutes).</summary>
+    public QuorumState? Quorum { get; private set; }
+    public int? OwnersPresent { get; private set; }
+    public int? OwnersTotal { get; private set; }
+    public int? SharesPresent { get; private set; }
+    public int? SharesTotal { get; private set; }
+
+    public bool IsSecondSession => FirstSessionId is not null;
+
+    public static Meeting Create(Guid organisationId, Guid buildingId, MeetingInput input, Guid? firstSessionId, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        OrganisationId = organisationId,
+        BuildingId = buildingId,
+        Kind = input.Kind,
+        StartsAt = input.StartsAt!.Value.ToUniversalTime(),
+        Place = input.Place!.Trim(),
+        RemoteLink = Text.Clean(input.RemoteLink),
+        IdentityCheck = Text.Clean(input.RemoteLink) is null ? null : Text.Clean(input.IdentityCheck),
+        FirstSessionId = firstSessionId,
+        Status = MeetingStatus.Draft,
+        CreatedAt = now,
+    };
+
+    public void Convene(DateTimeOffset now) => Move(MeetingStatus.Draft, MeetingStatus.Convened, () => ConvenedAt = now);
+
+    public void Cancel(string reason, DateTimeOffset now)
+    {
+        if (Status is not (MeetingStatus.Draft or MeetingStatus.Convened))
+            throw new InvalidOperationException($"Meeting {Id} is {Status}.");
+        Status = MeetingStatus.Cancelled;
+        CancelReason = reason.Trim();
+        ClosedAt = now;
+    }
+
+    /// <summary>Opens the meeting with the quorum found; without it the meeting closes at once, on the record.</summary>
+    public void Open(QuorumState quorum, int ownersPresent, int ownersTotal, int sharesPresent, int sharesTotal, DateTimeOffset now) =>
+        Move(MeetingStatus.Convened, quorum.HasQuorum() ? MeetingStatus.Opened : MeetingStatus.Closed, () =>
+        {
+            OpenedAt = now;
+            Quorum = quorum;
+            (OwnersPresent, OwnersTotal, SharesPresent, SharesTotal) = (ownersPresent, ownersTotal, sharesPresent, sharesTotal);
+            if (!quorum.HasQuorum())
+                ClosedAt = now;
+        });
+
+    public void Close(DateTimeOffset now) => Move(MeetingStatus.Opened, MeetingStatus.Closed, () => ClosedAt = now);
+
+    private void Move(MeetingStatus from, MeetingStatus to, Action apply)
+    {
+        if (Status != from)
+            throw new InvalidOperationException($"Meeting {Id} is {Status}, not {from}.");
+        apply();
+        Status = to;
+    }
+}
+
+/// <summary>One point of the agenda, in its order, with the majority it needs; a closed resolution keeps its figures.</summary>
+public sealed class AgendaItem
+{
+    public const int TitleMax = 300, DescriptionMax = 4_000;
+
+    private AgendaItem() { }
+
+    public Guid Id { get; private set; }
+    public Guid MeetingId { get; private set; }
+    public int Position { get; private set; }
+    public string Title { get; private set; } = "";
+    public string? Description { get; private set; }
+    public ItemKind Kind { get; private set; }
+    public Majority Majority { get; private set; }
+    /// <summary>"Approve the budget": adopting the item moves this budget to Voted (SPEC §4.1).</summary>
+    public Guid? BudgetId { get; private set; }
+    public ItemStatus Status { get; private set; }
+    public DateTimeOffset? OpenedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public bool? Adopted { get; private set; }
+    public decimal? VotesFor { get; private set; }
+    public decimal? VotesAgainst { get; private set; }
+    public decimal? VotesAbstained { get; private set; }
+    public OutcomeNote? Note { get; private set; }
+
+    public static AgendaItem Create(Guid meetingId, int position, AgendaItemInput input) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        MeetingId = meetingId,
+        Position = position,
+        Title = input.Title!.Trim(),
+        Description = Text.Clean(input.Description),
+        Kind = input.Kind,
+        Majority = input.Kind == ItemKind.Information ? Majority.Absolute : input.Majority,
+        BudgetId = input.Kind == ItemKind.Resolution ? input.BudgetId : null,
+        Status = ItemStatus.Pending,
+    };
+
+    /// <summary>The same point on a second session's agenda, not yet voted.</summary>
+    public AgendaItem CopyTo(Guid meetingId) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        MeetingId = meetingId,
+        Position = Position,
+        Title = Title,
+        Description = Description,
+        Kind = Kind,
+        Majority = Majority,
+        BudgetId = BudgetId,
+        Status = ItemStatus.Pending,
+    };
+
+    public void Open(DateTimeOffset now)
+    {
+        if (Status != ItemStatus.Pending || Kind != ItemKind.Resolution)
+            throw new InvalidOperationException($"Item {Id} is {Status}.");
+        Status = ItemStatus.Open;
+        OpenedAt = now;
+    }
+
+    public void Close(Outcome outcome, DateTimeOffset now)
+    {
+        if (Status != ItemStatus.Open)
+            throw new InvalidOperationException($"Item {Id} is {Status}.");
+        Status = ItemStatus.Closed;
+        ClosedAt = now;
+        Adopted = outcome.Adopted;
+        (VotesFor, VotesAgainst, VotesAbstained) = (Round(outcome.For), Round(outcome.Against), Round(outcome.Abstained));
+        Note = outcome.Note;
+    }
+
+    /// <summary>A capped voter's votes may be fractions of a share; the record keeps four decimals.</summary>
+    private static decimal Round(decimal votes) => Math.Round(votes, 4, MidpointRounding.ToEven);
+}
+
+/// <summary>An owner's presence, in person or remote, from arrival to departure; a return is a new row.</summary>
+public sealed class Attendance
+{
+    private Attendance() { }
+
+    public Guid Id { get; private set; }
+    public Guid MeetingId { get; private set; }
+    public Guid OwnerId { get; private set; }
+    public AttendanceMode Mode { get; private set; }
+    public DateTimeOffset ArrivedAt { get; private set; }
+    public DateTimeOffset? LeftAt { get; private set; }
+
+    public bool IsPresentAt(DateTimeOffset instant) => ArrivedAt <= instant && (LeftAt is null || LeftAt > instant);
+
+    public static Attendance Arrive(Guid meetingId, Guid ownerId, AttendanceMode mode, DateTimeOffset now) =>
+        new() { Id = Guid.CreateVersion7(), MeetingId = meetingId, OwnerId = ownerId, Mode = mode, ArrivedAt = now };
+
+    public void Leave(DateTimeOffset now) => LeftAt = now;
+}
+
+/// <summary>
+/// A proxy (Art. 3.87 §7): the grantor is represented while the holder, an owner of the building, is present. Valid for
+/// this meeting and its second session. One per grantor and meeting.
+/// </summary>
+public sealed class Proxy
+{
+    private Proxy() { }
+
+    public Guid Id { get; private set; }
+    public Guid MeetingId { get; private set; }
+    public Guid GrantorOwnerId { get; private set; }
+    public Guid HolderOwnerId { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public string? CreatedBy { get; private set; }
+
+    public static Proxy Grant(Guid meetingId, Guid grantor, Guid holder, string? userId, DateTimeOffset now) =>
+        new() { Id = Guid.CreateVersion7(), MeetingId = meetingId, GrantorOwnerId = grantor, HolderOwnerId = holder, CreatedAt = now, CreatedBy = userId };
+}
+
+/// <summary>
+/// An owner's vote on one item: its key (item, owner) makes a second ballot impossible; a changed vote before the item
+/// closes replaces it. <see cref="VoterOwnerId"/> is who cast it (the owner or their proxy's holder): the cap of Art.
+/// 3.87 §7 is per voter.
+/// </summary>
+public sealed class ItemBallot
+{
+    public Guid AgendaItemId { get; set; }
+    public Guid OwnerId { get; set; }
+    public Guid VoterOwnerId { get; set; }
+    public Vote Vote { get; set; }
+    public int Shares { get; set; }
+    public DateTimeOffset CastAt { get; set; }
+    public string? CastBy { get; set; }
+}
+
+public sealed class MeetingInput
+{
+    public MeetingKind Kind { get; set; } = MeetingKind.Ordinary;
+    public DateTimeOffset? StartsAt { get; set; }
+    public string? Place { get; set; }
+    public string? RemoteLink { get; set; }
+    public string? IdentityCheck { get; set; }
+
+    public Validation Validate(DateTimeOffset now) => new Validation()
+        .Rule(Enum.IsDefined(Kind), nameof(Kind), Errors.Required)
+        .Rule(StartsAt is not null, nameof(StartsAt), Errors.Required)
+        .Instant(StartsAt, nameof(StartsAt))
+        .Rule(StartsAt is null || StartsAt > now, nameof(StartsAt), "error.meeting_in_past")
+        .Required(Place, nameof(Place), Meeting.PlaceMax)
+        .Optional(RemoteLink, nameof(RemoteLink), Meeting.LinkMax)
+        .Rule(Text.Clean(RemoteLink) is null || Uri.TryCreate(RemoteLink!.Trim(), UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps,
+            nameof(RemoteLink), "error.meeting_link")
+        .Rule(Text.Clean(RemoteLink) is null || Text.Clean(IdentityCheck) is not null, nameof(IdentityCheck), "error.meeting_identity_check")
+        .Optional(IdentityCheck, nameof(IdentityCheck), Meeting.PlaceMax);
+}
+
+public sealed class AgendaItemInput
+{
+    public string? Title { get; set; }
+    public string? Description { get; set; }
+    public ItemKind Kind { get; set; } = ItemKind.Resolution;
+    public Majority Majority { get; set; } = Majority.Absolute;
+    public Guid? BudgetId { get; set; }
+
+    public Validation Validate() => new Validation()
+        .Required(Title, nameof(Title), AgendaItem.TitleMax)
+        .Optional(Description, nameof(Description), AgendaItem.DescriptionMax)
+        .Rule(Enum.IsDefined(Kind), nameof(Kind), Errors.Required)
+        .Rule(Enum.IsDefined(Majority), nameof(Majority), Errors.Required)
+        .Rule(BudgetId is null || Kind == ItemKind.Resolution && Majority == Majority.Absolute, nameof(BudgetId), "error.item_budget_absolute");
+}
+
+public sealed class ProxyInput
+{
+    public Guid GrantorOwnerId { get; set; }
+    public Guid HolderOwnerId { get; set; }
+
+    public Validation Validate() => new Validation()
+        .Rule(GrantorOwnerId != Guid.Empty, nameof(GrantorOwnerId), Errors.Required)
+        .Rule(HolderOwnerId != Guid.Empty, nameof(HolderOwnerId), Errors.Required)
+        .Rule(GrantorOwnerId != HolderOwnerId, nameof(HolderOwnerId), "error.proxy_self");
+}
+
+/// <summary>A vote for one owner: on their own phone, by their proxy's holder, or recorded by the syndic (paper, hands).</summary>
+public sealed class BallotInput
+{
+    public Guid OwnerId { get; set; }
+    public Vote? Vote { get; set; }
+
+    public Validation Validate() => new Validation()
+        .Rule(OwnerId != Guid.Empty, nameof(OwnerId), Errors.Required)
+        .Rule(Vote is not null && Enum.IsDefined(Vote.Value), nameof(Vote), "error.vote_choose");
+}

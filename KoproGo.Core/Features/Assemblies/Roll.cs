@@ -1,0 +1,49 @@
+namespace KoproGo.Core.Features.Assemblies;
+
+/// <summary>
+/// One voice at the assembly: the owner who votes for a set of lots, with their shares. A lot held by several people
+/// (indivision, bare ownership and usufruct) votes through one of them — the lot's primary contact, whom the syndic
+/// records as the holders' appointed representative (Art. 3.87 §1) — so an indivision counts once for the quorum.
+/// </summary>
+public sealed record Voice(Guid OwnerId, string Name, int Shares);
+
+/// <summary>The building's voices on a day, and who is present or represented among them at an instant.</summary>
+public sealed record Roll(IReadOnlyList<Voice> Voices)
+{
+    public int Owners => Voices.Count;
+    public int TotalShares => Voices.Sum(v => v.Shares);
+    public Voice? Of(Guid ownerId) => Voices.FirstOrDefault(v => v.OwnerId == ownerId);
+
+    /// <summary>
+    /// For each voice present or represented at <paramref name="instant"/>, who casts it: the owner when present
+    /// (in person or remote), else the holder of their proxy when the holder is present. Voices of the roll only.
+    /// </summary>
+    public IReadOnlyDictionary<Guid, Guid> PresentAt(IEnumerable<Attendance> attendances, IEnumerable<Proxy> proxies, DateTimeOffset instant)
+    {
+        var here = attendances.Where(a => a.IsPresentAt(instant)).Select(a => a.OwnerId).ToHashSet();
+        var voters = new Dictionary<Guid, Guid>();
+        foreach (var voice in Voices.Where(v => here.Contains(v.OwnerId)))
+            voters[voice.OwnerId] = voice.OwnerId;
+        foreach (var proxy in proxies)
+            if (!here.Contains(proxy.GrantorOwnerId) && here.Contains(proxy.HolderOwnerId) && Of(proxy.GrantorOwnerId) is not null)
+                voters[proxy.GrantorOwnerId] = proxy.HolderOwnerId;
+        return voters;
+    }
+
+    public int SharesOf(IEnumerable<Guid> owners) => owners.Sum(o => Of(o)?.Shares ?? 0);
+
+    /// <summary>The building's voices on a day, from the ownerships in force.</summary>
+    public static async Task<Roll> OfBuildingAsync(IKoproGoDb db, Guid buildingId, DateOnly day, CancellationToken ct)
+    {
+        var holdings = await db.Ownerships.Where(o => o.StartDate <= day && (o.EndDate == null || o.EndDate > day))
+            .Join(db.Units.Where(u => u.BuildingId == buildingId), o => o.UnitId, u => u.Id, (o, u) => new { o.UnitId, o.OwnerId, o.IsPrimaryContact, u.Shares })
+            .ToListAsync(ct);
+        var shares = holdings.GroupBy(h => h.UnitId)
+            .Select(lot => (Voter: lot.OrderByDescending(h => h.IsPrimaryContact).ThenBy(h => h.OwnerId).First().OwnerId, lot.First().Shares))
+            .GroupBy(x => x.Voter).ToDictionary(g => g.Key, g => g.Sum(x => x.Shares));
+        var ids = shares.Keys.ToList();
+        var owners = await db.Owners.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(ct);
+        return new Roll(owners.Select(o => new Voice(o.Id, o.DisplayName, shares[o.Id]))
+            .OrderBy(v => v.Name, StringComparer.CurrentCulture).ThenBy(v => v.OwnerId).ToList());
+    }
+}

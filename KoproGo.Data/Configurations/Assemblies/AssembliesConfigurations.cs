@@ -1,0 +1,61 @@
+namespace KoproGo.Data.Configurations;
+
+public sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
+{
+    public void Configure(EntityTypeBuilder<Meeting> b)
+    {
+        b.ToTable("meetings");
+        b.Ignore(x => x.IsSecondSession);
+        b.HasIndex(x => new { x.BuildingId, x.StartsAt });
+        // at most one live second session per meeting without quorum
+        b.HasIndex(x => x.FirstSessionId).IsUnique().HasFilter("first_session_id IS NOT NULL AND status <> 'Cancelled'");
+        b.HasOne<Meeting>().WithMany().HasForeignKey(x => x.FirstSessionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaItem>
+{
+    public void Configure(EntityTypeBuilder<AgendaItem> b)
+    {
+        b.ToTable("agenda_items", t => t.HasCheckConstraint("ck_agenda_items_position", "position > 0"));
+        b.HasIndex(x => new { x.MeetingId, x.Position }).IsUnique();
+        b.Property(x => x.VotesFor).HasPrecision(18, 4);
+        b.Property(x => x.VotesAgainst).HasPrecision(18, 4);
+        b.Property(x => x.VotesAbstained).HasPrecision(18, 4);
+    }
+}
+
+public sealed class AttendanceConfiguration : IEntityTypeConfiguration<Attendance>
+{
+    public void Configure(EntityTypeBuilder<Attendance> b)
+    {
+        b.ToTable("attendances", t => t.HasCheckConstraint("ck_attendances_left_after_arrival", "left_at IS NULL OR left_at >= arrived_at"));
+        // present once at a time: a second arrival before the departure is refused by the database
+        b.HasIndex(x => new { x.MeetingId, x.OwnerId }).IsUnique().HasFilter("left_at IS NULL");
+    }
+}
+
+public sealed class ProxyConfiguration : IEntityTypeConfiguration<Proxy>
+{
+    public void Configure(EntityTypeBuilder<Proxy> b)
+    {
+        b.ToTable("proxies", t => t.HasCheckConstraint("ck_proxies_not_self", "grantor_owner_id <> holder_owner_id"));
+        b.Property(x => x.CreatedBy).HasMaxLength(450);
+        b.HasIndex(x => new { x.MeetingId, x.GrantorOwnerId }).IsUnique();
+        b.HasIndex(x => new { x.MeetingId, x.HolderOwnerId });
+        b.HasOne<Owner>().WithMany().HasForeignKey(x => x.GrantorOwnerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Owner>().WithMany().HasForeignKey(x => x.HolderOwnerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class ItemBallotConfiguration : IEntityTypeConfiguration<ItemBallot>
+{
+    public void Configure(EntityTypeBuilder<ItemBallot> b)
+    {
+        // one ballot per owner and item: the key itself (a changed vote replaces it)
+        b.ToTable("item_ballots", t => t.HasCheckConstraint("ck_item_ballots_shares", "shares > 0"));
+        b.HasKey(x => new { x.AgendaItemId, x.OwnerId });
+        b.Property(x => x.CastBy).HasMaxLength(450);
+        b.HasOne<Owner>().WithMany().HasForeignKey(x => x.VoterOwnerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
