@@ -1,4 +1,5 @@
 using KoproGo.Core.Features.Accounting;
+using KoproGo.Core.Features.Assemblies;
 using KoproGo.Core.Features.Bookings;
 using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Buildings;
@@ -21,7 +22,7 @@ namespace KoproGo.Web;
 /// 1,000 shares) and a Dutch-speaking one in Ghent (12 lots, 10,000 shares). Idempotent: does nothing once the
 /// organisation exists. Every account's password is <see cref="Password"/>.
 /// </summary>
-public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> users, TimeProvider clock, ICallService calls, ICallSendingService sending, IPaymentService payments, IInvoiceService invoices, IFileService files, IBudgetService budgets, IPollService polls, IBookingService bookings, ILibraryService library, INoticeService notices, ISkillService skills)
+public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> users, TimeProvider clock, ICallService calls, ICallSendingService sending, IPaymentService payments, IInvoiceService invoices, IFileService files, IBudgetService budgets, IAssemblyService assemblies, IAssemblySessionService assemblySession, IPollService polls, IBookingService bookings, ILibraryService library, INoticeService notices, ISkillService skills)
 {
     public const string Password = "Demo-KoproGo-2026";
     public const string OrganisationName = "Syndic Horta";
@@ -207,6 +208,41 @@ public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> u
         await SeedLibraryAsync(horta.Id, brussels.Id, bxOwners.Select(o => o.Id).ToList(), ct);
         await SeedNoticesAsync(horta.Id, brussels.Id, bxOwners, ct);
         await SeedSkillsAsync(horta.Id, brussels.Id, bxOwners.Select(o => o.Id).ToList(), ct);
+        await SeedAssemblyAsync(brussels.Id, bxOwners.Select(o => o.Id).ToList(), ct);
+    }
+
+    /// <summary>Résidence Horta's next ordinary assembly, convened five weeks ahead, with its usual agenda and two proxies already in.</summary>
+    private async Task SeedAssemblyAsync(Guid buildingId, IReadOnlyList<Guid> owners, CancellationToken ct)
+    {
+        var day = clock.Today().AddDays(35);
+        var meeting = await assemblies.CreateAsync(Actor.System, buildingId, new MeetingInput
+        {
+            Kind = MeetingKind.Ordinary,
+            StartsAt = BusinessTime.ToUtc(day, new TimeOnly(19, 0)),
+            Place = "Salle polyvalente, rez-de-chaussée, Avenue Louise 231",
+            RemoteLink = "https://meet.koprogo.example/horta-ag",
+            IdentityCheck = "Connexion au compte KoproGo avec double authentification",
+        }, ct);
+        if (!meeting.Succeeded)
+            throw new InvalidOperationException("demo meeting failed: " + meeting.FirstError?.Code);
+        var culture = System.Globalization.CultureInfo.GetCultureInfo("fr-BE");
+        foreach (var key in new[] { "syndic_report", "approve_accounts", "discharge_syndic", "discharge_council", "works_common_parts" })
+        {
+            var template = AgendaLibrary.Items.Single(t => t.Key == key);
+            var added = await assemblies.AddItemAsync(Actor.System, meeting.Value, new AgendaItemInput
+            {
+                Title = key == "works_common_parts" ? "Remplacement de la chaudière collective (devis joints)" : Texts.Get("agenda.template." + key, culture),
+                Kind = template.Kind,
+                Majority = template.Majority,
+            }, ct);
+            if (!added.Succeeded)
+                throw new InvalidOperationException("demo agenda failed: " + added.FirstError?.Code);
+        }
+        if (!(await assemblies.ConveneAsync(Actor.System, meeting.Value, ct)).Succeeded)
+            throw new InvalidOperationException("demo convocation failed");
+        foreach (var (grantor, holder) in new[] { (owners[^1], owners[0]), (owners[^2], owners[0]) })
+            if (!(await assemblySession.GrantProxyAsync(Actor.System, meeting.Value, new ProxyInput { GrantorOwnerId = grantor, HolderOwnerId = holder }, ct)).Succeeded)
+                throw new InvalidOperationException("demo proxy failed");
     }
 
     /// <summary>Neighbours' skills in Résidence Horta, a few endorsements and one service paid in time.</summary>

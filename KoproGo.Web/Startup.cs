@@ -70,6 +70,10 @@ public static class Startup
         services.AddPooledDbContextFactory<KoproGoDbContext>(o => KoproGoDbOptions.Configure(o, cs));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<KoproGoDbContext>>().CreateDbContext());
         services.AddSingleton<IKoproGoDbFactory, KoproGoDbFactory>();
+        // the assembly's live screens: one LISTEN connection per instance (README, Decisions)
+        services.AddSingleton(sp => new KoproGo.Web.Features.Assemblies.MeetingFeedListener(cs, sp.GetRequiredService<ILogger<KoproGo.Web.Features.Assemblies.MeetingFeedListener>>()));
+        services.AddSingleton<KoproGo.Core.Features.Assemblies.IMeetingFeed>(sp => sp.GetRequiredService<KoproGo.Web.Features.Assemblies.MeetingFeedListener>());
+        services.AddHostedService(sp => sp.GetRequiredService<KoproGo.Web.Features.Assemblies.MeetingFeedListener>());
 
         // Identity: cookie sign-in, lockout 5 failures / 15 minutes, PBKDF2 at 210,000 iterations (OWASP 2023).
         services.AddCascadingAuthenticationState();

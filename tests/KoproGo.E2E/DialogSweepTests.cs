@@ -53,6 +53,7 @@ public class DialogSweepTests(AppFixture app)
             new("resource", syndic, $"/bookings?building={building}", null, "#new-resource", "#resource-save"),
             new("notice", syndic, $"/notices?building={building}", null, "#new-notice", "#notice-save"),
             new("poll", syndic, $"/polls?building={building}", null, "#new-poll", "#poll-save"),
+            new("meeting (new)", syndic, $"/assemblies?building={building}", null, "#new-meeting", "#meeting-save"),
             new("shared object", owner, $"/library?building={building}", null, "#offer-object", "#object-save"),
             new("skill", owner, $"/skills?building={building}", null, "#new-skill", "#skill-save"),
         ];
@@ -68,6 +69,8 @@ public class DialogSweepTests(AppFixture app)
         ["RejectDialog"] = "a submitted invoice; the reason is checked by InvoiceService.RejectAsync",
         ["BudgetDecisionDialog"] = "a submitted budget; date, reference and reason are checked by BudgetService",
         ["ChangeEmailDialog"] = "the SuperAdmin's users page; the address is checked by the e-mail change service",
+        ["AgendaItemDialog"] = "a draft meeting (the demo's is convened); title, text and budget are checked by AgendaItemInput and AssemblyService (AssemblyTests)",
+        ["ProxyDialog"] = "two choices from the roll, no text; each wrong pair is refused by AssemblySessionService.GrantProxyAsync (AssemblyTests)",
     };
 
     [Fact]

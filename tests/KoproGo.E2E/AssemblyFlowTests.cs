@@ -1,0 +1,85 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace KoproGo.E2E;
+
+/// <summary>
+/// The general assembly in the browser (SPEC §5): the syndic runs Résidence Horta's convened meeting, an owner votes
+/// from a phone-sized screen, the syndic records a paper vote, and the room screen follows the votes without a reload
+/// (pushed through PostgreSQL).
+/// </summary>
+[Collection(AppCollection.Name)]
+public class AssemblyFlowTests(AppFixture app)
+{
+    [Fact]
+    public async Task Syndic_OpensTheMeeting_OwnersVoteOnTheirPhones_TheRoomScreenFollowsLive()
+    {
+        // the demo's meeting is convened five weeks ahead: its day has come (the convocation period was checked when it was sent)
+        var meeting = await app.ScalarAsync<Guid>("SELECT m.id FROM meetings m JOIN buildings b ON b.id = m.building_id WHERE b.slug = 'residence-horta' AND m.status = 'Convened'");
+        await Sql.ExecAsync(app.ConnectionString, $"UPDATE meetings SET starts_at = now() + interval '10 minutes' WHERE id = '{meeting}'");
+        var url = $"/assemblies/{meeting}";
+
+        await using var syndic = await app.NewSessionAsync();
+        await syndic.SignInAsync("syndic@horta.be");
+        await syndic.GotoAsync($"/assemblies?building={await app.BuildingIdAsync("residence-horta")}");
+        await Expect(syndic.Page.Locator("#meetings")).ToContainTextAsync("Convoquée");
+        await syndic.CheckAccessibilityAsync("assemblies");
+        await syndic.GotoAsync(url);
+        await Expect(syndic.Page.Locator("#agenda .agenda-item")).ToHaveCountAsync(5);
+        await Expect(syndic.Page.Locator(".proxy-line")).ToHaveCountAsync(2);
+
+        // Marie joins remotely from her phone
+        await using var marie = await PhoneAsync("marie.dubois@example.be", url);
+
+        // the syndic records everyone else as present, then opens the meeting
+        var arrive = syndic.Page.Locator(".roll-arrive");
+        while (await arrive.CountAsync() > 0)
+        {
+            var before = await arrive.CountAsync();
+            await arrive.First.ClickAsync();
+            await Expect(arrive).ToHaveCountAsync(before - 1);
+        }
+        await Expect(syndic.Page.Locator("#quorum-state")).ToContainTextAsync("Quorum atteint");
+        await syndic.Page.Locator("#meeting-open").ClickAsync();
+        await Expect(syndic.Page.Locator("#meeting-status")).ToContainTextAsync("En séance");
+        await syndic.CheckAccessibilityAsync("assembly-session");
+
+        await using var room = await app.NewSessionAsync();
+        await room.SignInAsync("syndic@horta.be");
+        await room.GotoAsync(url + "/room");
+
+        // "approve the accounts" is put to the vote: the phones show the ballot without a reload
+        await syndic.Page.Locator(".agenda-item").Filter(new() { HasText = "Approbation des comptes" }).Locator(".item-open").ClickAsync();
+        await Expect(marie.Page.Locator("#my-ballot-item")).ToContainTextAsync("Approbation des comptes");
+        await Expect(room.Page.Locator("#room-item")).ToContainTextAsync("Approbation des comptes");
+        await marie.CheckAccessibilityAsync("assembly-ballot-phone");
+
+        await marie.Page.Locator("#my-ballot .my-voice").First.Locator(".vote-for").ClickAsync();
+        await Expect(marie.Page.Locator("#my-ballot .my-vote-confirmed").First).ToContainTextAsync("Pour");
+        // a show of hands in the room, recorded by the syndic
+        await syndic.Page.Locator(".roll-line").Filter(new() { HasText = "Lefèvre Pierre" }).Locator(".record-against").ClickAsync();
+        // pushed to the room screen: two ballots counted, neither page reloaded
+        await Expect(room.Page.Locator("#room")).ToContainTextAsync("2 bulletin(s)");
+        await room.CheckAccessibilityAsync("assembly-room");
+
+        await syndic.Page.Locator(".agenda-item").Filter(new() { HasText = "Approbation des comptes" }).Locator(".item-close").ClickAsync();
+        await Expect(room.Page.Locator("#room .tally-result")).ToBeVisibleAsync();
+        await Expect(marie.Page.Locator("#my-ballot")).ToHaveCountAsync(0);
+        Assert.Equal(1, await app.ScalarAsync<long>($"SELECT count(*) FROM agenda_items WHERE meeting_id = '{meeting}' AND status = 'Closed'"));
+        Assert.Equal(2, await app.ScalarAsync<long>($"SELECT count(*) FROM item_ballots b JOIN agenda_items i ON i.id = b.agenda_item_id WHERE i.meeting_id = '{meeting}'"));
+        foreach (var s in new[] { syndic, marie, room })
+            s.AssertNoErrors();
+    }
+
+    private async Task<Session> PhoneAsync(string email, string url)
+    {
+        var owner = await app.NewSessionAsync();
+        await owner.Page.SetViewportSizeAsync(390, 844);
+        await owner.SignInAsync(email);
+        await owner.GotoAsync(url);
+        await owner.Page.Locator("#meeting-join").ClickAsync();
+        await Expect(owner.Page.Locator("#meeting-join")).ToHaveCountAsync(0);
+        Assert.True(await owner.Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "the meeting page is wider than the phone");
+        return owner;
+    }
+}
