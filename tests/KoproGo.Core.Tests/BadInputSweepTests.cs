@@ -23,6 +23,13 @@ public class BadInputSweepTests
         [typeof(DateTimeOffset)] = [DateTimeOffset.MinValue, DateTimeOffset.MaxValue],
     };
 
+    /// <summary>Inputs with no text, number or date to sweep, and what checks them instead.</summary>
+    private static readonly Dictionary<string, string> NothingToSweep = new()
+    {
+        ["BallotInput"] = "an owner chosen from the roll and one of three buttons: Validate refuses an empty owner or an unknown vote (AssemblyTests)",
+        ["ProxyInput"] = "two owners chosen from the roll: Validate refuses an empty or identical pair, the service the rest (AssemblyTests)",
+    };
+
     public static TheoryData<string> Inputs() => [.. InputTypes().Select(t => t.Name)];
 
     private static IEnumerable<Type> InputTypes() => typeof(Validation).Assembly.GetTypes()
@@ -56,7 +63,8 @@ public class BadInputSweepTests
     public void EveryHostileValue_IsRefusedOnItsField_WithoutAnException(string inputName)
     {
         var (attempts, accepted) = Sweep(InputTypes().Single(t => t.Name == inputName));
-        Assert.True(attempts > 0, $"{inputName}: no property swept");
+        Assert.True(attempts > 0 || NothingToSweep.ContainsKey(inputName), $"{inputName}: no property swept");
+        Assert.True(attempts == 0 || !NothingToSweep.ContainsKey(inputName), $"{inputName}: now has properties to sweep, take it off NothingToSweep");
         Assert.True(accepted.Count == 0, $"{inputName}: {accepted.Count} of {attempts} hostile values accepted: {string.Join("; ", accepted)}");
     }
 

@@ -36,6 +36,7 @@ public class EndpointIsolationTests(AppFixture app, ITestOutputHelper output)
             ["bookingId"] = await app.ScalarAsync<Guid>("SELECT id FROM bookings WHERE building_id = @p0 LIMIT 1", horta),
             ["noticeId"] = await app.ScalarAsync<Guid>("SELECT id FROM notices WHERE building_id = @p0 LIMIT 1", horta),
             ["pollId"] = await app.ScalarAsync<Guid>("SELECT id FROM polls WHERE building_id = @p0 LIMIT 1", horta),
+            ["meetingId"] = await app.ScalarAsync<Guid>("SELECT id FROM meetings WHERE building_id = @p0 LIMIT 1", horta),
             ["unitId"] = await app.ScalarAsync<Guid>("SELECT id FROM units WHERE building_id = @p0 LIMIT 1", horta),
             ["year"] = await app.ScalarAsync<Guid>("SELECT id FROM fiscal_years WHERE building_id = @p0 LIMIT 1", horta),
         };
@@ -48,6 +49,7 @@ public class EndpointIsolationTests(AppFixture app, ITestOutputHelper output)
             ["/buildings/{buildingId:guid}/fec.txt"] = $"?year={ids["year"]}",
             ["/bookings"] = $"?building={horta}",
             ["/polls"] = $"?building={horta}",
+            ["/assemblies"] = $"?building={horta}",
             ["/notices"] = $"?building={horta}",
             ["/library"] = $"?building={horta}",
             ["/skills"] = $"?building={horta}",
