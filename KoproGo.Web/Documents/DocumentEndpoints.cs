@@ -45,6 +45,21 @@ public static class DocumentEndpoints
             var result = await exports.FecAsync(actor, new ReportPeriod(buildingId, year), ct);
             return result.Succeeded ? Results.File(result.Value.Content, result.Value.ContentType, result.Value.FileName) : ToHttp(result.FirstError!);
         });
+        // the general assembly's papers: an owner's convocation with the proxy form, the minutes
+        group.MapGet("/assemblies/{meetingId:guid}/convocation.pdf", async (Guid meetingId, Guid owner, HttpContext http, IActorFactory actors,
+            KoproGo.Core.Features.Assemblies.IAssemblyDocumentService documents, CancellationToken ct) =>
+        {
+            var actor = await http.ActorAsync(actors, ct);
+            var result = await documents.ConvocationPdfAsync(actor, meetingId, owner, ct);
+            return result.Succeeded ? Results.File(result.Value.Content, "application/pdf", result.Value.FileName) : ToHttp(result.FirstError!);
+        });
+        group.MapGet("/assemblies/{meetingId:guid}/minutes.pdf", async (Guid meetingId, HttpContext http, IActorFactory actors,
+            KoproGo.Core.Features.Assemblies.IAssemblyDocumentService documents, CancellationToken ct) =>
+        {
+            var actor = await http.ActorAsync(actors, ct);
+            var result = await documents.MinutesPdfAsync(actor, meetingId, ct);
+            return result.Succeeded ? Results.File(result.Value.Content, "application/pdf", result.Value.FileName) : ToHttp(result.FirstError!);
+        });
         group.MapGet("/bookings/{bookingId:guid}.ics", async (Guid bookingId, HttpContext http, IActorFactory actors, KoproGo.Core.Features.Bookings.IBookingService bookings, CancellationToken ct) =>
         {
             var actor = await http.ActorAsync(actors, ct);

@@ -66,9 +66,25 @@ public class AssemblyFlowTests(AppFixture app)
         await Expect(room.Page.Locator("#room .tally-result")).ToBeVisibleAsync();
         await Expect(marie.Page.Locator("#my-ballot")).ToHaveCountAsync(0);
         Assert.Equal(1, await app.ScalarAsync<long>($"SELECT count(*) FROM agenda_items WHERE meeting_id = '{meeting}' AND status = 'Closed'"));
+
+        // Marie's convocation with her proxy form; once the meeting is closed, the minutes with the vote and who voted against
+        Assert.Contains("Procuration", await PdfTextAsync(marie.Page, await marie.Page.Locator("#my-convocation").GetAttributeAsync("href")), StringComparison.Ordinal);
+        await syndic.Page.Locator("#meeting-close").ClickAsync();
+        await Expect(syndic.Page.Locator("#meeting-status")).ToContainTextAsync("Clôturée");
+        var minutes = await PdfTextAsync(syndic.Page, await syndic.Page.Locator("#meeting-minutes").GetAttributeAsync("href"));
+        Assert.Contains("Approbation des comptes", minutes, StringComparison.Ordinal);
+        Assert.Contains("Ont voté contre : Lefèvre Pierre", minutes, StringComparison.Ordinal);
         Assert.Equal(2, await app.ScalarAsync<long>($"SELECT count(*) FROM item_ballots b JOIN agenda_items i ON i.id = b.agenda_item_id WHERE i.meeting_id = '{meeting}'"));
         foreach (var s in new[] { syndic, marie, room })
             s.AssertNoErrors();
+    }
+
+    private async Task<string> PdfTextAsync(IPage page, string? href)
+    {
+        var response = await page.APIRequest.GetAsync(app.BaseUrl + href);
+        Assert.Equal("application/pdf", response.Headers["content-type"]);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.BodyAsync());
+        return string.Join(" ", pdf.GetPages().Select(p => p.Text)).Replace('\u202f', ' ').Replace('\u00a0', ' ');
     }
 
     private async Task<Session> PhoneAsync(string email, string url)

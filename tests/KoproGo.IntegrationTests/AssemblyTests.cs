@@ -7,6 +7,7 @@ using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Owners;
 using KoproGo.Core.Features.UserAccounts;
 using Microsoft.EntityFrameworkCore;
+using UglyToad.PdfPig;
 
 namespace KoproGo.IntegrationTests;
 
@@ -153,6 +154,42 @@ public class AssemblyTests(DatabaseFixture fx)
 
         Assert.True((await Session.CloseAsync(s, meeting, Ct)).Succeeded);
         Assert.Equal(MeetingStatus.Closed, (await Assemblies.GetAsync(e.OwnerActors[3], meeting, Ct)).Value.Status);
+
+        // the minutes: attendance, quorum, each item with its majority, figures and result, who voted against or abstained
+        var documents = fx.Get<IAssemblyDocumentService>();
+        var minutes = PdfText((await documents.MinutesPdfAsync(e.OwnerActors[3], meeting, Ct)).Value.Content);
+        foreach (var expected in new[] { "Procès-verbal", "Liste de présence", "Représenté par Owner01 Test", "Quorum atteint", "2. Approbation du budget — Majorité absolue",
+                     "Pour : 480 · Contre : 150 · Abstentions : 100", "Résolution adoptée.", "Ont voté contre : Owner03 Test, Owner10 Test", "Se sont abstenus : Owner04 Test",
+                     "Rénovation de la façade — Majorité des 2/3", "Ont voté contre : Owner05 Test" })
+            Assert.Contains(expected, minutes, StringComparison.Ordinal);
+        Assert.Equal(Errors.NotFound, (await documents.MinutesPdfAsync(e.World.TenantA, meeting, Ct)).FirstError!.Code);
+    }
+
+    private static string PdfText(byte[] pdf)
+    {
+        using var doc = PdfDocument.Open(pdf);
+        return string.Join(" ", doc.GetPages().Select(p => p.Text)).Replace('\u202f', ' ').Replace('\u00a0', ' ');
+    }
+
+    [Fact]
+    public async Task Convocation_PerOwnerInTheirLanguage_AgendaWithMajorities_AndAProxyFormWithTheirLotsAndShares()
+    {
+        var e = await TenOwnersAsync();
+        await using (var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct))
+            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE owners SET preferred_language = 'nl-BE' WHERE id = {e.Owners[1]}", Ct);
+        var meeting = await ConvenedAsync(e, new AgendaItemInput { Title = "Rapport du syndic", Kind = ItemKind.Information },
+            Resolution("Remplacement de l'ascenseur", Majority.TwoThirds));
+        var documents = fx.Get<IAssemblyDocumentService>();
+        var fr = PdfText((await documents.ConvocationPdfAsync(e.OwnerActors[0], meeting, e.Owners[0], Ct)).Value.Content);
+        foreach (var expected in new[] { "Convocation — Assemblée ordinaire", "Owner01 Test", "Salle communale", "https://meet.example.be/ag", "1. Rapport du syndic — Information",
+                     "2. Remplacement de l'ascenseur — Majorité des 2/3", "Procuration", "lot(s) L1 (250 quotes-parts)", "Instructions de vote", "10 %" })
+            Assert.Contains(expected, fr, StringComparison.Ordinal);
+        var nl = PdfText((await documents.ConvocationPdfAsync(e.World.Syndic, meeting, e.Owners[1], Ct)).Value.Content);
+        Assert.Contains("Oproeping — Gewone vergadering", nl, StringComparison.Ordinal);
+        Assert.Contains("Meerderheid van 2/3", nl, StringComparison.Ordinal);
+        Assert.Contains("Volmacht", nl, StringComparison.Ordinal);
+        Assert.Equal(Errors.Forbidden, (await documents.ConvocationPdfAsync(e.OwnerActors[0], meeting, e.Owners[1], Ct)).FirstError!.Code);
+        Assert.Equal("error.meeting_status", (await documents.MinutesPdfAsync(e.World.Syndic, meeting, Ct)).FirstError!.Code);
     }
 
     private async Task<Guid> CreateWithoutItemsAsync(Estate e) =>

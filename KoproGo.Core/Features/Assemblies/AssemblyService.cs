@@ -20,9 +20,10 @@ public sealed record MeetingDetail(Guid Id, Guid BuildingId, string BuildingName
     string Place, string? RemoteLink, string? IdentityCheck, Guid? FirstSessionId, Guid? SecondSessionId, string? CancelReason,
     QuorumState LiveQuorum, int OwnersPresent, int OwnersTotal, int SharesPresent, int SharesTotal,
     IReadOnlyList<ItemView> Items, IReadOnlyList<RollLine> Roll, IReadOnlyList<ProxyView> Proxies,
-    bool CanManage, bool IsOwner, bool IsHere, IReadOnlyList<MyVoice> MyVoices)
+    bool CanManage, Guid? MyOwnerId, bool IsHere, IReadOnlyList<MyVoice> MyVoices)
 {
     public ItemView? OpenItem => Items.FirstOrDefault(i => i.Status == ItemStatus.Open);
+    public bool IsOwner => MyOwnerId is not null;
 }
 
 public interface IAssemblyService
@@ -98,7 +99,7 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
             : AssemblyRules.Quorum(state.Roll.Owners, state.Roll.TotalShares, present.Count, sharesPresent, meeting.IsSecondSession);
         return new MeetingDetail(meeting.Id, building.Id, building.Name, meeting.Kind, meeting.Status, meeting.StartsAt, meeting.Place, meeting.RemoteLink,
             meeting.IdentityCheck, meeting.FirstSessionId, second, meeting.CancelReason, quorum, present.Count, state.Roll.Owners, sharesPresent,
-            state.Roll.TotalShares, items, roll, proxies, actor.CanManage(building.OrganisationId, building.Id), mine.Count > 0,
+            state.Roll.TotalShares, items, roll, proxies, actor.CanManage(building.OrganisationId, building.Id), mine.Count > 0 ? mine.Order().First() : null,
             state.Attendances.Any(a => mine.Contains(a.OwnerId) && a.IsPresentAt(now)), myVoices);
     }
 

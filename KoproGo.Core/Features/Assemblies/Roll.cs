@@ -5,7 +5,7 @@ namespace KoproGo.Core.Features.Assemblies;
 /// (indivision, bare ownership and usufruct) votes through one of them — the lot's primary contact, whom the syndic
 /// records as the holders' appointed representative (Art. 3.87 §1) — so an indivision counts once for the quorum.
 /// </summary>
-public sealed record Voice(Guid OwnerId, string Name, int Shares);
+public sealed record Voice(Guid OwnerId, string Name, int Shares, IReadOnlyList<string> Lots);
 
 /// <summary>The building's voices on a day, and who is present or represented among them at an instant.</summary>
 public sealed record Roll(IReadOnlyList<Voice> Voices)
@@ -36,14 +36,14 @@ public sealed record Roll(IReadOnlyList<Voice> Voices)
     public static async Task<Roll> OfBuildingAsync(IKoproGoDb db, Guid buildingId, DateOnly day, CancellationToken ct)
     {
         var holdings = await db.Ownerships.Where(o => o.StartDate <= day && (o.EndDate == null || o.EndDate > day))
-            .Join(db.Units.Where(u => u.BuildingId == buildingId), o => o.UnitId, u => u.Id, (o, u) => new { o.UnitId, o.OwnerId, o.IsPrimaryContact, u.Shares })
+            .Join(db.Units.Where(u => u.BuildingId == buildingId), o => o.UnitId, u => u.Id, (o, u) => new { o.UnitId, o.OwnerId, o.IsPrimaryContact, u.Shares, u.Number })
             .ToListAsync(ct);
         var shares = holdings.GroupBy(h => h.UnitId)
-            .Select(lot => (Voter: lot.OrderByDescending(h => h.IsPrimaryContact).ThenBy(h => h.OwnerId).First().OwnerId, lot.First().Shares))
-            .GroupBy(x => x.Voter).ToDictionary(g => g.Key, g => g.Sum(x => x.Shares));
+            .Select(lot => (Voter: lot.OrderByDescending(h => h.IsPrimaryContact).ThenBy(h => h.OwnerId).First().OwnerId, lot.First().Shares, lot.First().Number))
+            .GroupBy(x => x.Voter).ToDictionary(g => g.Key, g => (Shares: g.Sum(x => x.Shares), Lots: g.Select(x => x.Number).Order(StringComparer.Ordinal).ToList()));
         var ids = shares.Keys.ToList();
         var owners = await db.Owners.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(ct);
-        return new Roll(owners.Select(o => new Voice(o.Id, o.DisplayName, shares[o.Id]))
+        return new Roll(owners.Select(o => new Voice(o.Id, o.DisplayName, shares[o.Id].Shares, shares[o.Id].Lots))
             .OrderBy(v => v.Name, StringComparer.CurrentCulture).ThenBy(v => v.OwnerId).ToList());
     }
 }

@@ -71,6 +71,30 @@ public sealed class LetterheadDocument : IDisposable
 
     public void Space(double points) => Y += points;
 
+    /// <summary>Text wrapped at the words to the page's width, over as many lines (and pages) as it needs.</summary>
+    public void Paragraph(string text, XFont font, double lineHeight = 14)
+    {
+        foreach (var source in text.Replace("\r", "").Split('\n'))
+        {
+            var line = "";
+            foreach (var word in source.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var candidate = line.Length == 0 ? word : line + " " + word;
+                if (line.Length > 0 && Gfx.MeasureString(candidate, font).Width > Width)
+                {
+                    Text(line, font, lineHeight);
+                    candidate = word;
+                }
+                line = candidate;
+            }
+            // a single word wider than the page is cut by Text's rectangle rather than lost
+            Text(line, font, lineHeight);
+        }
+    }
+
+    /// <summary>Starts the next part on a page of its own (a form to sign and return).</summary>
+    public void PageBreak() => NewPage();
+
     /// <summary>A QR code drawn as vector squares (sharp at any zoom, and no image decoder needed), <paramref name="size"/> points wide.</summary>
     public void QrCode(bool[,] modules, double size)
     {
