@@ -860,6 +860,58 @@ namespace KoproGo.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("KoproGo.Core.Features.Assemblies.Convocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasColumnType("text")
+                        .HasColumnName("tracking_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_convocations");
+
+                    b.HasIndex("FileId")
+                        .HasDatabaseName("ix_convocations_file_id");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_convocations_owner_id");
+
+                    b.HasIndex("MeetingId", "OwnerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_convocations_meeting_id_owner_id");
+
+                    b.ToTable("convocations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_convocations_created_at_range", "\"created_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
+                });
+
             modelBuilder.Entity("KoproGo.Core.Features.Assemblies.ItemBallot", b =>
                 {
                     b.Property<Guid>("AgendaItemId")
@@ -978,6 +1030,10 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("quorum");
 
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded_at");
+
                     b.Property<string>("RemoteLink")
                         .HasColumnType("text")
                         .HasColumnName("remote_link");
@@ -1020,6 +1076,8 @@ namespace KoproGo.Data.Migrations
                             t.HasCheckConstraint("ck_meetings_created_at_range", "\"created_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
 
                             t.HasCheckConstraint("ck_meetings_opened_at_range", "\"opened_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_meetings_reminded_at_range", "\"reminded_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
 
                             t.HasCheckConstraint("ck_meetings_starts_at_range", "\"starts_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
                         });
@@ -4742,6 +4800,30 @@ namespace KoproGo.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_attendances_owners_owner_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Assemblies.Convocation", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_convocations_files_file_id");
+
+                    b.HasOne("KoproGo.Core.Features.Assemblies.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_convocations_meetings_meeting_id");
+
+                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_convocations_owners_owner_id");
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Assemblies.ItemBallot", b =>

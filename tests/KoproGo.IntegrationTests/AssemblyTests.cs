@@ -4,6 +4,8 @@ using KoproGo.Core.Features.Assemblies;
 using KoproGo.Core.Features.Audit;
 using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Buildings;
+using KoproGo.Core.Features.Files;
+using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Owners;
 using KoproGo.Core.Features.UserAccounts;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +53,9 @@ public class AssemblyTests(DatabaseFixture fx)
                 Lines = [new() { OwnerId = ids[i], IsPrimaryContact = true }],
             }, Ct)).Succeeded);
             actors[i] = await World.UserAsync(fx, $"ag-{i}-{suffix}@example.be", [new Grant(Role.Owner, w.OrganisationId, OwnerId: ids[i])], Ct);
+            // the owner record knows its account, as after an accepted invitation: notifications reach it
+            await using var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct);
+            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE owners SET user_id = {actors[i].UserId} WHERE id = {ids[i]}", Ct);
         }
         return new Estate(w, building, ids, actors);
     }
@@ -169,6 +174,42 @@ public class AssemblyTests(DatabaseFixture fx)
     {
         using var doc = PdfDocument.Open(pdf);
         return string.Join(" ", doc.GetPages().Select(p => p.Text)).Replace('\u202f', ' ').Replace('\u00a0', ' ');
+    }
+
+    [Fact]
+    public async Task Convening_SendsEachOwnerTheirLetter_ByEmailOnlyWithConsent_ElseRegistered_AndRemindsOnceThreeDaysBefore()
+    {
+        var e = await TenOwnersAsync();
+        var s = e.World.Syndic;
+        await using (var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct))
+            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE owners SET email = 'owner1@example.be', consents_to_email_convocation = true WHERE id = {e.Owners[0]}", Ct);
+        var meeting = await ConvenedAsync(e, Resolution("Approbation des comptes"));
+        await using (var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct))
+        {
+            var sent = await db.Convocations.Where(c => c.MeetingId == meeting).ToListAsync(Ct);
+            Assert.Equal(10, sent.Count);
+            Assert.Equal(e.Owners[0], sent.Single(c => c.Channel == ConvocationChannel.Email).OwnerId);
+            var mail = await db.OutboxEmails.SingleAsync(m => m.RecipientOwnerId == e.Owners[0], Ct);
+            Assert.Equal(sent.Single(c => c.OwnerId == e.Owners[0]).FileId, mail.AttachmentFileId);
+            Assert.Contains("Résidence Assemblée", mail.Subject, StringComparison.Ordinal);
+            Assert.Equal(10, await db.Files.CountAsync(f => sent.Select(c => c.FileId).Contains(f.Id) && f.Use == FileUse.OwnerLetter, Ct));
+        }
+        var refused = (await Assemblies.RecordTrackingAsync(s, meeting, e.Owners[1], "12345", Ct)).FirstError!;
+        Assert.Equal(("error.tracking_number", "trackingNumber"), (refused.Code, refused.Field));
+        Assert.Equal("error.tracking_not_registered", (await Assemblies.RecordTrackingAsync(s, meeting, e.Owners[0], "RR123456789BE", Ct)).FirstError!.Code);
+        Assert.True((await Assemblies.RecordTrackingAsync(s, meeting, e.Owners[1], "rr 123 456 789 be", Ct)).Succeeded);
+        Assert.Equal("RR123456789BE", (await Assemblies.GetAsync(s, meeting, Ct)).Value.Roll.Single(r => r.OwnerId == e.Owners[1]).TrackingNumber);
+
+        // 18 days later the meeting is two days away: two runs at once remind each owner once
+        fx.Clock.Advance(TimeSpan.FromDays(18));
+        var runs = await Task.WhenAll(Task.Run(() => fx.Get<AssemblyReminderJob>().RunAsync(Ct)), Task.Run(() => fx.Get<AssemblyReminderJob>().RunAsync(Ct)));
+        Assert.Equal(1, runs.Sum());
+        Assert.Equal(0, await fx.Get<AssemblyReminderJob>().RunAsync(Ct));
+        await using (var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct))
+        {
+            var users = e.OwnerActors.Select(a => a.UserId).ToList();
+            Assert.Equal(10, await db.Notifications.CountAsync(n => users.Contains(n.UserId) && n.TextKey == "notify.meeting_reminder", Ct));
+        }
     }
 
     [Fact]

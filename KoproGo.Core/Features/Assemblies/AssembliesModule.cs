@@ -6,6 +6,7 @@ public sealed class AssembliesModule : IFeatureModule
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<AssemblyService>();
+        services.AddScoped<ConvocationDelivery>();
         services.AddScoped<IAssemblyService>(sp => sp.GetRequiredService<AssemblyService>());
     }
 }

@@ -10,5 +10,6 @@ public static class AssembliesTables
         public DbSet<Attendance> Attendances => db.Set<Attendance>();
         public DbSet<Proxy> Proxies => db.Set<Proxy>();
         public DbSet<ItemBallot> ItemBallots => db.Set<ItemBallot>();
+        public DbSet<Convocation> Convocations => db.Set<Convocation>();
     }
 }

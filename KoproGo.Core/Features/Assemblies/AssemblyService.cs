@@ -9,7 +9,8 @@ public sealed record ItemView(Guid Id, int Position, string Title, string? Descr
     ItemStatus Status, Outcome? Result, int Ballots, int SharesPresent);
 
 /// <summary>A voice of the roll and where it stands now.</summary>
-public sealed record RollLine(Guid OwnerId, string Name, int Shares, AttendanceMode? Mode, DateTimeOffset? ArrivedAt, string? RepresentedBy, bool Left);
+public sealed record RollLine(Guid OwnerId, string Name, int Shares, AttendanceMode? Mode, DateTimeOffset? ArrivedAt, string? RepresentedBy, bool Left,
+    ConvocationChannel? Convoked, string? TrackingNumber);
 
 public sealed record ProxyView(Guid Id, Guid GrantorOwnerId, string Grantor, Guid HolderOwnerId, string Holder);
 
@@ -38,11 +39,13 @@ public interface IAssemblyService
     /// <summary>Sends the convocation: at least 15 days before the meeting (Art. 3.87 §3), with an agenda; the owners are notified.</summary>
     Task<Result> ConveneAsync(Actor actor, Guid meetingId, CancellationToken ct);
     Task<Result> CancelAsync(Actor actor, Guid meetingId, string reason, CancellationToken ct);
+    /// <summary>The post's tracking number of an owner's registered convocation (UPU S10, e.g. RR123456789BE).</summary>
+    Task<Result> RecordTrackingAsync(Actor actor, Guid meetingId, Guid ownerId, string trackingNumber, CancellationToken ct);
     /// <summary>After a meeting without quorum: the second session, at least 15 days later, same agenda and proxies, convened at once.</summary>
     Task<Result<Guid>> ConveneSecondSessionAsync(Actor actor, Guid meetingId, MeetingInput input, CancellationToken ct);
 }
 
-public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationService notifications, TimeProvider clock) : IAssemblyService
+public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationService notifications, ConvocationDelivery delivery, IFileStore store, TimeProvider clock) : IAssemblyService
 {
     private static readonly MeetingStatus[] Public = [MeetingStatus.Convened, MeetingStatus.Opened, MeetingStatus.Closed, MeetingStatus.Cancelled];
 
@@ -79,11 +82,13 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
         var items = state.Items.Select(i => new ItemView(i.Id, i.Position, i.Title, i.Description, i.Kind, i.Majority, i.BudgetId, i.Status,
             state.Outcome(i, now), state.Ballots.Count(b => b.AgendaItemId == i.Id), state.BaseShares(i, now))).ToList();
         var names = state.Roll.Voices.ToDictionary(v => v.OwnerId, v => v.Name);
+        var convocations = await db.Convocations.AsNoTracking().Where(c => c.MeetingId == meeting.Id).ToDictionaryAsync(c => c.OwnerId, ct);
         var roll = state.Roll.Voices.Select(v =>
         {
             var stay = state.Attendances.Where(a => a.OwnerId == v.OwnerId).OrderByDescending(a => a.ArrivedAt).FirstOrDefault();
             var by = present.TryGetValue(v.OwnerId, out var voter) && voter != v.OwnerId ? names.GetValueOrDefault(voter) : null;
-            return new RollLine(v.OwnerId, v.Name, v.Shares, stay?.Mode, stay?.ArrivedAt, by, stay?.LeftAt is not null);
+            var sent = convocations.GetValueOrDefault(v.OwnerId);
+            return new RollLine(v.OwnerId, v.Name, v.Shares, stay?.Mode, stay?.ArrivedAt, by, stay?.LeftAt is not null, sent?.Channel, sent?.TrackingNumber);
         }).ToList();
         var proxies = state.Proxies.Select(p => new ProxyView(p.Id, p.GrantorOwnerId, names.GetValueOrDefault(p.GrantorOwnerId, "?"), p.HolderOwnerId,
             names.GetValueOrDefault(p.HolderOwnerId, "?"))).ToList();
@@ -188,14 +193,32 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
     /// <summary>The meeting's calendar day in Brussels: the day the convocation periods count to.</summary>
     internal static DateOnly Day(Meeting meeting) => DateOnly.FromDateTime(BusinessTime.LocalDateTime(meeting.StartsAt));
 
-    public Task<Result> ConveneAsync(Actor actor, Guid meetingId, CancellationToken ct) =>
-        ToResult(InDraftAsync(actor, meetingId, async (db, meeting) =>
+    public async Task<Result> ConveneAsync(Actor actor, Guid meetingId, CancellationToken ct)
+    {
+        var written = new List<string>();
+        try
         {
-            var convened = await ConveneAsync(db, actor, meeting, ct);
-            return convened.Succeeded ? Result.Ok(true) : Result<bool>.Fail(convened.Errors);
-        }, ct));
+            return await ToResult(InDraftAsync(actor, meetingId, async (db, meeting) =>
+            {
+                var convened = await ConveneAsync(db, actor, meeting, written, ct);
+                return convened.Succeeded ? Result.Ok(true) : Result<bool>.Fail(convened.Errors);
+            }, ct));
+        }
+        catch
+        {
+            await ForgetAsync(written);
+            throw;
+        }
+    }
 
-    private async Task<Result> ConveneAsync(IKoproGoDb db, Actor actor, Meeting meeting, CancellationToken ct)
+    /// <summary>No orphan letters in the file store when the convocation did not commit.</summary>
+    private async Task ForgetAsync(IEnumerable<string> keys)
+    {
+        foreach (var key in keys)
+            await store.DeleteAsync(key, CancellationToken.None);
+    }
+
+    private async Task<Result> ConveneAsync(IKoproGoDb db, Actor actor, Meeting meeting, List<string> written, CancellationToken ct)
     {
         var last = AssemblyRules.LastConvocationDay(Day(meeting));
         if (clock.Today() > last)
@@ -203,6 +226,7 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
         if (!await db.AgendaItems.AnyAsync(i => i.MeetingId == meeting.Id, ct))
             return new Error("error.meeting_no_items");
         meeting.Convene(clock.GetUtcNow());
+        written.AddRange(await delivery.SendAsync(db, actor, meeting, ct));
         db.Audit(actor, clock, "meeting.convened", nameof(Meeting), meeting.Id, meeting.OrganisationId, meeting.BuildingId, Day(meeting).ToString("yyyy-MM-dd"));
         await NotifyOwnersAsync(db, meeting, "notify.meeting_convened", ct);
         return Result.Ok();
@@ -267,12 +291,40 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
         db.Proxies.AddRange(proxies.Select(p => Proxy.Grant(second.Id, p.GrantorOwnerId, p.HolderOwnerId, p.CreatedBy, p.CreatedAt)));
         db.Audit(actor, clock, "meeting.second_session", nameof(Meeting), second.Id, second.OrganisationId, second.BuildingId, first.Id.ToString());
         await db.SaveChangesAsync(ct);
-        var convened = await ConveneAsync(db, actor, second, ct);
-        if (!convened.Succeeded)
-            return Result<Guid>.Fail(convened.Errors);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        var written = new List<string>();
+        try
+        {
+            var convened = await ConveneAsync(db, actor, second, written, ct);
+            if (!convened.Succeeded)
+                return Result<Guid>.Fail(convened.Errors);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch
+        {
+            await ForgetAsync(written);
+            throw;
+        }
         return second.Id;
+    }
+
+    public async Task<Result> RecordTrackingAsync(Actor actor, Guid meetingId, Guid ownerId, string trackingNumber, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var found = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId)
+            .FindInBuildingAsync(db, actor, m => m.BuildingId, BuildingRight.Manage, clock.Today(), ct);
+        if (!found.Succeeded)
+            return Result.Fail(found.Errors);
+        if (!Convocation.IsTrackingNumber(trackingNumber))
+            return new Error("error.tracking_number", [], nameof(trackingNumber));
+        var convocation = await db.Convocations.FirstOrDefaultAsync(c => c.MeetingId == meetingId && c.OwnerId == ownerId, ct);
+        if (convocation is null || convocation.Channel != ConvocationChannel.RegisteredLetter)
+            return new Error("error.tracking_not_registered");
+        convocation.Track(trackingNumber);
+        var meeting = found.Value.Record;
+        db.Audit(actor, clock, "meeting.tracking", nameof(Meeting), meeting.Id, meeting.OrganisationId, meeting.BuildingId, convocation.TrackingNumber);
+        await db.SaveChangesAsync(ct);
+        return Result.Ok();
     }
 
     private static async Task<Result> ToResult<T>(Task<Result<T>> task)

@@ -47,6 +47,8 @@ public sealed class Meeting
     public int? OwnersTotal { get; private set; }
     public int? SharesPresent { get; private set; }
     public int? SharesTotal { get; private set; }
+    /// <summary>When the owners were reminded, three days before (set once, by the job that claims it).</summary>
+    public DateTimeOffset? RemindedAt { get; private set; }
 
     public bool IsSecondSession => FirstSessionId is not null;
 
@@ -285,4 +287,38 @@ public sealed class BallotInput
     public Validation Validate() => new Validation()
         .Rule(OwnerId != Guid.Empty, nameof(OwnerId), Errors.Required)
         .Rule(Vote is not null && Enum.IsDefined(Vote.Value), nameof(Vote), "error.vote_choose");
+}
+
+/// <summary>How a convocation reaches an owner: by e-mail only with their recorded written consent, else by registered letter.</summary>
+public enum ConvocationChannel { Email, RegisteredLetter }
+
+/// <summary>
+/// The convocation sent to one owner for one meeting: its PDF (with the proxy form), the channel, and for a registered
+/// letter the post's tracking number, entered by the syndic. One per owner and meeting.
+/// </summary>
+public sealed class Convocation
+{
+    public const int TrackingMax = 13;
+
+    private Convocation() { }
+
+    public Guid Id { get; private set; }
+    public Guid MeetingId { get; private set; }
+    public Guid OwnerId { get; private set; }
+    public Guid FileId { get; private set; }
+    public ConvocationChannel Channel { get; private set; }
+    public string? TrackingNumber { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static Convocation Create(Guid meetingId, Guid ownerId, Guid fileId, ConvocationChannel channel, DateTimeOffset now) =>
+        new() { Id = Guid.CreateVersion7(), MeetingId = meetingId, OwnerId = ownerId, FileId = fileId, Channel = channel, CreatedAt = now };
+
+    public void Track(string trackingNumber) => TrackingNumber = Normalise(trackingNumber);
+
+    /// <summary>Upper case, spaces taken out: "cd 123 456 789 be" → "CD123456789BE".</summary>
+    public static string Normalise(string trackingNumber) => string.Concat(trackingNumber.Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
+
+    /// <summary>A registered item's number as the post prints it (UPU S10: two letters, nine digits, two letters, e.g. RR123456789BE).</summary>
+    public static bool IsTrackingNumber(string? value) =>
+        value is not null && System.Text.RegularExpressions.Regex.IsMatch(Normalise(value), "^[A-Z]{2}[0-9]{9}[A-Z]{2}$");
 }

@@ -59,3 +59,13 @@ public sealed class ItemBallotConfiguration : IEntityTypeConfiguration<ItemBallo
         b.HasOne<Owner>().WithMany().HasForeignKey(x => x.VoterOwnerId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class ConvocationConfiguration : IEntityTypeConfiguration<Convocation>
+{
+    public void Configure(EntityTypeBuilder<Convocation> b)
+    {
+        b.ToTable("convocations");
+        b.HasIndex(x => new { x.MeetingId, x.OwnerId }).IsUnique();
+        b.HasOne<StoredFile>().WithMany().HasForeignKey(x => x.FileId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
