@@ -10,17 +10,15 @@ public interface IAssemblyDocumentService
     Task<Result<PdfFile>> MinutesPdfAsync(Actor actor, Guid meetingId, CancellationToken ct);
 }
 
-public sealed class AssemblyDocumentService(IKoproGoDbFactory dbFactory, TimeProvider clock) : IAssemblyDocumentService
+public sealed class AssemblyDocumentService(IKoproGoDbFactory dbFactory, AssemblyService assemblies, TimeProvider clock) : IAssemblyDocumentService
 {
     public async Task<Result<PdfFile>> ConvocationPdfAsync(Actor actor, Guid meetingId, Guid ownerId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        if (await ReadableAsync(db, actor, meetingId, ct) is not var (meeting, building, staff))
+        if (await assemblies.ReadableAsync(db, actor, meetingId, ct) is not var (meeting, building, staff))
             return Errors.NotFoundError;
         if (!staff && !actor.OwnerIds.Contains(ownerId))
             return Errors.ForbiddenError;
-        if (meeting.Status == MeetingStatus.Draft && !staff)
-            return Errors.NotFoundError;
         var state = await MeetingState.LoadAsync(db, meeting, ct);
         if (state.Roll.Of(ownerId) is not { } voice)
             return new Error("error.meeting_not_owner");
@@ -33,27 +31,12 @@ public sealed class AssemblyDocumentService(IKoproGoDbFactory dbFactory, TimePro
     public async Task<Result<PdfFile>> MinutesPdfAsync(Actor actor, Guid meetingId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        if (await ReadableAsync(db, actor, meetingId, ct) is not var (meeting, building, _))
+        if (await assemblies.ReadableAsync(db, actor, meetingId, ct) is not var (meeting, building, _))
             return Errors.NotFoundError;
         if (meeting.Status != MeetingStatus.Closed)
             return Error.Of("error.meeting_status", meeting.Status.ToString());
         var state = await MeetingState.LoadAsync(db, meeting, ct);
         var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == building.OrganisationId, ct);
         return new PdfFile($"pv-ag-{AssemblyService.Day(meeting):yyyy-MM-dd}.pdf", AssemblyDocuments.Minutes(organisation, building, state, clock.GetUtcNow()));
-    }
-
-    /// <summary>The meeting and its building if the actor is staff of the building or one of its owners.</summary>
-    private async Task<(Meeting, Building, bool Staff)?> ReadableAsync(IKoproGoDb db, Actor actor, Guid meetingId, CancellationToken ct)
-    {
-        var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
-        if (meeting is null)
-            return null;
-        var building = await db.ReadableBuildings(actor, clock.Today()).AsNoTracking().FirstOrDefaultAsync(b => b.Id == meeting.BuildingId, ct);
-        if (building is null)
-            return null;
-        var staff = actor.IsStaffOf(building.OrganisationId, building.Id);
-        if (!staff && await db.OwnerInBuildingAsync(actor, building.Id, clock.Today(), ct) is null)
-            return null;
-        return (meeting, building, staff);
     }
 }

@@ -66,15 +66,26 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
     private async Task<bool> MayReadAsync(IKoproGoDb db, Actor actor, Building building, CancellationToken ct) =>
         actor.IsStaffOf(building.OrganisationId, building.Id) || await db.OwnerInBuildingAsync(actor, building.Id, clock.Today(), ct) is not null;
 
+    /// <summary>
+    /// The meeting and its building, for the building's staff (every meeting) or its owners (convened ones and later);
+    /// null — "not found" — for anyone else. The one reading rule of the meeting's page, its room screen and its papers.
+    /// </summary>
+    internal async Task<(Meeting Meeting, Building Building, bool Staff)?> ReadableAsync(IKoproGoDb db, Actor actor, Guid meetingId, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
+        if (meeting is null)
+            return null;
+        var building = await db.ReadableBuildings(actor, clock.Today()).AsNoTracking().FirstOrDefaultAsync(b => b.Id == meeting.BuildingId, ct);
+        if (building is null || !await MayReadAsync(db, actor, building, ct))
+            return null;
+        var staff = actor.IsStaffOf(building.OrganisationId, building.Id);
+        return staff || Public.Contains(meeting.Status) ? (meeting, building, staff) : null;
+    }
+
     public async Task<Result<MeetingDetail>> GetAsync(Actor actor, Guid meetingId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
-        if (meeting is null)
-            return Errors.NotFoundError;
-        var building = await db.ReadableBuildings(actor, clock.Today()).AsNoTracking().FirstOrDefaultAsync(b => b.Id == meeting.BuildingId, ct);
-        if (building is null || !await MayReadAsync(db, actor, building, ct)
-            || !actor.IsStaffOf(building.OrganisationId, building.Id) && !Public.Contains(meeting.Status))
+        if (await ReadableAsync(db, actor, meetingId, ct) is not var (meeting, building, _))
             return Errors.NotFoundError;
         var state = await MeetingState.LoadAsync(db, meeting, ct);
         var now = clock.GetUtcNow();
@@ -83,9 +94,10 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
             state.Outcome(i, now), state.Ballots.Count(b => b.AgendaItemId == i.Id), state.BaseShares(i, now))).ToList();
         var names = state.Roll.Voices.ToDictionary(v => v.OwnerId, v => v.Name);
         var convocations = await db.Convocations.AsNoTracking().Where(c => c.MeetingId == meeting.Id).ToDictionaryAsync(c => c.OwnerId, ct);
+        var lastStay = state.Attendances.GroupBy(a => a.OwnerId).ToDictionary(g => g.Key, g => g.MaxBy(a => a.ArrivedAt)!);
         var roll = state.Roll.Voices.Select(v =>
         {
-            var stay = state.Attendances.Where(a => a.OwnerId == v.OwnerId).OrderByDescending(a => a.ArrivedAt).FirstOrDefault();
+            var stay = lastStay.GetValueOrDefault(v.OwnerId);
             var by = present.TryGetValue(v.OwnerId, out var voter) && voter != v.OwnerId ? names.GetValueOrDefault(voter) : null;
             var sent = convocations.GetValueOrDefault(v.OwnerId);
             return new RollLine(v.OwnerId, v.Name, v.Shares, stay?.Mode, stay?.ArrivedAt, by, stay?.LeftAt is not null, sent?.Channel, sent?.TrackingNumber);
