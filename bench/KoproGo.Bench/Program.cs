@@ -21,7 +21,7 @@ using Npgsql;
 var serverCs = Environment.GetEnvironmentVariable("ConnectionStrings__Default") ?? throw new InvalidOperationException("ConnectionStrings__Default is not set");
 var resultsDir = args.Length > 0 ? args[0] : Path.Combine(Directory.GetCurrentDirectory(), "bench", "results");
 var seconds = int.Parse(Environment.GetEnvironmentVariable("BENCH_SECONDS") ?? "10", CultureInfo.InvariantCulture);
-// BENCH_ONLY=coda,posting runs those groups only (grid, ledger, calls, posting, coda, community, pages, circuits) and writes
+// BENCH_ONLY=coda,posting runs those groups only (grid, ledger, calls, posting, coda, community, assembly, pages, circuits) and writes
 // bench/results/partial.{json,md}, leaving latest.* to the full run
 var only = Environment.GetEnvironmentVariable("BENCH_ONLY")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 bool Wanted(string group) => only is null || only.Contains(group);
@@ -211,6 +211,21 @@ if (Wanted("community"))
     results.Add(new("booking_month_100k_bookings.p95", community.MonthP95, "ms", null, "lower"));
     results.Add(new("booking_month_100k_bookings.database_ms", community.MonthDbMs, "ms", 20, "lower"));
     results.Add(new("booking_month_100k_bookings.uses_gist_index", community.UsesGist ? 1 : 0, "yes=1", 1, "higher"));
+}
+
+if (Wanted("assembly"))
+{
+    // general assembly (issue #16): 500 lots, 300 voices present, 20 resolutions
+    var sp = scope.ServiceProvider;
+    var assembly = await AssemblyBench.RunAsync(dbFactory, sp.GetRequiredService<KoproGo.Core.Features.Assemblies.IAssemblyService>(),
+        sp.GetRequiredService<KoproGo.Core.Features.Assemblies.IAssemblySessionService>(), sp.GetRequiredService<KoproGo.Core.Features.Assemblies.IAssemblyDocumentService>(),
+        factory.Services.GetRequiredService<KoproGo.Core.Features.Assemblies.IMeetingFeed>(), syndic, bigBuilding);
+    results.Add(new("assembly_tally_300_present_500_lots.p95", assembly.TallyP95, "ms", 20, "lower"));
+    results.Add(new("assembly_vote_to_screen_300_votes.p95", assembly.VoteToScreenP95, "ms", 250, "lower"));
+    results.Add(new("assembly_vote_to_screen_300_votes.max", assembly.VoteToScreenMax, "ms", null, "lower"));
+    results.Add(new("assembly_vote_to_screen_300_votes.votes_seen", assembly.Votes, "votes", 300, "higher"));
+    results.Add(new("assembly_minutes_20_items.seconds", assembly.MinutesSeconds, "s", 2, "lower"));
+    results.Add(new("assembly_minutes_20_items.kilobytes", Math.Round(assembly.MinutesBytes / 1024.0, 1), "KiB", null, "lower"));
 }
 
 if (Wanted("pages"))
