@@ -1003,6 +1003,31 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("kind");
 
+                    b.Property<DateTimeOffset?>("MinutesDrawnUpAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("minutes_drawn_up_at");
+
+                    b.Property<Guid?>("MinutesFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("minutes_file_id");
+
+                    b.Property<DateTimeOffset?>("MinutesOverdueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("minutes_overdue_at");
+
+                    b.Property<DateTimeOffset?>("MinutesRemindedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("minutes_reminded_at");
+
+                    b.Property<DateTimeOffset?>("MinutesSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("minutes_sent_at");
+
+                    b.Property<string>("MinutesSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("minutes_sha256");
+
                     b.Property<DateTimeOffset?>("OpenedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opened_at");
@@ -1025,6 +1050,10 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("place");
 
+                    b.Property<Guid?>("PresidentOwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("president_owner_id");
+
                     b.Property<string>("Quorum")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
@@ -1038,6 +1067,10 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("remote_link");
 
+                    b.Property<Guid?>("SecretaryOwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("secretary_owner_id");
+
                     b.Property<int?>("SharesPresent")
                         .HasColumnType("integer")
                         .HasColumnName("shares_present");
@@ -1045,6 +1078,10 @@ namespace KoproGo.Data.Migrations
                     b.Property<int?>("SharesTotal")
                         .HasColumnType("integer")
                         .HasColumnName("shares_total");
+
+                    b.Property<Guid?>("SignedMinutesFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("signed_minutes_file_id");
 
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone")
@@ -1059,10 +1096,20 @@ namespace KoproGo.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_meetings");
 
+                    b.HasIndex("ClosedAt")
+                        .HasDatabaseName("ix_meetings_closed_at")
+                        .HasFilter("status = 'Closed'");
+
                     b.HasIndex("FirstSessionId")
                         .IsUnique()
                         .HasDatabaseName("ix_meetings_first_session_id")
                         .HasFilter("first_session_id IS NOT NULL AND status <> 'Cancelled'");
+
+                    b.HasIndex("MinutesFileId")
+                        .HasDatabaseName("ix_meetings_minutes_file_id");
+
+                    b.HasIndex("SignedMinutesFileId")
+                        .HasDatabaseName("ix_meetings_signed_minutes_file_id");
 
                     b.HasIndex("BuildingId", "StartsAt")
                         .HasDatabaseName("ix_meetings_building_id_starts_at");
@@ -1075,11 +1122,96 @@ namespace KoproGo.Data.Migrations
 
                             t.HasCheckConstraint("ck_meetings_created_at_range", "\"created_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
 
+                            t.HasCheckConstraint("ck_meetings_minutes_drawn_up_at_range", "\"minutes_drawn_up_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_meetings_minutes_overdue_at_range", "\"minutes_overdue_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_meetings_minutes_reminded_at_range", "\"minutes_reminded_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_meetings_minutes_sent_at_range", "\"minutes_sent_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
                             t.HasCheckConstraint("ck_meetings_opened_at_range", "\"opened_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
 
                             t.HasCheckConstraint("ck_meetings_reminded_at_range", "\"reminded_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
 
                             t.HasCheckConstraint("ck_meetings_starts_at_range", "\"starts_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Assemblies.MinutesSignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Ip")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("ip");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_minutes_signatures");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_minutes_signatures_owner_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_minutes_signatures_user_id");
+
+                    b.HasIndex("MeetingId", "OwnerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_minutes_signatures_meeting_id_owner_id")
+                        .HasFilter("owner_id IS NOT NULL");
+
+                    b.HasIndex("MeetingId", "Role")
+                        .IsUnique()
+                        .HasDatabaseName("ix_minutes_signatures_meeting_id_role")
+                        .HasFilter("role IN ('President', 'Secretary')");
+
+                    b.HasIndex("MeetingId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_minutes_signatures_meeting_id_user_id");
+
+                    b.ToTable("minutes_signatures", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_minutes_signatures_signed_at_range", "\"signed_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
                         });
                 });
 
@@ -4864,6 +4996,41 @@ namespace KoproGo.Data.Migrations
                         .HasForeignKey("FirstSessionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_meetings_meetings_first_session_id");
+
+                    b.HasOne("KoproGo.Core.Features.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("MinutesFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_meetings_files_minutes_file_id");
+
+                    b.HasOne("KoproGo.Core.Features.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("SignedMinutesFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_meetings_files_signed_minutes_file_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Assemblies.MinutesSignature", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Assemblies.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_minutes_signatures_meetings_meeting_id");
+
+                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_minutes_signatures_owners_owner_id");
+
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_minutes_signatures_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Assemblies.Proxy", b =>

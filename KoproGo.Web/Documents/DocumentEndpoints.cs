@@ -53,11 +53,12 @@ public static class DocumentEndpoints
             var result = await documents.ConvocationPdfAsync(actor, meetingId, owner, ct);
             return result.Succeeded ? Results.File(result.Value.Content, "application/pdf", result.Value.FileName) : ToHttp(result.FirstError!);
         });
-        group.MapGet("/assemblies/{meetingId:guid}/minutes.pdf", async (Guid meetingId, HttpContext http, IActorFactory actors,
+        // ?original=true: the fixed minutes alone, the exact file whose SHA-256 the signatures page names
+        group.MapGet("/assemblies/{meetingId:guid}/minutes.pdf", async (Guid meetingId, bool? original, HttpContext http, IActorFactory actors,
             KoproGo.Core.Features.Assemblies.IAssemblyDocumentService documents, CancellationToken ct) =>
         {
             var actor = await http.ActorAsync(actors, ct);
-            var result = await documents.MinutesPdfAsync(actor, meetingId, ct);
+            var result = await documents.MinutesPdfAsync(actor, meetingId, ct, original == true);
             return result.Succeeded ? Results.File(result.Value.Content, "application/pdf", result.Value.FileName) : ToHttp(result.FirstError!);
         });
         group.MapGet("/bookings/{bookingId:guid}.ics", async (Guid bookingId, HttpContext http, IActorFactory actors, KoproGo.Core.Features.Bookings.IBookingService bookings, CancellationToken ct) =>

@@ -27,6 +27,7 @@ public class BadInputSweepTests
     private static readonly Dictionary<string, string> NothingToSweep = new()
     {
         ["BallotInput"] = "an owner chosen from the roll and one of three buttons: Validate refuses an empty owner or an unknown vote (AssemblyTests)",
+        ["BureauInput"] = "two owners chosen among those present: Validate refuses an empty chair or the same person twice, the service an owner not present (MinutesTests)",
         ["ProxyInput"] = "two owners chosen from the roll: Validate refuses an empty or identical pair, the service the rest (AssemblyTests)",
     };
 

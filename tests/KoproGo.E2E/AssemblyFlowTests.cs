@@ -75,6 +75,41 @@ public class AssemblyFlowTests(AppFixture app)
         Assert.Contains("Approbation des comptes", minutes, StringComparison.Ordinal);
         Assert.Contains("Ont voté contre : Lefèvre Pierre", minutes, StringComparison.Ordinal);
         Assert.Equal(2, await app.ScalarAsync<long>($"SELECT count(*) FROM item_ballots b JOIN agenda_items i ON i.id = b.agenda_item_id WHERE i.meeting_id = '{meeting}'"));
+
+        // the minutes: Marie chaired, the syndic kept them; once fixed, three people sign, each on their own device
+        await syndic.Page.Locator("#bureau-president").ClickAsync();
+        await syndic.Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Dubois Marie" }).First.ClickAsync();
+        await syndic.Page.Locator("#bureau-save").ClickAsync();
+        await Expect(syndic.Page.Locator("#minutes-bureau")).ToContainTextAsync("Dubois Marie");
+        await syndic.Page.Locator("#minutes-draw-up").ClickAsync();
+        await Expect(syndic.Page.Locator("#minutes-hash")).ToContainTextAsync("SHA-256");
+        await marie.Page.Locator("#minutes-sign").ClickAsync();                         // shown to her without a reload (pushed)
+        await Expect(marie.Page.Locator("#minutes-signatures .minutes-signature")).ToHaveCountAsync(1);
+        await marie.CheckAccessibilityAsync("assembly-minutes-phone");
+        await syndic.Page.Locator("#minutes-sign").ClickAsync();
+        await using (var anne = await app.NewSessionAsync())
+        {
+            await anne.Page.SetViewportSizeAsync(390, 844);
+            await anne.SignInAsync("conseil@horta.be");
+            await anne.GotoAsync(url);
+            await anne.Page.Locator("#minutes-sign").ClickAsync();
+            await Expect(anne.Page.Locator("#minutes-signatures .minutes-signature")).ToHaveCountAsync(3);
+            anne.AssertNoErrors();
+        }
+        await Expect(syndic.Page.Locator("#minutes-signatures .minutes-signature")).ToHaveCountAsync(3);
+        await syndic.CheckAccessibilityAsync("assembly-minutes");
+        await syndic.Page.Locator("#minutes-send").ClickAsync();
+        await Expect(syndic.Page.Locator("#meeting-status")).ToContainTextAsync("Procès-verbal envoyé");
+        var hash = await app.ScalarAsync<string>($"SELECT minutes_sha256 FROM meetings WHERE id = '{meeting}'");
+        var signed = await PdfTextAsync(syndic.Page, await syndic.Page.Locator("#meeting-minutes").GetAttributeAsync("href"));
+        Assert.Contains(hash, signed, StringComparison.Ordinal);
+        foreach (var signer in new[] { "Dubois Marie", "Sophie Lambert", "Claes Anne" })
+            Assert.Contains(signer, signed, StringComparison.Ordinal);
+
+        // the register of decisions
+        await syndic.GotoAsync($"/assemblies/decisions?building={await app.BuildingIdAsync("residence-horta")}");
+        await Expect(syndic.Page.Locator("#decisions .decision-row").Filter(new() { HasText = "Approbation des comptes" })).ToHaveCountAsync(1);
+        await syndic.CheckAccessibilityAsync("assembly-decisions");
         foreach (var s in new[] { syndic, marie, room })
             s.AssertNoErrors();
     }

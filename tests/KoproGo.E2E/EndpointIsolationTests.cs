@@ -50,6 +50,7 @@ public class EndpointIsolationTests(AppFixture app, ITestOutputHelper output)
             ["/bookings"] = $"?building={horta}",
             ["/polls"] = $"?building={horta}",
             ["/assemblies"] = $"?building={horta}",
+            ["/assemblies/decisions"] = $"?building={horta}",
             ["/notices"] = $"?building={horta}",
             ["/library"] = $"?building={horta}",
             ["/skills"] = $"?building={horta}",

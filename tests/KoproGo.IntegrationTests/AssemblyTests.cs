@@ -15,7 +15,7 @@ namespace KoproGo.IntegrationTests;
 
 /// <summary>The general assembly on PostgreSQL (SPEC §5): a building of ten owners of different weights, from the convocation to the budget voted.</summary>
 [Collection(DatabaseCollection.Name)]
-public class AssemblyTests(DatabaseFixture fx)
+public partial class AssemblyTests(DatabaseFixture fx)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private IAssemblyService Assemblies => fx.Get<IAssemblyService>();

@@ -205,6 +205,8 @@ public class TenantIsolationSweepTests(DatabaseFixture fx, ITestOutputHelper out
                     namesEstate = true;
                     return IsolationEstate.OwnerAccountIban;
                 case "culture": return "fr-BE";
+                case "search": return null;     // no filter: everything the method would show
+
                 case "password": return "not-the-password";
                 case "fileName": return "intruder.cod";
                 case "token" or "code" or "reason" or "body" or "message" or "description" or "trackingNumber" or "newEmail":
@@ -288,6 +290,7 @@ public class TenantIsolationSweepTests(DatabaseFixture fx, ITestOutputHelper out
             nameof(AgendaItemInput) => (new AgendaItemInput { Title = "Intruder item" }, false),
             nameof(ProxyInput) => (new ProxyInput { GrantorOwnerId = v.World.OwnerB, HolderOwnerId = id("ownerId") }, true),
             nameof(BallotInput) => (new BallotInput { OwnerId = id("ownerId"), Vote = Vote.For }, true),
+            nameof(BureauInput) => (new BureauInput { PresidentOwnerId = id("ownerId") }, true),
             _ => null,
         };
     }

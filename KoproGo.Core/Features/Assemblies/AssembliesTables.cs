@@ -11,5 +11,6 @@ public static class AssembliesTables
         public DbSet<Proxy> Proxies => db.Set<Proxy>();
         public DbSet<ItemBallot> ItemBallots => db.Set<ItemBallot>();
         public DbSet<Convocation> Convocations => db.Set<Convocation>();
+        public DbSet<MinutesSignature> MinutesSignatures => db.Set<MinutesSignature>();
     }
 }

@@ -6,11 +6,14 @@ public interface IAssemblyDocumentService
 {
     /// <summary>An owner's convocation with the proxy form, once the meeting is convened: for the building's staff, or the owner themselves.</summary>
     Task<Result<PdfFile>> ConvocationPdfAsync(Actor actor, Guid meetingId, Guid ownerId, CancellationToken ct);
-    /// <summary>The minutes of a closed meeting: for its staff and its owners.</summary>
-    Task<Result<PdfFile>> MinutesPdfAsync(Actor actor, Guid meetingId, CancellationToken ct);
+    /// <summary>
+    /// The minutes of a closed meeting, for its staff and its owners: once drawn up, the fixed PDF with its page of
+    /// signatures (or, <paramref name="original"/>, the fixed PDF alone, whose SHA-256 the signatures name); before, a draft.
+    /// </summary>
+    Task<Result<PdfFile>> MinutesPdfAsync(Actor actor, Guid meetingId, CancellationToken ct, bool original = false);
 }
 
-public sealed class AssemblyDocumentService(IKoproGoDbFactory dbFactory, AssemblyService assemblies, TimeProvider clock) : IAssemblyDocumentService
+public sealed class AssemblyDocumentService(IKoproGoDbFactory dbFactory, AssemblyService assemblies, IFileStore store, TimeProvider clock) : IAssemblyDocumentService
 {
     public async Task<Result<PdfFile>> ConvocationPdfAsync(Actor actor, Guid meetingId, Guid ownerId, CancellationToken ct)
     {
@@ -28,15 +31,20 @@ public sealed class AssemblyDocumentService(IKoproGoDbFactory dbFactory, Assembl
         return new PdfFile($"convocation-{AssemblyService.Day(meeting):yyyy-MM-dd}-{voice.Lots.FirstOrDefault() ?? "lot"}.pdf", pdf);
     }
 
-    public async Task<Result<PdfFile>> MinutesPdfAsync(Actor actor, Guid meetingId, CancellationToken ct)
+    public async Task<Result<PdfFile>> MinutesPdfAsync(Actor actor, Guid meetingId, CancellationToken ct, bool original = false)
     {
         await using var db = await dbFactory.CreateAsync(ct);
         if (await assemblies.ReadableAsync(db, actor, meetingId, ct) is not var (meeting, building, _))
             return Errors.NotFoundError;
-        if (meeting.Status != MeetingStatus.Closed)
+        if (meeting.Status is not (MeetingStatus.Closed or MeetingStatus.MinutesSent))
             return Error.Of("error.meeting_status", meeting.Status.ToString());
-        var state = await MeetingState.LoadAsync(db, meeting, ct);
         var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == building.OrganisationId, ct);
-        return new PdfFile($"pv-ag-{AssemblyService.Day(meeting):yyyy-MM-dd}.pdf", AssemblyDocuments.Minutes(organisation, building, state, clock.GetUtcNow()));
+        var name = $"pv-ag-{AssemblyService.Day(meeting):yyyy-MM-dd}";
+        if (meeting.MinutesFileId is null)
+            return new PdfFile(name + "-projet.pdf", AssemblyDocuments.Minutes(organisation, building, await MeetingState.LoadAsync(db, meeting, ct), clock.GetUtcNow()));
+        var signatures = original ? []
+            : await MinutesService.SignaturesAsync(db, meetingId, ct);
+        return new PdfFile(original ? name + "-original.pdf" : name + ".pdf",
+            await MinutesService.SignedPdfAsync(db, store, organisation, building, meeting, signatures, clock.GetUtcNow(), ct));
     }
 }

@@ -71,11 +71,14 @@ public static class AssemblyDocuments
             pdf.Paragraph(T("ui.assembly.present_figures", meeting.OwnersPresent, meeting.OwnersTotal, meeting.SharesPresent, meeting.SharesTotal), pdf.Body);
             pdf.Paragraph(T("enum.QuorumState." + quorum), pdf.Bold);
         }
+        var names = state.Roll.Voices.ToDictionary(v => v.OwnerId, v => v.Name);
+        if (meeting.PresidentOwnerId is { } president)
+            pdf.Paragraph(T("pdf.minutes.bureau", names.GetValueOrDefault(president, "?"),
+                meeting.SecretaryOwnerId is { } secretary ? names.GetValueOrDefault(secretary, "?") : T("ui.minutes.the_syndic") + " (" + organisation.Name + ")"), pdf.Body);
         pdf.Space(8);
         pdf.Text(T("ui.assembly.attendance"), pdf.Bold, 18);
         double[] widths = [0.5, 0.15, 0.35];
         pdf.Row([T("ui.assembly.owner"), T("ui.assembly.shares_col"), T("ui.accounting.state")], widths, pdf.Bold, shaded: true, rightAligned: new HashSet<int> { 1 });
-        var names = state.Roll.Voices.ToDictionary(v => v.OwnerId, v => v.Name);
         foreach (var voice in state.Roll.Voices)
         {
             var stays = state.Attendances.Where(a => a.OwnerId == voice.OwnerId).OrderBy(a => a.ArrivedAt).ToList();
@@ -118,6 +121,25 @@ public static class AssemblyDocuments
         }
         if (meeting.ClosedAt is { } closed)
             pdf.Paragraph(T("pdf.assembly.closed_at", BusinessTime.LocalDateTime(closed).ToString("t", c)), pdf.Body);
+        return pdf.Save();
+    }
+
+    /// <summary>
+    /// The last page of the signed minutes: who signed, as what, when and from where, and the SHA-256 of the fixed
+    /// minutes (the file "…-original.pdf" in the building's documents) that each of them signed.
+    /// </summary>
+    internal static byte[] Signatures(Organisation organisation, Building building, Meeting meeting, IReadOnlyList<MinutesSignature> signatures, DateTimeOffset now)
+    {
+        var c = Texts.Culture(building.Language);
+        string T(string key, params object?[] args) => Texts.Get(key, c, args);
+        using var pdf = new LetterheadDocument(Letterhead.For(organisation, building), T("pdf.minutes.signatures_title"), c, now);
+        pdf.Paragraph(T("pdf.minutes.signed_hash"), pdf.Body);
+        pdf.Paragraph(meeting.MinutesSha256 ?? "", pdf.Bold);
+        pdf.Space(8);
+        double[] widths = [0.2, 0.35, 0.25, 0.2];
+        pdf.Row([T("ui.minutes.role"), T("ui.assembly.owner"), T("ui.minutes.signed_at"), "IP"], widths, pdf.Bold, shaded: true);
+        foreach (var s in signatures)
+            pdf.Row([T("enum.SignatoryRole." + s.Role), s.Name, BusinessTime.LocalDateTime(s.SignedAt).ToString("g", c), s.Ip ?? "—"], widths, pdf.Body);
         return pdf.Save();
     }
 

@@ -47,7 +47,7 @@ public interface IAssemblyService
 
 public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationService notifications, ConvocationDelivery delivery, IFileStore store, TimeProvider clock) : IAssemblyService
 {
-    private static readonly MeetingStatus[] Public = [MeetingStatus.Convened, MeetingStatus.Opened, MeetingStatus.Closed, MeetingStatus.Cancelled];
+    private static readonly MeetingStatus[] Public = [MeetingStatus.Convened, MeetingStatus.Opened, MeetingStatus.Closed, MeetingStatus.Cancelled, MeetingStatus.MinutesSent];
 
     public async Task<Result<IReadOnlyList<MeetingRow>>> ListAsync(Actor actor, Guid buildingId, CancellationToken ct)
     {
@@ -288,7 +288,7 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
         if (!found.Succeeded)
             return Result<Guid>.Fail(found.Errors);
         var first = found.Value;
-        if (first.Status != MeetingStatus.Closed || first.Quorum != QuorumState.NotReached)
+        if (first.Status is not (MeetingStatus.Closed or MeetingStatus.MinutesSent) || first.Quorum != QuorumState.NotReached)
             return new Error("error.second_session_not_needed");
         if (await db.Meetings.AnyAsync(m => m.FirstSessionId == first.Id && m.Status != MeetingStatus.Cancelled, ct))
             return new Error("error.second_session_exists");

@@ -147,7 +147,7 @@ public sealed class AssemblySessionService(IKoproGoDbFactory dbFactory, Assembly
             return Errors.NotFoundError;
         return await InMeetingAsync(actor, meetingId, async (db, state) =>
         {
-            if (state.Meeting.Status is MeetingStatus.Closed or MeetingStatus.Cancelled)
+            if (state.Meeting.Status is MeetingStatus.Closed or MeetingStatus.Cancelled or MeetingStatus.MinutesSent)
                 return AssemblyService.StatusError(state.Meeting);
             var proxy = await db.Proxies.FirstAsync(p => p.Id == proxyId, ct);
             db.Proxies.Remove(proxy);

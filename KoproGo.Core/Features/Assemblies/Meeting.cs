@@ -3,7 +3,7 @@ namespace KoproGo.Core.Features.Assemblies;
 public enum MeetingKind { Ordinary, Extraordinary }
 
 /// <summary>SPEC §5: Draft → Convened → Opened → Closed; Draft or Convened → Cancelled. A meeting without quorum closes at its opening.</summary>
-public enum MeetingStatus { Draft, Convened, Opened, Closed, Cancelled }
+public enum MeetingStatus { Draft, Convened, Opened, Closed, Cancelled, MinutesSent }
 
 public enum ItemKind
 {
@@ -50,6 +50,20 @@ public sealed class Meeting
     /// <summary>When the owners were reminded, three days before (set once, by the job that claims it).</summary>
     public DateTimeOffset? RemindedAt { get; private set; }
 
+    // the minutes (Art. 3.87 §10): the bureau that signs them, the PDF fixed at drawing up and its SHA-256, the sending
+    /// <summary>The owner present who chairs the meeting.</summary>
+    public Guid? PresidentOwnerId { get; private set; }
+    /// <summary>The owner who keeps the minutes; none means the syndic, as the law has it unless the meeting decides otherwise.</summary>
+    public Guid? SecretaryOwnerId { get; private set; }
+    public Guid? MinutesFileId { get; private set; }
+    public string? MinutesSha256 { get; private set; }
+    public DateTimeOffset? MinutesDrawnUpAt { get; private set; }
+    public DateTimeOffset? MinutesSentAt { get; private set; }
+    public Guid? SignedMinutesFileId { get; private set; }
+    /// <summary>Claimed by the deadline job: the syndic reminded on day 25, told it is overdue on day 30.</summary>
+    public DateTimeOffset? MinutesRemindedAt { get; private set; }
+    public DateTimeOffset? MinutesOverdueAt { get; private set; }
+
     public bool IsSecondSession => FirstSessionId is not null;
 
     public static Meeting Create(Guid organisationId, Guid buildingId, MeetingInput input, Guid? firstSessionId, DateTimeOffset now) => new()
@@ -90,6 +104,21 @@ public sealed class Meeting
         });
 
     public void Close(DateTimeOffset now) => Move(MeetingStatus.Opened, MeetingStatus.Closed, () => ClosedAt = now);
+
+    public void SetBureau(Guid president, Guid? secretary) => (PresidentOwnerId, SecretaryOwnerId) = (president, secretary);
+
+    public void DrawUpMinutes(Guid fileId, string sha256, DateTimeOffset now)
+    {
+        if (Status != MeetingStatus.Closed || MinutesFileId is not null)
+            throw new InvalidOperationException($"Meeting {Id}: minutes cannot be drawn up.");
+        (MinutesFileId, MinutesSha256, MinutesDrawnUpAt) = (fileId, sha256, now);
+    }
+
+    public void SendMinutes(Guid signedFileId, DateTimeOffset now) =>
+        Move(MeetingStatus.Closed, MeetingStatus.MinutesSent, () => (SignedMinutesFileId, MinutesSentAt) = (signedFileId, now));
+
+    /// <summary>The last day to send the minutes: 30 days after the meeting (Art. 3.87 §12).</summary>
+    public DateOnly? MinutesDue => ClosedAt is { } closed ? DateOnly.FromDateTime(BusinessTime.LocalDateTime(closed)).AddDays(MinutesRules.DaysToSend) : null;
 
     private void Move(MeetingStatus from, MeetingStatus to, Action apply)
     {

@@ -10,6 +10,11 @@ public sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         // at most one live second session per meeting without quorum
         b.HasIndex(x => x.FirstSessionId).IsUnique().HasFilter("first_session_id IS NOT NULL AND status <> 'Cancelled'");
         b.HasOne<Meeting>().WithMany().HasForeignKey(x => x.FirstSessionId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.MinutesSha256).HasMaxLength(64);
+        b.HasOne<StoredFile>().WithMany().HasForeignKey(x => x.MinutesFileId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<StoredFile>().WithMany().HasForeignKey(x => x.SignedMinutesFileId).OnDelete(DeleteBehavior.Restrict);
+        // the minutes' deadline job looks for closed meetings not yet sent
+        b.HasIndex(x => x.ClosedAt).HasFilter("status = 'Closed'");
     }
 }
 
@@ -67,5 +72,22 @@ public sealed class ConvocationConfiguration : IEntityTypeConfiguration<Convocat
         b.ToTable("convocations");
         b.HasIndex(x => new { x.MeetingId, x.OwnerId }).IsUnique();
         b.HasOne<StoredFile>().WithMany().HasForeignKey(x => x.FileId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class MinutesSignatureConfiguration : IEntityTypeConfiguration<MinutesSignature>
+{
+    public void Configure(EntityTypeBuilder<MinutesSignature> b)
+    {
+        b.ToTable("minutes_signatures");
+        b.Property(x => x.UserId).HasMaxLength(450);
+        b.Property(x => x.Name).HasMaxLength(MinutesSignature.NameMax);
+        b.Property(x => x.Ip).HasMaxLength(64);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        // a user signs once; the president and the secretary sign once each; an owner present once
+        b.HasIndex(x => new { x.MeetingId, x.UserId }).IsUnique();
+        b.HasIndex(x => new { x.MeetingId, x.Role }).IsUnique().HasFilter("role IN ('President', 'Secretary')");
+        b.HasIndex(x => new { x.MeetingId, x.OwnerId }).IsUnique().HasFilter("owner_id IS NOT NULL");
     }
 }
