@@ -1267,6 +1267,31 @@ namespace KoproGo.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("KoproGo.Core.Features.Assemblies.ProxyInstruction", b =>
+                {
+                    b.Property<Guid>("ProxyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proxy_id");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agenda_item_id");
+
+                    b.Property<string>("Vote")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("vote");
+
+                    b.HasKey("ProxyId", "AgendaItemId")
+                        .HasName("pk_proxy_instructions");
+
+                    b.HasIndex("AgendaItemId")
+                        .HasDatabaseName("ix_proxy_instructions_agenda_item_id");
+
+                    b.ToTable("proxy_instructions", (string)null);
+                });
+
             modelBuilder.Entity("KoproGo.Core.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -5055,6 +5080,23 @@ namespace KoproGo.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_proxies_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Assemblies.ProxyInstruction", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Assemblies.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_proxy_instructions_agenda_items_agenda_item_id");
+
+                    b.HasOne("KoproGo.Core.Features.Assemblies.Proxy", null)
+                        .WithMany()
+                        .HasForeignKey("ProxyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_proxy_instructions_proxies_proxy_id");
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Bookings.Booking", b =>

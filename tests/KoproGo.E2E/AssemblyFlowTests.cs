@@ -27,6 +27,13 @@ public class AssemblyFlowTests(AppFixture app)
         await syndic.GotoAsync(url);
         await Expect(syndic.Page.Locator("#agenda .agenda-item")).ToHaveCountAsync(5);
         await Expect(syndic.Page.Locator(".proxy-line")).ToHaveCountAsync(2);
+        // a proxy form can instruct the vote on each resolution still to come
+        await syndic.Page.Locator("#add-proxy").ClickAsync();
+        var resolutions = await app.ScalarAsync<long>($"SELECT count(*) FROM agenda_items WHERE meeting_id = '{meeting}' AND kind = 'Resolution'");
+        await Expect(syndic.Page.Locator(".mud-dialog .proxy-instruction")).ToHaveCountAsync((int)resolutions);
+        await syndic.CheckAccessibilityAsync("assembly-proxy-dialog");
+        await syndic.Page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Annuler" }).ClickAsync();
+        await Expect(syndic.Page.Locator(".mud-dialog")).ToHaveCountAsync(0);
 
         // Marie joins remotely from her phone
         await using var marie = await PhoneAsync("marie.dubois@example.be", url);

@@ -12,10 +12,13 @@ public sealed record ItemView(Guid Id, int Position, string Title, string? Descr
 public sealed record RollLine(Guid OwnerId, string Name, int Shares, AttendanceMode? Mode, DateTimeOffset? ArrivedAt, string? RepresentedBy, bool Left,
     ConvocationChannel? Convoked, string? TrackingNumber);
 
-public sealed record ProxyView(Guid Id, Guid GrantorOwnerId, string Grantor, Guid HolderOwnerId, string Holder);
+public sealed record ProxyView(Guid Id, Guid GrantorOwnerId, string Grantor, Guid HolderOwnerId, string Holder, int Instructions = 0);
 
-/// <summary>A voice the signed-in user may cast on the open item (their own, or one they hold a proxy for), and its vote so far.</summary>
-public sealed record MyVoice(Guid OwnerId, string Name, int Shares, bool OwnVoice, Vote? Vote);
+/// <summary>
+/// A voice the signed-in user may cast on the open item (their own, or one they hold a proxy for), and its vote so far;
+/// <see cref="Instructed"/>: the vote its proxy form imposes on this item.
+/// </summary>
+public sealed record MyVoice(Guid OwnerId, string Name, int Shares, bool OwnVoice, Vote? Vote, Vote? Instructed = null);
 
 public sealed record MeetingDetail(Guid Id, Guid BuildingId, string BuildingName, MeetingKind Kind, MeetingStatus Status, DateTimeOffset StartsAt,
     string Place, string? RemoteLink, string? IdentityCheck, Guid? FirstSessionId, Guid? SecondSessionId, string? CancelReason,
@@ -102,13 +105,18 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
             var sent = convocations.GetValueOrDefault(v.OwnerId);
             return new RollLine(v.OwnerId, v.Name, v.Shares, stay?.Mode, stay?.ArrivedAt, by, stay?.LeftAt is not null, sent?.Channel, sent?.TrackingNumber);
         }).ToList();
+        var proxyIds = state.Proxies.Select(p => p.Id).ToList();
+        var instructions = await db.ProxyInstructions.AsNoTracking().Where(i => proxyIds.Contains(i.ProxyId)).ToListAsync(ct);
         var proxies = state.Proxies.Select(p => new ProxyView(p.Id, p.GrantorOwnerId, names.GetValueOrDefault(p.GrantorOwnerId, "?"), p.HolderOwnerId,
-            names.GetValueOrDefault(p.HolderOwnerId, "?"))).ToList();
+            names.GetValueOrDefault(p.HolderOwnerId, "?"), instructions.Count(i => i.ProxyId == p.Id))).ToList();
         var mine = actor.OwnerIds.Where(o => state.Roll.Of(o) is not null).ToHashSet();
         var open = state.Items.FirstOrDefault(i => i.Status == ItemStatus.Open);
+        Vote? Instructed(Guid grantor) => open is null ? null : instructions
+            .FirstOrDefault(i => i.AgendaItemId == open.Id && state.Proxies.Any(p => p.Id == i.ProxyId && p.GrantorOwnerId == grantor))?.Vote;
         var myVoices = present.Where(p => mine.Contains(p.Value)).Select(p => state.Roll.Of(p.Key)!)
             .Select(v => new MyVoice(v.OwnerId, v.Name, v.Shares, mine.Contains(v.OwnerId),
-                open is null ? null : state.Ballots.FirstOrDefault(b => b.AgendaItemId == open.Id && b.OwnerId == v.OwnerId)?.Vote))
+                open is null ? null : state.Ballots.FirstOrDefault(b => b.AgendaItemId == open.Id && b.OwnerId == v.OwnerId)?.Vote,
+                mine.Contains(v.OwnerId) ? null : Instructed(v.OwnerId)))
             .OrderByDescending(v => v.OwnVoice).ThenBy(v => v.Name).ToList();
         var second = await db.Meetings.Where(m => m.FirstSessionId == meeting.Id).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct);
         var sharesPresent = state.Roll.SharesOf(present.Keys);
@@ -298,9 +306,18 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
             return new Error("error.second_session_too_early", [AssemblyRules.SecondSessionDays, earliest], nameof(MeetingInput.StartsAt));
         db.Meetings.Add(second);
         var items = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == first.Id).ToListAsync(ct);
-        db.AgendaItems.AddRange(items.Select(i => i.CopyTo(second.Id)));
+        var copies = items.ToDictionary(i => i.Id, i => i.CopyTo(second.Id));
+        db.AgendaItems.AddRange(copies.Values);
+        // the proxies hold for the second session (Art. 3.87 §7), with their voting instructions on the same items
         var proxies = await db.Proxies.AsNoTracking().Where(p => p.MeetingId == first.Id).ToListAsync(ct);
-        db.Proxies.AddRange(proxies.Select(p => Proxy.Grant(second.Id, p.GrantorOwnerId, p.HolderOwnerId, p.CreatedBy, p.CreatedAt)));
+        var instructions = await db.ProxyInstructions.AsNoTracking().Where(i => proxies.Select(p => p.Id).Contains(i.ProxyId)).ToListAsync(ct);
+        foreach (var proxy in proxies)
+        {
+            var copy = Proxy.Grant(second.Id, proxy.GrantorOwnerId, proxy.HolderOwnerId, proxy.CreatedBy, proxy.CreatedAt);
+            db.Proxies.Add(copy);
+            db.ProxyInstructions.AddRange(instructions.Where(i => i.ProxyId == proxy.Id)
+                .Select(i => new ProxyInstruction { ProxyId = copy.Id, AgendaItemId = copies[i.AgendaItemId].Id, Vote = i.Vote }));
+        }
         db.Audit(actor, clock, "meeting.second_session", nameof(Meeting), second.Id, second.OrganisationId, second.BuildingId, first.Id.ToString());
         await db.SaveChangesAsync(ct);
         var written = new List<string>();

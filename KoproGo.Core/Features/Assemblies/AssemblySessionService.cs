@@ -123,8 +123,12 @@ public sealed class AssemblySessionService(IKoproGoDbFactory dbFactory, Assembly
             if (refusal is not null)
                 return new Error(refusal == ProxyRefusal.Syndic ? "error.proxy_syndic" : "error.proxy_too_many", [holder.Name, AssemblyRules.MaxProxies],
                     nameof(ProxyInput.HolderOwnerId));
+            var resolutions = state.Items.Where(i => i.Kind == ItemKind.Resolution && i.Status == ItemStatus.Pending).Select(i => i.Id).ToHashSet();
+            if (!input.Instructions.Keys.All(resolutions.Contains))
+                return new Error("error.proxy_instruction_item", [], nameof(ProxyInput.Instructions));
             var proxy = Proxy.Grant(meeting.Id, grantor.OwnerId, holder.OwnerId, actor.UserId, clock.GetUtcNow());
             db.Proxies.Add(proxy);
+            db.ProxyInstructions.AddRange(input.Instructions.Select(i => new ProxyInstruction { ProxyId = proxy.Id, AgendaItemId = i.Key, Vote = i.Value }));
             id = proxy.Id;
             db.Audit(actor, clock, "meeting.proxy_granted", nameof(Meeting), meeting.Id, meeting.OrganisationId, meeting.BuildingId, $"{grantor.Name} → {holder.Name}");
             return Result.Ok();
@@ -182,18 +186,48 @@ public sealed class AssemblySessionService(IKoproGoDbFactory dbFactory, Assembly
     }
 
     public Task<Result> OpenItemAsync(Actor actor, Guid agendaItemId, CancellationToken ct) =>
-        OnItemAsync(actor, agendaItemId, (db, state, item) =>
+        OnItemAsync(actor, agendaItemId, async (db, state, item) =>
         {
             if (state.Meeting.Status != MeetingStatus.Opened)
-                return Task.FromResult<Result>(AssemblyService.StatusError(state.Meeting));
+                return AssemblyService.StatusError(state.Meeting);
             if (item.Kind != ItemKind.Resolution || item.Status != ItemStatus.Pending)
-                return Task.FromResult<Result>(Error.Of("error.item_status", item.Status.ToString()));
+                return Error.Of("error.item_status", item.Status.ToString());
             if (state.Items.Any(i => i.Status == ItemStatus.Open))
-                return Task.FromResult<Result>(new Error("error.item_other_open"));
-            item.Open(clock.GetUtcNow());
+                return new Error("error.item_other_open");
+            var now = clock.GetUtcNow();
+            item.Open(now);
             db.Audit(actor, clock, "meeting.item_opened", nameof(Meeting), state.Meeting.Id, state.Meeting.OrganisationId, state.Meeting.BuildingId, item.Title);
-            return Task.FromResult(Result.Ok());
+            await CastInstructedAsync(db, actor, state, item, now, ct);
+            return Result.Ok();
         }, ct);
+
+    /// <summary>
+    /// The proxies' written instructions for the item, cast as the item opens for each voice its holder represents now
+    /// (a holder who arrives later casts it by hand, and only as instructed).
+    /// </summary>
+    private async Task CastInstructedAsync(IKoproGoDb db, Actor actor, MeetingState state, AgendaItem item, DateTimeOffset now, CancellationToken ct)
+    {
+        var instructed = await db.ProxyInstructions.AsNoTracking().Where(i => i.AgendaItemId == item.Id)
+            .Join(db.Proxies, i => i.ProxyId, p => p.Id, (i, p) => new { p.GrantorOwnerId, p.HolderOwnerId, i.Vote }).ToListAsync(ct);
+        var present = state.PresentAt(now);
+        foreach (var instruction in instructed)
+        {
+            if (!present.TryGetValue(instruction.GrantorOwnerId, out var voter) || voter != instruction.HolderOwnerId || state.Roll.Of(instruction.GrantorOwnerId) is not { } voice)
+                continue;
+            db.ItemBallots.Add(new ItemBallot
+            {
+                AgendaItemId = item.Id,
+                OwnerId = voice.OwnerId,
+                VoterOwnerId = voter,
+                Vote = instruction.Vote,
+                Shares = voice.Shares,
+                CastAt = now,
+                CastBy = actor.UserId,
+            });
+            db.Audit(actor, clock, "meeting.vote_instructed", nameof(Meeting), state.Meeting.Id, state.Meeting.OrganisationId, state.Meeting.BuildingId,
+                $"{item.Title}: {voice.Name} {instruction.Vote}");
+        }
+    }
 
     public async Task<Result> VoteAsync(Actor actor, Guid agendaItemId, BallotInput input, CancellationToken ct)
     {
@@ -222,6 +256,11 @@ public sealed class AssemblySessionService(IKoproGoDbFactory dbFactory, Assembly
         // the owner casts their own voice, the holder the voices they hold; the syndic records any voice in the room
         if (!syndic && !actor.OwnerIds.Contains(voter))
             return Errors.ForbiddenError;
+        // a voice cast through a proxy follows the form's instruction for this item, if it gave one
+        if (voter != voice.OwnerId && await db.ProxyInstructions.Where(i => i.AgendaItemId == agendaItemId)
+                .Join(db.Proxies.Where(p => p.GrantorOwnerId == voice.OwnerId && p.MeetingId == meeting.Id), i => i.ProxyId, p => p.Id, (i, _) => (Vote?)i.Vote)
+                .FirstOrDefaultAsync(ct) is { } instructed && instructed != input.Vote)
+            return new Error("error.vote_instructed", [voice.Name]);
         var previous = state.Ballots.FirstOrDefault(b => b.AgendaItemId == agendaItemId && b.OwnerId == voice.OwnerId);
         // the key (item, owner) decides: of two votes at once one inserts, the other replaces it — never two ballots
         await db.Database.ExecuteSqlInterpolatedAsync($"""

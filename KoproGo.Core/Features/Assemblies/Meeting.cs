@@ -244,6 +244,18 @@ public sealed class Proxy
 }
 
 /// <summary>
+/// A voting instruction written on the proxy form for one resolution: how a Belgian owner "votes before the meeting"
+/// (Art. 3.87 §7). When the item is put to the vote with the holder present, the app casts it as instructed, and the
+/// holder cannot cast that voice otherwise.
+/// </summary>
+public sealed class ProxyInstruction
+{
+    public Guid ProxyId { get; set; }
+    public Guid AgendaItemId { get; set; }
+    public Vote Vote { get; set; }
+}
+
+/// <summary>
 /// An owner's vote on one item: its key (item, owner) makes a second ballot impossible; a changed vote before the item
 /// closes replaces it. <see cref="VoterOwnerId"/> is who cast it (the owner or their proxy's holder): the cap of Art.
 /// 3.87 §7 is per voter.
@@ -300,11 +312,14 @@ public sealed class ProxyInput
 {
     public Guid GrantorOwnerId { get; set; }
     public Guid HolderOwnerId { get; set; }
+    /// <summary>The form's voting instructions, per resolution; a resolution left out is the holder's to decide.</summary>
+    public Dictionary<Guid, Vote> Instructions { get; set; } = [];
 
     public Validation Validate() => new Validation()
         .Rule(GrantorOwnerId != Guid.Empty, nameof(GrantorOwnerId), Errors.Required)
         .Rule(HolderOwnerId != Guid.Empty, nameof(HolderOwnerId), Errors.Required)
-        .Rule(GrantorOwnerId != HolderOwnerId, nameof(HolderOwnerId), "error.proxy_self");
+        .Rule(GrantorOwnerId != HolderOwnerId, nameof(HolderOwnerId), "error.proxy_self")
+        .Rule(Instructions.Values.All(Enum.IsDefined), nameof(Instructions), "error.vote_choose");
 }
 
 /// <summary>A vote for one owner: on their own phone, by their proxy's holder, or recorded by the syndic (paper, hands).</summary>

@@ -91,3 +91,15 @@ public sealed class MinutesSignatureConfiguration : IEntityTypeConfiguration<Min
         b.HasIndex(x => new { x.MeetingId, x.OwnerId }).IsUnique().HasFilter("owner_id IS NOT NULL");
     }
 }
+
+public sealed class ProxyInstructionConfiguration : IEntityTypeConfiguration<ProxyInstruction>
+{
+    public void Configure(EntityTypeBuilder<ProxyInstruction> b)
+    {
+        b.ToTable("proxy_instructions");
+        // one instruction per proxy and item
+        b.HasKey(x => new { x.ProxyId, x.AgendaItemId });
+        b.HasOne<Proxy>().WithMany().HasForeignKey(x => x.ProxyId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<AgendaItem>().WithMany().HasForeignKey(x => x.AgendaItemId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
