@@ -734,6 +734,10 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("description");
 
+                    b.Property<Guid?>("DistributionKeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("distribution_key_id");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -795,6 +799,9 @@ namespace KoproGo.Data.Migrations
 
                     b.HasIndex("BudgetId")
                         .HasDatabaseName("ix_agenda_items_budget_id");
+
+                    b.HasIndex("DistributionKeyId")
+                        .HasDatabaseName("ix_agenda_items_distribution_key_id");
 
                     b.HasIndex("MeetingId", "Position")
                         .IsUnique()
@@ -4933,6 +4940,12 @@ namespace KoproGo.Data.Migrations
                         .HasForeignKey("BudgetId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_agenda_items_budgets_budget_id");
+
+                    b.HasOne("KoproGo.Core.Features.Accounting.DistributionKey", null)
+                        .WithMany()
+                        .HasForeignKey("DistributionKeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_agenda_items_distribution_keys_distribution_key_id");
 
                     b.HasOne("KoproGo.Core.Features.Assemblies.Meeting", null)
                         .WithMany()

@@ -106,4 +106,32 @@ public class AssemblyRulesTests
     [Fact]
     public void Count_WithMoreVotesThanSharesPresent_IsAProgrammingError() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => AssemblyRules.Count(Majority.Absolute, [B(6_000, Vote.For), B(4_000, Vote.For)], 9_000, Total));
+
+    /// <summary>
+    /// Lift costs borne by the upper floors only: the ground-floor shop (lot 1) does not vote, the flats vote with their
+    /// weight in the lift key (floor 1: 10, floor 2: 20, floor 3: 30), an owner of two flats with both weights.
+    /// </summary>
+    [Fact]
+    public void ConcernedLots_LiftKeyForFloorsOneAndUp_TheShopDoesNotVote_TheFlatsVoteByTheirKeyWeight()
+    {
+        var (shop, first, second, third) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        Voice V(string name, int shares, params Guid[] units) => new(Guid.NewGuid(), name, shares, [name], units);
+        var voices = new[] { V("Shop", 4_000, shop), V("Ann", 2_000, first), V("Bob", 4_000, second, third) };
+        var lift = new Dictionary<Guid, decimal> { [first] = 10m, [second] = 20m, [third] = 30m, [shop] = 0m };
+        var weights = AssemblyRules.ConcernedWeights(voices, lift);
+        Assert.Equal([("Ann", 10m), ("Bob", 50m)], voices.Where(v => weights.ContainsKey(v.OwnerId)).Select(v => (v.Name, weights[v.OwnerId])));
+
+        // Bob against with 50 of 60, Ann for with 10: Bob is capped at the others' 10 (Art. 3.87 §7) — a tie, rejected,
+        // although Ann and the shop hold 60 % of the building's shares
+        var outcome = AssemblyRules.Count(Majority.Absolute, [B(10, Vote.For), B(50, Vote.Against)], 60m, 60m);
+        Assert.Equal((false, 10m, 10m), (outcome.Adopted, outcome.For, outcome.Against));
+    }
+
+    [Fact]
+    public void Cap_WorksOnFractionalKeyWeights_TheCappedVoterEndsAtTheOthersTotal()
+    {
+        // weights 12.5 against 7.25: the first is capped at 7.25 (Art. 3.87 §7)
+        var outcome = AssemblyRules.Count(Majority.Absolute, [new Ballot(Guid.NewGuid(), Guid.NewGuid(), 12.5m, Vote.For), new Ballot(Guid.NewGuid(), Guid.NewGuid(), 7.25m, Vote.Against)], 19.75m, 19.75m);
+        Assert.Equal((7.25m, 7.25m, false), (outcome.For, outcome.Against, outcome.Adopted));
+    }
 }

@@ -17,9 +17,10 @@ public enum Vote { For, Against, Abstain }
 
 /// <summary>
 /// One vote as cast at the meeting: <paramref name="VoterId"/> is the person who casts it (the owner, or the holder of
-/// the owner's proxy), <paramref name="Shares"/> the shares of the owner it is cast for.
+/// the owner's proxy), <paramref name="Weight"/> the votes of the owner it is cast for: their shares, or on a
+/// concerned-lots item their part in that item's charges.
 /// </summary>
-public sealed record Ballot(Guid VoterId, Guid OwnerId, int Shares, Vote Vote);
+public sealed record Ballot(Guid VoterId, Guid OwnerId, decimal Weight, Vote Vote);
 
 /// <summary>The count of an item: votes after the cap of Art. 3.87 §7, what the majority needed, and why it failed.</summary>
 public sealed record Outcome(bool Adopted, decimal For, decimal Against, decimal Abstained, decimal Cast, OutcomeNote Note);
@@ -111,23 +112,23 @@ public static class AssemblyRules
     /// <summary>
     /// Counts an item. Each voter's votes are capped at the sum of the other present or represented owners' votes (Art.
     /// 3.87 §7), spread over that voter's ballots pro rata; majorities are of the votes cast, abstentions, blank and
-    /// null votes not counted (Art. 3.87); unanimity is of every co-owner's shares, the absent included.
+    /// null votes not counted (Art. 3.87); unanimity is of every co-owner's votes, the absent included.
     /// </summary>
-    /// <param name="presentShares">The shares present or represented at the time of this vote (the cap's base).</param>
-    /// <param name="totalShares">All the building's shares (unanimity's base).</param>
-    public static Outcome Count(Majority majority, IReadOnlyCollection<Ballot> ballots, int presentShares, int totalShares)
+    /// <param name="presentWeight">The votes present or represented at the time of this vote (the cap's base).</param>
+    /// <param name="totalWeight">All the votes on the item (unanimity's base): the building's shares, or a key's total.</param>
+    public static Outcome Count(Majority majority, IReadOnlyCollection<Ballot> ballots, decimal presentWeight, decimal totalWeight)
     {
-        if (ballots.Sum(b => (long)b.Shares) > presentShares || presentShares > totalShares)
+        if (ballots.Sum(b => b.Weight) > presentWeight || presentWeight > totalWeight)
             throw new ArgumentOutOfRangeException(nameof(ballots), "more votes than shares present");
         decimal votesFor = 0, against = 0, abstained = 0;
         foreach (var voter in ballots.GroupBy(b => b.VoterId))
         {
-            long own = voter.Sum(b => b.Shares);
-            var others = presentShares - own;
+            var own = voter.Sum(b => b.Weight);
+            var others = presentWeight - own;
             // multiply before dividing: a capped voter's single choice comes out exactly at the others' total
-            decimal Capped(Vote vote) => voter.Where(b => b.Vote == vote).Sum(b => (long)b.Shares) is var shares && own > others
-                ? (decimal)shares * others / own
-                : shares;
+            decimal Capped(Vote vote) => voter.Where(b => b.Vote == vote).Sum(b => b.Weight) is var weight && own > others
+                ? weight * others / own
+                : weight;
             votesFor += Capped(Vote.For);
             against += Capped(Vote.Against);
             abstained += Capped(Vote.Abstain);
@@ -135,10 +136,10 @@ public static class AssemblyRules
         var cast = votesFor + against;
         if (majority == Majority.Unanimity)
         {
-            // every co-owner's shares, uncapped: one "against" or one absence is enough to fail
-            var allFor = ballots.Where(b => b.Vote == Vote.For).Sum(b => b.Shares);
-            var adopted = allFor == totalShares;
-            var onlyAbsence = !adopted && ballots.All(b => b.Vote == Vote.For) && allFor == presentShares && allFor > 0;
+            // every co-owner's votes, uncapped: one "against" or one absence is enough to fail
+            var allFor = ballots.Where(b => b.Vote == Vote.For).Sum(b => b.Weight);
+            var adopted = allFor == totalWeight;
+            var onlyAbsence = !adopted && ballots.All(b => b.Vote == Vote.For) && allFor == presentWeight && allFor > 0;
             return new Outcome(adopted, votesFor, against, abstained, cast, onlyAbsence ? OutcomeNote.UnanimityFailedThroughAbsence : OutcomeNote.None);
         }
         if (cast == 0)
@@ -151,4 +152,13 @@ public static class AssemblyRules
         };
         return new Outcome(passed, votesFor, against, abstained, cast, OutcomeNote.None);
     }
+
+    /// <summary>
+    /// Who votes on an item about charges that the statutes put on some lots only, and with how many votes (Civil Code
+    /// Art. 3.87): the owners of those lots, each in proportion to their part in those charges — their lots' weights in the
+    /// item's distribution key. An owner none of whose lots bears the charge does not vote.
+    /// </summary>
+    public static IReadOnlyDictionary<Guid, decimal> ConcernedWeights(IEnumerable<Voice> voices, IReadOnlyDictionary<Guid, decimal> keyWeightByUnit) =>
+        voices.Select(v => (v.OwnerId, Weight: v.Units.Sum(u => keyWeightByUnit.GetValueOrDefault(u))))
+            .Where(v => v.Weight > 0).ToDictionary(v => v.OwnerId, v => v.Weight);
 }

@@ -1,12 +1,16 @@
+using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Budgets;
 
 namespace KoproGo.Core.Features.Assemblies;
 
 public sealed record MeetingRow(Guid Id, MeetingKind Kind, MeetingStatus Status, DateTimeOffset StartsAt, string Place, bool IsSecondSession, int Items);
 
-/// <summary>An item's votes so far (live) or as fixed at its closing, in shares after the cap.</summary>
+/// <summary>
+/// An item's votes so far (live) or as fixed at its closing, in votes after the cap: shares, or on a concerned-lots
+/// item (<paramref name="ConcernedKey"/>, the distribution key's name) the weights in that key.
+/// </summary>
 public sealed record ItemView(Guid Id, int Position, string Title, string? Description, ItemKind Kind, Majority Majority, Guid? BudgetId,
-    ItemStatus Status, Outcome? Result, int Ballots, int SharesPresent);
+    ItemStatus Status, Outcome? Result, int Ballots, decimal SharesPresent, string? ConcernedKey = null, Guid? DistributionKeyId = null);
 
 /// <summary>A voice of the roll and where it stands now.</summary>
 public sealed record RollLine(Guid OwnerId, string Name, int Shares, AttendanceMode? Mode, DateTimeOffset? ArrivedAt, string? RepresentedBy, bool Left,
@@ -18,7 +22,7 @@ public sealed record ProxyView(Guid Id, Guid GrantorOwnerId, string Grantor, Gui
 /// A voice the signed-in user may cast on the open item (their own, or one they hold a proxy for), and its vote so far;
 /// <see cref="Instructed"/>: the vote its proxy form imposes on this item.
 /// </summary>
-public sealed record MyVoice(Guid OwnerId, string Name, int Shares, bool OwnVoice, Vote? Vote, Vote? Instructed = null);
+public sealed record MyVoice(Guid OwnerId, string Name, decimal Shares, bool OwnVoice, Vote? Vote, Vote? Instructed = null);
 
 public sealed record MeetingDetail(Guid Id, Guid BuildingId, string BuildingName, MeetingKind Kind, MeetingStatus Status, DateTimeOffset StartsAt,
     string Place, string? RemoteLink, string? IdentityCheck, Guid? FirstSessionId, Guid? SecondSessionId, string? CancelReason,
@@ -93,8 +97,11 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
         var state = await MeetingState.LoadAsync(db, meeting, ct);
         var now = clock.GetUtcNow();
         var present = state.PresentAt(now);
+        var keyIds = state.Items.Where(i => i.DistributionKeyId != null).Select(i => i.DistributionKeyId!.Value).ToList();
+        var keyNames = await db.DistributionKeys.AsNoTracking().Where(k => keyIds.Contains(k.Id)).ToDictionaryAsync(k => k.Id, k => k.Name, ct);
         var items = state.Items.Select(i => new ItemView(i.Id, i.Position, i.Title, i.Description, i.Kind, i.Majority, i.BudgetId, i.Status,
-            state.Outcome(i, now), state.Ballots.Count(b => b.AgendaItemId == i.Id), state.BaseShares(i, now))).ToList();
+            state.Outcome(i, now), state.Ballots.Count(b => b.AgendaItemId == i.Id), state.BaseWeight(i, now),
+            i.DistributionKeyId is { } key ? keyNames.GetValueOrDefault(key, "?") : null, i.DistributionKeyId)).ToList();
         var names = state.Roll.Voices.ToDictionary(v => v.OwnerId, v => v.Name);
         var convocations = await db.Convocations.AsNoTracking().Where(c => c.MeetingId == meeting.Id).ToDictionaryAsync(c => c.OwnerId, ct);
         var lastStay = state.Attendances.GroupBy(a => a.OwnerId).ToDictionary(g => g.Key, g => g.MaxBy(a => a.ArrivedAt)!);
@@ -113,8 +120,10 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
         var open = state.Items.FirstOrDefault(i => i.Status == ItemStatus.Open);
         Vote? Instructed(Guid grantor) => open is null ? null : instructions
             .FirstOrDefault(i => i.AgendaItemId == open.Id && state.Proxies.Any(p => p.Id == i.ProxyId && p.GrantorOwnerId == grantor))?.Vote;
-        var myVoices = present.Where(p => mine.Contains(p.Value)).Select(p => state.Roll.Of(p.Key)!)
-            .Select(v => new MyVoice(v.OwnerId, v.Name, v.Shares, mine.Contains(v.OwnerId),
+        // on a concerned-lots item, only the voices whose lots bear its charges, with their weight in its key
+        var weights = open is null ? null : state.Weights(open);
+        var myVoices = present.Where(p => mine.Contains(p.Value) && (weights is null || weights.ContainsKey(p.Key))).Select(p => state.Roll.Of(p.Key)!)
+            .Select(v => new MyVoice(v.OwnerId, v.Name, weights?.GetValueOrDefault(v.OwnerId) ?? v.Shares, mine.Contains(v.OwnerId),
                 open is null ? null : state.Ballots.FirstOrDefault(b => b.AgendaItemId == open.Id && b.OwnerId == v.OwnerId)?.Vote,
                 mine.Contains(v.OwnerId) ? null : Instructed(v.OwnerId)))
             .OrderByDescending(v => v.OwnVoice).ThenBy(v => v.Name).ToList();
@@ -148,6 +157,8 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
             if (input.BudgetId is { } budgetId
                 && !await db.Budgets.AnyAsync(b => b.Id == budgetId && b.BuildingId == meeting.BuildingId && b.Status == BudgetStatus.Submitted, ct))
                 return Result<Guid>.Fail(new Error("error.item_budget_not_submitted", [], nameof(AgendaItemInput.BudgetId)));
+            if (input.DistributionKeyId is { } keyId && !await db.DistributionKeys.AnyAsync(k => k.Id == keyId && k.BuildingId == meeting.BuildingId, ct))
+                return Result<Guid>.Fail(new Error(Errors.NotFound, [], nameof(AgendaItemInput.DistributionKeyId)));
             var position = await db.AgendaItems.Where(i => i.MeetingId == meeting.Id).MaxAsync(i => (int?)i.Position, ct) ?? 0;
             var item = AgendaItem.Create(meeting.Id, position + 1, input);
             db.AgendaItems.Add(item);

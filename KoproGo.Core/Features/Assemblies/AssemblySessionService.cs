@@ -212,7 +212,8 @@ public sealed class AssemblySessionService(IKoproGoDbFactory dbFactory, Assembly
         var present = state.PresentAt(now);
         foreach (var instruction in instructed)
         {
-            if (!present.TryGetValue(instruction.GrantorOwnerId, out var voter) || voter != instruction.HolderOwnerId || state.Roll.Of(instruction.GrantorOwnerId) is not { } voice)
+            if (!present.TryGetValue(instruction.GrantorOwnerId, out var voter) || voter != instruction.HolderOwnerId
+                || state.Roll.Of(instruction.GrantorOwnerId) is not { } voice || !state.Weights(item).ContainsKey(voice.OwnerId))
                 continue;
             db.ItemBallots.Add(new ItemBallot
             {
@@ -250,6 +251,8 @@ public sealed class AssemblySessionService(IKoproGoDbFactory dbFactory, Assembly
         var state = await MeetingState.LoadAsync(db, meeting, ct);
         if (state.Roll.Of(input.OwnerId) is not { } voice)
             return new Error("error.meeting_not_owner");
+        if (!state.Weights(item).ContainsKey(voice.OwnerId))
+            return new Error("error.vote_not_concerned", [voice.Name]);
         var now = clock.GetUtcNow();
         if (!state.PresentAt(now).TryGetValue(voice.OwnerId, out var voter))
             return new Error("error.vote_not_present", [voice.Name]);

@@ -145,6 +145,11 @@ public sealed class AgendaItem
     public Majority Majority { get; private set; }
     /// <summary>"Approve the budget": adopting the item moves this budget to Voted (SPEC §4.1).</summary>
     public Guid? BudgetId { get; private set; }
+    /// <summary>
+    /// A "concerned lots only" item: the distribution key of the charges it is about; only the owners of the lots in
+    /// that key vote, with their weights in it (<see cref="AssemblyRules.ConcernedWeights"/>). Null: every owner, by shares.
+    /// </summary>
+    public Guid? DistributionKeyId { get; private set; }
     public ItemStatus Status { get; private set; }
     public DateTimeOffset? OpenedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
@@ -164,6 +169,7 @@ public sealed class AgendaItem
         Kind = input.Kind,
         Majority = input.Kind == ItemKind.Information ? Majority.Absolute : input.Majority,
         BudgetId = input.Kind == ItemKind.Resolution ? input.BudgetId : null,
+        DistributionKeyId = input.Kind == ItemKind.Resolution ? input.DistributionKeyId : null,
         Status = ItemStatus.Pending,
     };
 
@@ -178,6 +184,7 @@ public sealed class AgendaItem
         Kind = Kind,
         Majority = Majority,
         BudgetId = BudgetId,
+        DistributionKeyId = DistributionKeyId,
         Status = ItemStatus.Pending,
     };
 
@@ -299,13 +306,17 @@ public sealed class AgendaItemInput
     public ItemKind Kind { get; set; } = ItemKind.Resolution;
     public Majority Majority { get; set; } = Majority.Absolute;
     public Guid? BudgetId { get; set; }
+    /// <summary>For an item about charges borne by some lots only: the building's distribution key of those charges.</summary>
+    public Guid? DistributionKeyId { get; set; }
 
     public Validation Validate() => new Validation()
         .Required(Title, nameof(Title), AgendaItem.TitleMax)
         .Optional(Description, nameof(Description), AgendaItem.DescriptionMax)
         .Rule(Enum.IsDefined(Kind), nameof(Kind), Errors.Required)
         .Rule(Enum.IsDefined(Majority), nameof(Majority), Errors.Required)
-        .Rule(BudgetId is null || Kind == ItemKind.Resolution && Majority == Majority.Absolute, nameof(BudgetId), "error.item_budget_absolute");
+        .Rule(BudgetId is null || Kind == ItemKind.Resolution && Majority == Majority.Absolute, nameof(BudgetId), "error.item_budget_absolute")
+        // the budget is every owner's: it is never voted by some lots only
+        .Rule(BudgetId is null || DistributionKeyId is null, nameof(DistributionKeyId), "error.item_key_budget");
 }
 
 public sealed class ProxyInput

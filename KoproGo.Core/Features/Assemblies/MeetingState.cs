@@ -1,28 +1,55 @@
+using KoproGo.Core.Features.Accounting;
 namespace KoproGo.Core.Features.Assemblies;
 
 /// <summary>A meeting as read at one moment: its roll, agenda, attendance, proxies and ballots, and the counts made from them.</summary>
+/// <param name="KeyWeights">For each distribution key a concerned-lots item uses, its weight per lot.</param>
 internal sealed record MeetingState(Meeting Meeting, Roll Roll, IReadOnlyList<AgendaItem> Items, IReadOnlyList<Attendance> Attendances,
-    IReadOnlyList<Proxy> Proxies, IReadOnlyList<ItemBallot> Ballots)
+    IReadOnlyList<Proxy> Proxies, IReadOnlyList<ItemBallot> Ballots, IReadOnlyDictionary<Guid, IReadOnlyDictionary<Guid, decimal>> KeyWeights)
 {
-    public static async Task<MeetingState> LoadAsync(IKoproGoDb db, Meeting meeting, CancellationToken ct) => new(
-        meeting,
-        await Roll.OfBuildingAsync(db, meeting.BuildingId, AssemblyService.Day(meeting), ct),
-        await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == meeting.Id).OrderBy(i => i.Position).ToListAsync(ct),
-        await db.Attendances.AsNoTracking().Where(a => a.MeetingId == meeting.Id).ToListAsync(ct),
-        await db.Proxies.AsNoTracking().Where(p => p.MeetingId == meeting.Id).ToListAsync(ct),
-        await db.ItemBallots.AsNoTracking().Where(b => db.Set<AgendaItem>().Any(i => i.Id == b.AgendaItemId && i.MeetingId == meeting.Id)).ToListAsync(ct));
+    private readonly Dictionary<Guid, IReadOnlyDictionary<Guid, decimal>> _weights = [];
+    private IReadOnlyDictionary<Guid, decimal>? _byShares;
+
+    public static async Task<MeetingState> LoadAsync(IKoproGoDb db, Meeting meeting, CancellationToken ct)
+    {
+        var items = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == meeting.Id).OrderBy(i => i.Position).ToListAsync(ct);
+        var keys = items.Where(i => i.DistributionKeyId != null).Select(i => i.DistributionKeyId!.Value).Distinct().ToList();
+        var keyUnits = keys.Count == 0 ? [] : await db.DistributionKeyUnits.AsNoTracking().Where(k => keys.Contains(k.KeyId)).ToListAsync(ct);
+        return new(
+            meeting,
+            await Roll.OfBuildingAsync(db, meeting.BuildingId, AssemblyService.Day(meeting), ct),
+            items,
+            await db.Attendances.AsNoTracking().Where(a => a.MeetingId == meeting.Id).ToListAsync(ct),
+            await db.Proxies.AsNoTracking().Where(p => p.MeetingId == meeting.Id).ToListAsync(ct),
+            await db.ItemBallots.AsNoTracking().Where(b => db.Set<AgendaItem>().Any(i => i.Id == b.AgendaItemId && i.MeetingId == meeting.Id)).ToListAsync(ct),
+            keyUnits.GroupBy(k => k.KeyId).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<Guid, decimal>)g.ToDictionary(k => k.UnitId, k => k.Weight)));
+    }
 
     /// <summary>Each voice present or represented at the instant, with who casts it.</summary>
     public IReadOnlyDictionary<Guid, Guid> PresentAt(DateTimeOffset instant) => Roll.PresentAt(Attendances, Proxies, instant);
 
     /// <summary>
-    /// The shares an item is counted against (the cap's base): the voices present or represented when it is counted —
+    /// The voices that vote on the item, with their votes: every owner by shares, or for a concerned-lots item only the
+    /// owners of its key's lots, by their weight in it.
+    /// </summary>
+    public IReadOnlyDictionary<Guid, decimal> Weights(AgendaItem item)
+    {
+        if (item.DistributionKeyId is not { } key)
+            return _byShares ??= Roll.Voices.ToDictionary(v => v.OwnerId, v => (decimal)v.Shares);
+        if (!_weights.TryGetValue(key, out var weights))
+            _weights[key] = weights = AssemblyRules.ConcernedWeights(Roll.Voices, KeyWeights.GetValueOrDefault(key) ?? new Dictionary<Guid, decimal>());
+        return weights;
+    }
+
+    /// <summary>
+    /// The votes an item is counted against (the cap's base): the voices present or represented when it is counted —
     /// now while it is open, at its closing afterwards — and those who voted and left since, whose vote stands.
     /// </summary>
-    public int BaseShares(AgendaItem item, DateTimeOffset now)
+    public decimal BaseWeight(AgendaItem item, DateTimeOffset now)
     {
         var at = item.ClosedAt ?? now;
-        return Roll.SharesOf(PresentAt(at).Keys.Union(Ballots.Where(b => b.AgendaItemId == item.Id).Select(b => b.OwnerId)).Distinct());
+        var weights = Weights(item);
+        return PresentAt(at).Keys.Union(Ballots.Where(b => b.AgendaItemId == item.Id).Select(b => b.OwnerId)).Distinct()
+            .Sum(o => weights.GetValueOrDefault(o));
     }
 
     /// <summary>The count of an item at the instant (open), as fixed (closed), or none (pending, information).</summary>
@@ -36,9 +63,10 @@ internal sealed record MeetingState(Meeting Meeting, Roll Roll, IReadOnlyList<Ag
 
     public Outcome Count(AgendaItem item, DateTimeOffset now)
     {
-        var ballots = Ballots.Where(b => b.AgendaItemId == item.Id && Roll.Of(b.OwnerId) is not null)
-            .Select(b => new Ballot(b.VoterOwnerId, b.OwnerId, Roll.Of(b.OwnerId)!.Shares, b.Vote)).ToList();
-        return AssemblyRules.Count(item.Majority, ballots, BaseShares(item, now), Roll.TotalShares);
+        var weights = Weights(item);
+        var ballots = Ballots.Where(b => b.AgendaItemId == item.Id && weights.ContainsKey(b.OwnerId))
+            .Select(b => new Ballot(b.VoterOwnerId, b.OwnerId, weights[b.OwnerId], b.Vote)).ToList();
+        return AssemblyRules.Count(item.Majority, ballots, BaseWeight(item, now), weights.Values.Sum());
     }
 }
 

@@ -5,7 +5,8 @@ namespace KoproGo.Core.Features.Assemblies;
 /// (indivision, bare ownership and usufruct) votes through one of them — the lot's primary contact, whom the syndic
 /// records as the holders' appointed representative (Art. 3.87 §1) — so an indivision counts once for the quorum.
 /// </summary>
-public sealed record Voice(Guid OwnerId, string Name, int Shares, IReadOnlyList<string> Lots);
+/// <param name="Units">The lots' ids, for the items that only their charges' bearers vote on.</param>
+public sealed record Voice(Guid OwnerId, string Name, int Shares, IReadOnlyList<string> Lots, IReadOnlyList<Guid> Units);
 
 /// <summary>The building's voices on a day, and who is present or represented among them at an instant.</summary>
 public sealed record Roll(IReadOnlyList<Voice> Voices)
@@ -42,11 +43,12 @@ public sealed record Roll(IReadOnlyList<Voice> Voices)
             .Join(db.Units.Where(u => u.BuildingId == buildingId), o => o.UnitId, u => u.Id, (o, u) => new { o.UnitId, o.OwnerId, o.IsPrimaryContact, u.Shares, u.Number })
             .ToListAsync(ct);
         var shares = holdings.GroupBy(h => h.UnitId)
-            .Select(lot => (Voter: lot.OrderByDescending(h => h.IsPrimaryContact).ThenBy(h => h.OwnerId).First().OwnerId, lot.First().Shares, lot.First().Number))
-            .GroupBy(x => x.Voter).ToDictionary(g => g.Key, g => (Shares: g.Sum(x => x.Shares), Lots: g.Select(x => x.Number).Order(StringComparer.Ordinal).ToList()));
+            .Select(lot => (Voter: lot.OrderByDescending(h => h.IsPrimaryContact).ThenBy(h => h.OwnerId).First().OwnerId, lot.Key, lot.First().Shares, lot.First().Number))
+            .GroupBy(x => x.Voter).ToDictionary(g => g.Key, g => (Shares: g.Sum(x => x.Shares), Lots: g.Select(x => x.Number).Order(StringComparer.Ordinal).ToList(),
+                Units: g.Select(x => x.Key).ToList()));
         var ids = shares.Keys.ToList();
         var owners = await db.Owners.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(ct);
-        return new Roll(owners.Select(o => new Voice(o.Id, o.DisplayName, shares[o.Id].Shares, shares[o.Id].Lots))
+        return new Roll(owners.Select(o => new Voice(o.Id, o.DisplayName, shares[o.Id].Shares, shares[o.Id].Lots, shares[o.Id].Units))
             .OrderBy(v => v.Name, StringComparer.CurrentCulture).ThenBy(v => v.OwnerId).ToList());
     }
 }
