@@ -22,7 +22,7 @@ namespace KoproGo.Web;
 /// 1,000 shares) and a Dutch-speaking one in Ghent (12 lots, 10,000 shares). Idempotent: does nothing once the
 /// organisation exists. Every account's password is <see cref="Password"/>.
 /// </summary>
-public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> users, TimeProvider clock, ICallService calls, ICallSendingService sending, IPaymentService payments, IInvoiceService invoices, IFileService files, IBudgetService budgets, IAssemblyService assemblies, IAssemblySessionService assemblySession, IPollService polls, IBookingService bookings, ILibraryService library, INoticeService notices, ISkillService skills)
+public sealed partial class DemoData(IServiceProvider services, IKoproGoDbFactory dbFactory, UserManager<AppUser> users, TimeProvider clock, ICallService calls, ICallSendingService sending, IPaymentService payments, IInvoiceService invoices, IFileService files, IBudgetService budgets, IAssemblyService assemblies, IAssemblySessionService assemblySession, IPollService polls, IBookingService bookings, ILibraryService library, INoticeService notices, ISkillService skills)
 {
     public const string Password = "Demo-KoproGo-2026";
     public const string OrganisationName = "Syndic Horta";
@@ -493,7 +493,7 @@ public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> u
                 throw new InvalidOperationException("demo invoice failed: " + s.Supplier.Name);
         }
 
-        // the year's budget, voted by last November's assembly; the insurance already runs over it
+        // the year's budget, voted by last November's assembly (held through the app); the insurance already runs over it
         var budget = await budgets.SaveDraftAsync(Actor.System, building.Id, null, new BudgetInput
         {
             FiscalYearId = year.Id,
@@ -510,7 +510,7 @@ public sealed class DemoData(IKoproGoDbFactory dbFactory, UserManager<AppUser> u
         }, ct);
         if (!budget.Succeeded
             || !(await budgets.SubmitAsync(Actor.System, budget.Value, ct)).Succeeded
-            || !(await budgets.VoteAsync(Actor.System, budget.Value, new BudgetVoteInput { AssemblyDate = new DateOnly(today.Year - 1, 11, 20), Reference = $"PV AG {today.Year - 1}-11" }, ct)).Succeeded
+            || !(await SeedLastAssemblyAsync(organisationId, building.Id, budget.Value, new DateOnly(today.Year - 1, 11, 20), ct))
             || !(await budgets.ActivateAsync(Actor.System, budget.Value, ct)).Succeeded)
             throw new InvalidOperationException("demo budget failed");
 

@@ -113,9 +113,10 @@ public class AssemblyFlowTests(AppFixture app)
         foreach (var signer in new[] { "Dubois Marie", "Sophie Lambert", "Claes Anne" })
             Assert.Contains(signer, signed, StringComparison.Ordinal);
 
-        // the register of decisions
+        // the register of decisions: this meeting's and last November's, where the demo's budget was adopted
         await syndic.GotoAsync($"/assemblies/decisions?building={await app.BuildingIdAsync("residence-horta")}");
-        await Expect(syndic.Page.Locator("#decisions .decision-row").Filter(new() { HasText = "Approbation des comptes" })).ToHaveCountAsync(1);
+        await Expect(syndic.Page.Locator("#decisions .decision-row").Filter(new() { HasText = "Approbation des comptes" })).ToHaveCountAsync(2);
+        await Expect(syndic.Page.Locator("#decisions .decision-row").Filter(new() { HasText = "Approbation du budget" })).ToHaveCountAsync(1);
         await syndic.CheckAccessibilityAsync("assembly-decisions");
         foreach (var s in new[] { syndic, marie, room })
             s.AssertNoErrors();
