@@ -10,7 +10,8 @@ public sealed partial class DemoData
 {
     /// <summary>
     /// Résidence Horta's last ordinary assembly, held through the app as it would have been on the day: convened a
-    /// month before, owners present or represented, each item voted, the budget adopted (which moves it to Voted),
+    /// month before, owners present or represented, each item voted, the budget adopted (which moves it to Voted), Anne
+    /// Claes elected to the council for a year and the syndic's mandate renewed for three,
     /// the minutes drawn up, signed by the chair (Marie Dubois) and the syndic as secretary, and sent a week later.
     /// The assembly's services run on a clock set to those days, so every date in the record is the meeting's.
     /// </summary>
@@ -25,8 +26,11 @@ public sealed partial class DemoData
         var minutes = ActivatorUtilities.CreateInstance<MinutesService>(services, then, assemblies, notifications);
         var system = Actor.System;
         Actor chair, syndic;
+        Guid councillor;
         await using (var db = await dbFactory.CreateAsync(ct))
         {
+            var anne = await db.Users.AsNoTracking().FirstAsync(u => u.Email == "conseil@horta.be", ct);
+            councillor = await db.Owners.AsNoTracking().Where(o => o.UserId == anne.Id).Select(o => o.Id).FirstAsync(ct);
             var marie = await db.Users.AsNoTracking().FirstAsync(u => u.Email == "marie.dubois@example.be", ct);
             var sophie = await db.Users.AsNoTracking().FirstAsync(u => u.Email == "syndic@horta.be", ct);
             var marieOwner = await db.Owners.AsNoTracking().Where(o => o.UserId == marie.Id).Select(o => o.Id).FirstAsync(ct);
@@ -43,14 +47,24 @@ public sealed partial class DemoData
         if (!meeting.Succeeded)
             return false;
         var culture = System.Globalization.CultureInfo.GetCultureInfo("fr-BE");
-        foreach (var key in new[] { "syndic_report", "approve_accounts", "discharge_syndic", "discharge_council", "approve_budget", "elect_council_member" })
+        foreach (var key in new[] { "syndic_report", "approve_accounts", "discharge_syndic", "discharge_council", "approve_budget", "elect_council_member", "appoint_syndic" })
         {
             var template = AgendaLibrary.Items.Single(t => t.Key == key);
-            var title = key == "elect_council_member" ? "Élection de Mme Anne Claes au conseil de copropriété" : Texts.Get("agenda.template." + key, culture);
+            var title = key switch
+            {
+                "elect_council_member" => "Élection de Mme Anne Claes au conseil de copropriété",
+                "appoint_syndic" => "Renouvellement du mandat du syndic Syndic Horta pour trois ans",
+                _ => Texts.Get("agenda.template." + key, culture),
+            };
             if (!(await assemblies.AddItemAsync(system, meeting.Value, new AgendaItemInput
-                {
-                    Title = title, Kind = template.Kind, Majority = template.Majority, BudgetId = template.ApprovesBudget ? budgetId : null,
-                }, ct)).Succeeded)
+            {
+                Title = title,
+                Kind = template.Kind,
+                Majority = template.Majority,
+                BudgetId = template.ApprovesBudget ? budgetId : null,
+                Effect = template.Effect,
+                CandidateOwnerId = template.Effect == ItemEffect.ElectCouncilMember ? councillor : null,
+            }, ct)).Succeeded)
                 return false;
         }
         if (!(await assemblies.ConveneAsync(system, meeting.Value, ct)).Succeeded)

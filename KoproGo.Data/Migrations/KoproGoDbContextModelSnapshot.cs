@@ -725,6 +725,10 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("budget_id");
 
+                    b.Property<Guid?>("CandidateOwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("candidate_owner_id");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
@@ -738,6 +742,12 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("distribution_key_id");
 
+                    b.Property<string>("Effect")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("effect");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -749,6 +759,10 @@ namespace KoproGo.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("majority");
+
+                    b.Property<DateOnly?>("MandateEnds")
+                        .HasColumnType("date")
+                        .HasColumnName("mandate_ends");
 
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uuid")
@@ -810,6 +824,8 @@ namespace KoproGo.Data.Migrations
                     b.ToTable("agenda_items", null, t =>
                         {
                             t.HasCheckConstraint("ck_agenda_items_closed_at_range", "\"closed_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_agenda_items_mandate_ends_range", "\"mandate_ends\" BETWEEN '1900-01-01' AND '2199-12-31'");
 
                             t.HasCheckConstraint("ck_agenda_items_opened_at_range", "\"opened_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
 
@@ -966,6 +982,73 @@ namespace KoproGo.Data.Migrations
                             t.HasCheckConstraint("ck_item_ballots_cast_at_range", "\"cast_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
 
                             t.HasCheckConstraint("ck_item_ballots_shares", "shares > 0");
+                        });
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Assemblies.Mandate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agenda_item_id");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mandates");
+
+                    b.HasIndex("AgendaItemId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mandates_agenda_item_id");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_mandates_meeting_id");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_mandates_owner_id");
+
+                    b.HasIndex("BuildingId", "Kind", "StartsOn")
+                        .HasDatabaseName("ix_mandates_building_id_kind_starts_on");
+
+                    b.ToTable("mandates", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_mandates_ends_on_range", "\"ends_on\" BETWEEN '1900-01-01' AND '2199-12-31'");
+
+                            t.HasCheckConstraint("ck_mandates_period", "ends_on > starts_on");
+
+                            t.HasCheckConstraint("ck_mandates_starts_on_range", "\"starts_on\" BETWEEN '1900-01-01' AND '2199-12-31'");
                         });
                 });
 
@@ -5018,6 +5101,36 @@ namespace KoproGo.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_item_ballots_owners_voter_owner_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Assemblies.Mandate", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Assemblies.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_mandates_agenda_items_agenda_item_id");
+
+                    b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_mandates_buildings_building_id");
+
+                    b.HasOne("KoproGo.Core.Features.Assemblies.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_mandates_meetings_meeting_id");
+
+                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_mandates_owners_owner_id");
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Assemblies.Meeting", b =>

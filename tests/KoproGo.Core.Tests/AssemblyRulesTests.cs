@@ -1,4 +1,5 @@
 using KoproGo.Core.Features.Assemblies;
+using KoproGo.Core.Features.Buildings;
 
 namespace KoproGo.Core.Tests;
 
@@ -133,5 +134,23 @@ public class AssemblyRulesTests
         // weights 12.5 against 7.25: the first is capped at 7.25 (Art. 3.87 §7)
         var outcome = AssemblyRules.Count(Majority.Absolute, [new Ballot(Guid.NewGuid(), Guid.NewGuid(), 12.5m, Vote.For), new Ballot(Guid.NewGuid(), Guid.NewGuid(), 7.25m, Vote.Against)], 19.75m, 19.75m);
         Assert.Equal((7.25m, 7.25m, false), (outcome.For, outcome.Against, outcome.Adopted));
+    }
+
+    [Theory]
+    [InlineData(20, 0, 0, true)]        // 20 flats: a council is compulsory
+    [InlineData(19, 6, 6, false)]       // 19 flats, 6 cellars, 6 parkings: 31 lots, but cellars and parkings do not count
+    [InlineData(16, 4, 4, false)]       // Résidence Horta: 24 lots, 16 counted
+    public void Council_CompulsoryFrom20Lots_CellarsAndParkingNotCounted(int flats, int cellars, int parkings, bool required)
+    {
+        var lots = Enumerable.Repeat(UnitType.Apartment, flats).Concat(Enumerable.Repeat(UnitType.Cellar, cellars)).Concat(Enumerable.Repeat(UnitType.Parking, parkings));
+        Assert.Equal(required, GovernanceRules.CouncilRequired(lots));
+    }
+
+    [Fact]
+    public void Mandates_ACouncilMemberForAYear_TheSyndicForThreeAtMost()
+    {
+        var day = new DateOnly(2026, 11, 20);
+        Assert.Equal(new DateOnly(2027, 11, 20), GovernanceRules.LatestEnd(ItemEffect.ElectCouncilMember, day));
+        Assert.Equal(new DateOnly(2029, 11, 20), GovernanceRules.LatestEnd(ItemEffect.AppointSyndic, day));
     }
 }

@@ -23,6 +23,9 @@ public class AssemblyFlowTests(AppFixture app)
         await syndic.SignInAsync("syndic@horta.be");
         await syndic.GotoAsync($"/assemblies?building={await app.BuildingIdAsync("residence-horta")}");
         await Expect(syndic.Page.Locator("#meetings")).ToContainTextAsync("Convoquée");
+        // last November's assembly elected Anne Claes to the council and renewed the syndic's mandate
+        await Expect(syndic.Page.Locator("#governance .council-member")).ToContainTextAsync("Claes Anne");
+        await Expect(syndic.Page.Locator("#syndic-mandate")).ToContainTextAsync("Syndic Horta");
         await syndic.CheckAccessibilityAsync("assemblies");
         await syndic.GotoAsync(url);
         await Expect(syndic.Page.Locator("#agenda .agenda-item")).ToHaveCountAsync(5);

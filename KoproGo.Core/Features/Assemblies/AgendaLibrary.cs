@@ -1,7 +1,7 @@
 namespace KoproGo.Core.Features.Assemblies;
 
 /// <summary>A common agenda item with the majority the law gives it; its title is the text "agenda.template.&lt;Key&gt;".</summary>
-public sealed record AgendaTemplate(string Key, ItemKind Kind, Majority Majority, bool ApprovesBudget = false);
+public sealed record AgendaTemplate(string Key, ItemKind Kind, Majority Majority, bool ApprovesBudget = false, ItemEffect Effect = ItemEffect.None);
 
 /// <summary>
 /// The items of most ordinary assemblies, with their legal majority (Civil Code Art. 3.88): picked from a list in the
@@ -18,8 +18,8 @@ public static class AgendaLibrary
         new("discharge_auditor", ItemKind.Resolution, Majority.Absolute),
         new("approve_budget", ItemKind.Resolution, Majority.Absolute, ApprovesBudget: true),
         new("reserve_fund", ItemKind.Resolution, Majority.Absolute),
-        new("elect_council_member", ItemKind.Resolution, Majority.Absolute),
-        new("appoint_syndic", ItemKind.Resolution, Majority.Absolute),
+        new("elect_council_member", ItemKind.Resolution, Majority.Absolute, Effect: ItemEffect.ElectCouncilMember),
+        new("appoint_syndic", ItemKind.Resolution, Majority.Absolute, Effect: ItemEffect.AppointSyndic),
         new("appoint_auditor", ItemKind.Resolution, Majority.Absolute),
         // Art. 3.88 §1, 1°: two thirds
         new("works_common_parts", ItemKind.Resolution, Majority.TwoThirds),

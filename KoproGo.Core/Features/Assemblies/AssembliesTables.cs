@@ -10,6 +10,7 @@ public static class AssembliesTables
         public DbSet<Attendance> Attendances => db.Set<Attendance>();
         public DbSet<Proxy> Proxies => db.Set<Proxy>();
         public DbSet<ProxyInstruction> ProxyInstructions => db.Set<ProxyInstruction>();
+        public DbSet<Mandate> Mandates => db.Set<Mandate>();
         public DbSet<ItemBallot> ItemBallots => db.Set<ItemBallot>();
         public DbSet<Convocation> Convocations => db.Set<Convocation>();
         public DbSet<MinutesSignature> MinutesSignatures => db.Set<MinutesSignature>();

@@ -159,12 +159,35 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
                 return Result<Guid>.Fail(new Error("error.item_budget_not_submitted", [], nameof(AgendaItemInput.BudgetId)));
             if (input.DistributionKeyId is { } keyId && !await db.DistributionKeys.AnyAsync(k => k.Id == keyId && k.BuildingId == meeting.BuildingId, ct))
                 return Result<Guid>.Fail(new Error(Errors.NotFound, [], nameof(AgendaItemInput.DistributionKeyId)));
+            if (await MandateErrorAsync(db, meeting, input, ct) is { } refused)
+                return Result<Guid>.Fail(refused);
             var position = await db.AgendaItems.Where(i => i.MeetingId == meeting.Id).MaxAsync(i => (int?)i.Position, ct) ?? 0;
             var item = AgendaItem.Create(meeting.Id, position + 1, input);
             db.AgendaItems.Add(item);
             db.Audit(actor, clock, "meeting.item_added", nameof(Meeting), meeting.Id, meeting.OrganisationId, meeting.BuildingId, item.Title);
             return Result.Ok(item.Id);
         }, ct);
+    }
+
+    /// <summary>
+    /// An election's candidate is an owner of the building, never the syndic (Art. 3.90 §1); a mandate ends after the
+    /// meeting and within the law's term: a year for the council, three for the syndic (Art. 3.89 §1).
+    /// </summary>
+    private static async Task<Error?> MandateErrorAsync(IKoproGoDb db, Meeting meeting, AgendaItemInput input, CancellationToken ct)
+    {
+        if (input.Effect == ItemEffect.None)
+            return null;
+        var day = Day(meeting);
+        if (input.MandateEnds is { } ends && (ends <= day || ends > GovernanceRules.LatestEnd(input.Effect, day)))
+            return new Error("error.mandate_end", [GovernanceRules.LatestEnd(input.Effect, day)], nameof(AgendaItemInput.MandateEnds));
+        if (input.Effect != ItemEffect.ElectCouncilMember)
+            return null;
+        var roll = await Roll.OfBuildingAsync(db, meeting.BuildingId, day, ct);
+        if (roll.Of(input.CandidateOwnerId!.Value) is not { } candidate)
+            return new Error("error.meeting_not_owner", [], nameof(AgendaItemInput.CandidateOwnerId));
+        return await AssemblySessionService.IsSyndicAsync(db, candidate.OwnerId, meeting, ct)
+            ? new Error("error.council_syndic", [candidate.Name], nameof(AgendaItemInput.CandidateOwnerId))
+            : null;
     }
 
     public async Task<Result> RemoveItemAsync(Actor actor, Guid agendaItemId, CancellationToken ct)

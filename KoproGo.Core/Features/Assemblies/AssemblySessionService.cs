@@ -137,7 +137,8 @@ public sealed class AssemblySessionService(IKoproGoDbFactory dbFactory, Assembly
     }
 
     /// <summary>Whether the owner's account is a syndic of the building (Art. 3.87 §7: the syndic holds no proxy).</summary>
-    private static Task<bool> IsSyndicAsync(IKoproGoDb db, Guid ownerId, Meeting meeting, CancellationToken ct) =>
+    /// <summary>Whether an owner is, through their account, the building's syndic: never a proxy holder nor a council member.</summary>
+    internal static Task<bool> IsSyndicAsync(IKoproGoDb db, Guid ownerId, Meeting meeting, CancellationToken ct) =>
         db.Owners.Where(o => o.Id == ownerId && o.UserId != null)
             .AnyAsync(o => db.Set<Membership>().Any(m => m.UserId == o.UserId && m.Role == Role.Syndic && m.OrganisationId == meeting.OrganisationId
                                                    && (m.BuildingId == null || m.BuildingId == meeting.BuildingId)), ct);
@@ -295,6 +296,8 @@ public sealed class AssemblySessionService(IKoproGoDbFactory dbFactory, Assembly
                 $"{item.Title}: {(outcome.Adopted ? "adopted" : "rejected")} {outcome.For}/{outcome.Against}/{outcome.Abstained}");
             if (item.BudgetId is { } budgetId)
                 await DecideBudgetAsync(db, actor, state.Meeting, item, budgetId, outcome.Adopted, ct);
+            if (item.Effect != ItemEffect.None && outcome.Adopted)
+                await GovernanceService.GiveMandateAsync(db, actor, clock, state.Meeting, item, ct);
             return Result.Ok();
         }, ct);
         return result.Succeeded ? outcome! : Result<Outcome>.Fail(result.Errors);

@@ -150,6 +150,11 @@ public sealed class AgendaItem
     /// that key vote, with their weights in it (<see cref="AssemblyRules.ConcernedWeights"/>). Null: every owner, by shares.
     /// </summary>
     public Guid? DistributionKeyId { get; private set; }
+    /// <summary>An election or appointment: adopting the item gives <see cref="CandidateOwnerId"/> (a council member) or the syndic a mandate to <see cref="MandateEnds"/>.</summary>
+    public ItemEffect Effect { get; private set; }
+    public Guid? CandidateOwnerId { get; private set; }
+    /// <summary>The mandate's last day; none: the longest the law allows (<see cref="GovernanceRules.LatestEnd"/>).</summary>
+    public DateOnly? MandateEnds { get; private set; }
     public ItemStatus Status { get; private set; }
     public DateTimeOffset? OpenedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
@@ -170,6 +175,9 @@ public sealed class AgendaItem
         Majority = input.Kind == ItemKind.Information ? Majority.Absolute : input.Majority,
         BudgetId = input.Kind == ItemKind.Resolution ? input.BudgetId : null,
         DistributionKeyId = input.Kind == ItemKind.Resolution ? input.DistributionKeyId : null,
+        Effect = input.Kind == ItemKind.Resolution ? input.Effect : ItemEffect.None,
+        CandidateOwnerId = input.Kind == ItemKind.Resolution && input.Effect == ItemEffect.ElectCouncilMember ? input.CandidateOwnerId : null,
+        MandateEnds = input.Kind == ItemKind.Resolution && input.Effect != ItemEffect.None ? input.MandateEnds : null,
         Status = ItemStatus.Pending,
     };
 
@@ -185,6 +193,9 @@ public sealed class AgendaItem
         Majority = Majority,
         BudgetId = BudgetId,
         DistributionKeyId = DistributionKeyId,
+        Effect = Effect,
+        CandidateOwnerId = CandidateOwnerId,
+        MandateEnds = MandateEnds,
         Status = ItemStatus.Pending,
     };
 
@@ -308,6 +319,11 @@ public sealed class AgendaItemInput
     public Guid? BudgetId { get; set; }
     /// <summary>For an item about charges borne by some lots only: the building's distribution key of those charges.</summary>
     public Guid? DistributionKeyId { get; set; }
+    public ItemEffect Effect { get; set; }
+    /// <summary>The owner a council election is about.</summary>
+    public Guid? CandidateOwnerId { get; set; }
+    /// <summary>The mandate's last day; empty: a year for a council member, three years for the syndic.</summary>
+    public DateOnly? MandateEnds { get; set; }
 
     public Validation Validate() => new Validation()
         .Required(Title, nameof(Title), AgendaItem.TitleMax)
@@ -316,7 +332,13 @@ public sealed class AgendaItemInput
         .Rule(Enum.IsDefined(Majority), nameof(Majority), Errors.Required)
         .Rule(BudgetId is null || Kind == ItemKind.Resolution && Majority == Majority.Absolute, nameof(BudgetId), "error.item_budget_absolute")
         // the budget is every owner's: it is never voted by some lots only
-        .Rule(BudgetId is null || DistributionKeyId is null, nameof(DistributionKeyId), "error.item_key_budget");
+        .Rule(BudgetId is null || DistributionKeyId is null, nameof(DistributionKeyId), "error.item_key_budget")
+        .Rule(Enum.IsDefined(Effect), nameof(Effect), Errors.Required)
+        .Date(MandateEnds, nameof(MandateEnds), required: false)
+        // an election or appointment is an absolute-majority resolution of all the owners, and does nothing else
+        .Rule(Effect == ItemEffect.None || Kind == ItemKind.Resolution && Majority == Majority.Absolute && BudgetId is null && DistributionKeyId is null,
+            nameof(Effect), "error.item_effect_absolute")
+        .Rule(Effect != ItemEffect.ElectCouncilMember || CandidateOwnerId is { } c && c != Guid.Empty, nameof(CandidateOwnerId), Errors.Required);
 }
 
 public sealed class ProxyInput

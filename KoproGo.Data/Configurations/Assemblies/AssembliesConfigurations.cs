@@ -103,3 +103,15 @@ public sealed class ProxyInstructionConfiguration : IEntityTypeConfiguration<Pro
         b.HasOne<AgendaItem>().WithMany().HasForeignKey(x => x.AgendaItemId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class MandateConfiguration : IEntityTypeConfiguration<Mandate>
+{
+    public void Configure(EntityTypeBuilder<Mandate> b)
+    {
+        b.ToTable("mandates", t => t.HasCheckConstraint("ck_mandates_period", "ends_on > starts_on"));
+        // one decision, one mandate: closing an item twice cannot give two
+        b.HasIndex(x => x.AgendaItemId).IsUnique();
+        b.HasIndex(x => new { x.BuildingId, x.Kind, x.StartsOn });
+        b.HasOne<AgendaItem>().WithMany().HasForeignKey(x => x.AgendaItemId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
