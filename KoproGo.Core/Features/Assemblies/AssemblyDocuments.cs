@@ -108,6 +108,8 @@ public static class AssemblyDocuments
                 continue;
             }
             pdf.Paragraph(T("pdf.assembly.figures", Votes(item.VotesFor, c), Votes(item.VotesAgainst, c), Votes(item.VotesAbstained, c)), pdf.Body);
+            if (item.ConflictedOwnerIds.Count > 0)
+                pdf.Paragraph(T("pdf.assembly.conflicted", string.Join(", ", item.ConflictedOwnerIds.Select(o => names.GetValueOrDefault(o, "?")).Order(StringComparer.CurrentCulture))), pdf.Body);
             pdf.Paragraph(T(item.Adopted == true ? "pdf.assembly.adopted" : "pdf.assembly.rejected"), pdf.Bold);
             if (item.Note is { } note and not OutcomeNote.None)
                 pdf.Paragraph(T("enum.OutcomeNote." + note), pdf.Body);

@@ -10,7 +10,8 @@ public sealed record MeetingRow(Guid Id, MeetingKind Kind, MeetingStatus Status,
 /// item (<paramref name="ConcernedKey"/>, the distribution key's name) the weights in that key.
 /// </summary>
 public sealed record ItemView(Guid Id, int Position, string Title, string? Description, ItemKind Kind, Majority Majority, Guid? BudgetId,
-    ItemStatus Status, Outcome? Result, int Ballots, decimal SharesPresent, string? ConcernedKey = null, Guid? DistributionKeyId = null);
+    ItemStatus Status, Outcome? Result, int Ballots, decimal SharesPresent, string? ConcernedKey = null, Guid? DistributionKeyId = null,
+    string? Conflicted = null);
 
 /// <summary>A voice of the roll and where it stands now.</summary>
 public sealed record RollLine(Guid OwnerId, string Name, int Shares, AttendanceMode? Mode, DateTimeOffset? ArrivedAt, string? RepresentedBy, bool Left,
@@ -101,7 +102,8 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
         var keyNames = await db.DistributionKeys.AsNoTracking().Where(k => keyIds.Contains(k.Id)).ToDictionaryAsync(k => k.Id, k => k.Name, ct);
         var items = state.Items.Select(i => new ItemView(i.Id, i.Position, i.Title, i.Description, i.Kind, i.Majority, i.BudgetId, i.Status,
             state.Outcome(i, now), state.Ballots.Count(b => b.AgendaItemId == i.Id), state.BaseWeight(i, now),
-            i.DistributionKeyId is { } key ? keyNames.GetValueOrDefault(key, "?") : null, i.DistributionKeyId)).ToList();
+            i.DistributionKeyId is { } key ? keyNames.GetValueOrDefault(key, "?") : null, i.DistributionKeyId,
+            i.ConflictedOwnerIds.Count == 0 ? null : string.Join(", ", i.ConflictedOwnerIds.Select(o => state.Roll.Of(o)?.Name ?? "?")))).ToList();
         var names = state.Roll.Voices.ToDictionary(v => v.OwnerId, v => v.Name);
         var convocations = await db.Convocations.AsNoTracking().Where(c => c.MeetingId == meeting.Id).ToDictionaryAsync(c => c.OwnerId, ct);
         var lastStay = state.Attendances.GroupBy(a => a.OwnerId).ToDictionary(g => g.Key, g => g.MaxBy(a => a.ArrivedAt)!);
@@ -122,7 +124,8 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
             .FirstOrDefault(i => i.AgendaItemId == open.Id && state.Proxies.Any(p => p.Id == i.ProxyId && p.GrantorOwnerId == grantor))?.Vote;
         // on a concerned-lots item, only the voices whose lots bear its charges, with their weight in its key
         var weights = open is null ? null : state.Weights(open);
-        var myVoices = present.Where(p => mine.Contains(p.Value) && (weights is null || weights.ContainsKey(p.Key))).Select(p => state.Roll.Of(p.Key)!)
+        var voters = open is null ? present : state.VotersAt(open, now);
+        var myVoices = voters.Where(p => mine.Contains(p.Value) && (weights is null || weights.ContainsKey(p.Key))).Select(p => state.Roll.Of(p.Key)!)
             .Select(v => new MyVoice(v.OwnerId, v.Name, weights?.GetValueOrDefault(v.OwnerId) ?? v.Shares, mine.Contains(v.OwnerId),
                 open is null ? null : state.Ballots.FirstOrDefault(b => b.AgendaItemId == open.Id && b.OwnerId == v.OwnerId)?.Vote,
                 mine.Contains(v.OwnerId) ? null : Instructed(v.OwnerId)))
@@ -161,6 +164,9 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
                 return Result<Guid>.Fail(new Error(Errors.NotFound, [], nameof(AgendaItemInput.DistributionKeyId)));
             if (await MandateErrorAsync(db, meeting, input, ct) is { } refused)
                 return Result<Guid>.Fail(refused);
+            if (input.ConflictedOwnerIds.Count > 0 && (await Roll.OfBuildingAsync(db, meeting.BuildingId, Day(meeting), ct)) is var roll
+                && input.ConflictedOwnerIds.Any(o => roll.Of(o) is null))
+                return Result<Guid>.Fail(new Error("error.meeting_not_owner", [], nameof(AgendaItemInput.ConflictedOwnerIds)));
             var position = await db.AgendaItems.Where(i => i.MeetingId == meeting.Id).MaxAsync(i => (int?)i.Position, ct) ?? 0;
             var item = AgendaItem.Create(meeting.Id, position + 1, input);
             db.AgendaItems.Add(item);

@@ -210,7 +210,7 @@ public sealed class AssemblySessionService(IKoproGoDbFactory dbFactory, Assembly
     {
         var instructed = await db.ProxyInstructions.AsNoTracking().Where(i => i.AgendaItemId == item.Id)
             .Join(db.Proxies, i => i.ProxyId, p => p.Id, (i, p) => new { p.GrantorOwnerId, p.HolderOwnerId, i.Vote }).ToListAsync(ct);
-        var present = state.PresentAt(now);
+        var present = state.VotersAt(item, now);
         foreach (var instruction in instructed)
         {
             if (!present.TryGetValue(instruction.GrantorOwnerId, out var voter) || voter != instruction.HolderOwnerId
@@ -252,11 +252,16 @@ public sealed class AssemblySessionService(IKoproGoDbFactory dbFactory, Assembly
         var state = await MeetingState.LoadAsync(db, meeting, ct);
         if (state.Roll.Of(input.OwnerId) is not { } voice)
             return new Error("error.meeting_not_owner");
+        if (item.ConflictedOwnerIds.Contains(voice.OwnerId))
+            return new Error("error.vote_conflict", [voice.Name]);
         if (!state.Weights(item).ContainsKey(voice.OwnerId))
             return new Error("error.vote_not_concerned", [voice.Name]);
         var now = clock.GetUtcNow();
         if (!state.PresentAt(now).TryGetValue(voice.OwnerId, out var voter))
             return new Error("error.vote_not_present", [voice.Name]);
+        // nor as a proxy's holder (Art. 3.87 §7: "même comme mandataire")
+        if (item.ConflictedOwnerIds.Contains(voter))
+            return new Error("error.vote_conflict", [state.Roll.Of(voter)?.Name ?? voice.Name]);
         // the owner casts their own voice, the holder the voices they hold; the syndic records any voice in the room
         if (!syndic && !actor.OwnerIds.Contains(voter))
             return Errors.ForbiddenError;

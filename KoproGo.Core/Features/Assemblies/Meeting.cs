@@ -155,6 +155,12 @@ public sealed class AgendaItem
     public Guid? CandidateOwnerId { get; private set; }
     /// <summary>The mandate's last day; none: the longest the law allows (<see cref="GovernanceRules.LatestEnd"/>).</summary>
     public DateOnly? MandateEnds { get; private set; }
+    /// <summary>
+    /// Owners the item is about in their capacity as the ACP's mandatary, employee or supplier (e.g. the concierge, a
+    /// council member's discharge, an owner's firm quoting for the works): they do not vote on it, neither for
+    /// themselves nor as anyone's proxy (Art. 3.87 §7).
+    /// </summary>
+    public List<Guid> ConflictedOwnerIds { get; private set; } = [];
     public ItemStatus Status { get; private set; }
     public DateTimeOffset? OpenedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
@@ -178,6 +184,7 @@ public sealed class AgendaItem
         Effect = input.Kind == ItemKind.Resolution ? input.Effect : ItemEffect.None,
         CandidateOwnerId = input.Kind == ItemKind.Resolution && input.Effect == ItemEffect.ElectCouncilMember ? input.CandidateOwnerId : null,
         MandateEnds = input.Kind == ItemKind.Resolution && input.Effect != ItemEffect.None ? input.MandateEnds : null,
+        ConflictedOwnerIds = input.Kind == ItemKind.Resolution ? input.ConflictedOwnerIds.Distinct().ToList() : [],
         Status = ItemStatus.Pending,
     };
 
@@ -196,6 +203,7 @@ public sealed class AgendaItem
         Effect = Effect,
         CandidateOwnerId = CandidateOwnerId,
         MandateEnds = MandateEnds,
+        ConflictedOwnerIds = [.. ConflictedOwnerIds],
         Status = ItemStatus.Pending,
     };
 
@@ -324,6 +332,8 @@ public sealed class AgendaItemInput
     public Guid? CandidateOwnerId { get; set; }
     /// <summary>The mandate's last day; empty: a year for a council member, three years for the syndic.</summary>
     public DateOnly? MandateEnds { get; set; }
+    /// <summary>Owners whose own mission the item is about: they do not vote on it (Art. 3.87 §7).</summary>
+    public List<Guid> ConflictedOwnerIds { get; set; } = [];
 
     public Validation Validate() => new Validation()
         .Required(Title, nameof(Title), AgendaItem.TitleMax)

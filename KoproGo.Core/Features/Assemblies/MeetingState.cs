@@ -33,12 +33,20 @@ internal sealed record MeetingState(Meeting Meeting, Roll Roll, IReadOnlyList<Ag
     /// </summary>
     public IReadOnlyDictionary<Guid, decimal> Weights(AgendaItem item)
     {
+        IReadOnlyDictionary<Guid, decimal> weights;
         if (item.DistributionKeyId is not { } key)
-            return _byShares ??= Roll.Voices.ToDictionary(v => v.OwnerId, v => (decimal)v.Shares);
-        if (!_weights.TryGetValue(key, out var weights))
+            weights = _byShares ??= Roll.Voices.ToDictionary(v => v.OwnerId, v => (decimal)v.Shares);
+        else if (!_weights.TryGetValue(key, out weights!))
             _weights[key] = weights = AssemblyRules.ConcernedWeights(Roll.Voices, KeyWeights.GetValueOrDefault(key) ?? new Dictionary<Guid, decimal>());
-        return weights;
+        // those whose own mission the item is about take no part in it
+        return item.ConflictedOwnerIds.Count == 0 ? weights
+            : weights.Where(w => !item.ConflictedOwnerIds.Contains(w.Key)).ToDictionary(w => w.Key, w => w.Value);
     }
+
+    /// <summary>Each voice that can be cast on the item at the instant, with who casts it: never by a holder whose mission the item is about.</summary>
+    public IReadOnlyDictionary<Guid, Guid> VotersAt(AgendaItem item, DateTimeOffset instant) =>
+        item.ConflictedOwnerIds.Count == 0 ? PresentAt(instant)
+            : PresentAt(instant).Where(p => !item.ConflictedOwnerIds.Contains(p.Value)).ToDictionary(p => p.Key, p => p.Value);
 
     /// <summary>
     /// The votes an item is counted against (the cap's base): the voices present or represented when it is counted —
@@ -48,7 +56,7 @@ internal sealed record MeetingState(Meeting Meeting, Roll Roll, IReadOnlyList<Ag
     {
         var at = item.ClosedAt ?? now;
         var weights = Weights(item);
-        return PresentAt(at).Keys.Union(Ballots.Where(b => b.AgendaItemId == item.Id).Select(b => b.OwnerId)).Distinct()
+        return VotersAt(item, at).Keys.Union(Ballots.Where(b => b.AgendaItemId == item.Id).Select(b => b.OwnerId)).Distinct()
             .Sum(o => weights.GetValueOrDefault(o));
     }
 
