@@ -37,6 +37,14 @@ public class AssemblyFlowTests(AppFixture app)
         await syndic.CheckAccessibilityAsync("assembly-proxy-dialog");
         await syndic.Page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Annuler" }).ClickAsync();
         await Expect(syndic.Page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        // the scan of a signed form is kept with its proxy
+        await syndic.Page.Locator(".proxy-line input[type=file]").First.SetInputFilesAsync(new FilePayload
+        {
+            Name = "procuration-signee.pdf",
+            MimeType = "application/pdf",
+            Buffer = "%PDF-1.4\n%%EOF\n"u8.ToArray(),
+        });
+        await Expect(syndic.Page.Locator(".proxy-line .proxy-form")).ToHaveCountAsync(1);
 
         // Marie joins remotely from her phone
         await using var marie = await PhoneAsync("marie.dubois@example.be", url);

@@ -1,6 +1,7 @@
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Assemblies;
 using KoproGo.Core.Features.Audit;
+using KoproGo.Core.Features.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.IntegrationTests;
@@ -64,5 +65,31 @@ public partial class AssemblyTests
         await using var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct);
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.EntityId == second.ToString() && a.Action == "meeting.vote_instructed", Ct));
         Assert.Equal(2, await db.ProxyInstructions.CountAsync(i => i.AgendaItemId == first[0].Id || i.AgendaItemId == lift, Ct));
+    }
+
+    [Fact]
+    public async Task SignedProxyForm_PdfOrImageOnly_KeptForTheSyndicsOffice_NotShownToOwners()
+    {
+        var e = await TenOwnersAsync();
+        var s = e.World.Syndic;
+        var meeting = await ConvenedAsync(e, Resolution("Approbation des comptes"));
+        var proxy = (await Session.GrantProxyAsync(s, meeting, new ProxyInput { GrantorOwnerId = e.Owners[5], HolderOwnerId = e.Owners[0] }, Ct)).Value;
+        Task<Result> AttachAsync(Actor actor, byte[] bytes, string name = "procuration.pdf") =>
+            Session.AttachProxyFormAsync(actor, proxy, new MemoryStream(bytes), name, Ct);
+        var pdf = "%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF"u8.ToArray();
+
+        Assert.Equal("error.file_type", (await AttachAsync(s, "not a scan"u8.ToArray(), "procuration.txt")).FirstError!.Code);
+        Assert.Equal("error.file_empty", (await AttachAsync(s, [])).FirstError!.Code);
+        Assert.Equal(Errors.Forbidden, (await AttachAsync(e.OwnerActors[5], pdf)).FirstError!.Code);       // the grantor cannot file it themselves
+        Assert.Equal(Errors.NotFound, (await Session.AttachProxyFormAsync(s, Guid.NewGuid(), new MemoryStream(pdf), "x.pdf", Ct)).FirstError!.Code);
+        Assert.True((await AttachAsync(s, pdf)).Succeeded);
+
+        var form = (await Assemblies.GetAsync(s, meeting, Ct)).Value.Proxies.Single().SignedFormFileId;
+        Assert.NotNull(form);
+        Assert.Null((await Assemblies.GetAsync(e.OwnerActors[0], meeting, Ct)).Value.Proxies.Single().SignedFormFileId);
+        await using var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(Ct);
+        var file = await db.Files.SingleAsync(f => f.Id == form, Ct);
+        Assert.Equal(("application/pdf", DocumentAudience.Staff), (file.ContentType, file.Audience));
+        Assert.Equal(Errors.NotFound, (await fx.Get<IFileService>().OpenAsync(e.OwnerActors[5], form!.Value, Ct)).FirstError!.Code);
     }
 }

@@ -17,7 +17,7 @@ public sealed record ItemView(Guid Id, int Position, string Title, string? Descr
 public sealed record RollLine(Guid OwnerId, string Name, int Shares, AttendanceMode? Mode, DateTimeOffset? ArrivedAt, string? RepresentedBy, bool Left,
     ConvocationChannel? Convoked, string? TrackingNumber);
 
-public sealed record ProxyView(Guid Id, Guid GrantorOwnerId, string Grantor, Guid HolderOwnerId, string Holder, int Instructions = 0);
+public sealed record ProxyView(Guid Id, Guid GrantorOwnerId, string Grantor, Guid HolderOwnerId, string Holder, int Instructions = 0, Guid? SignedFormFileId = null);
 
 /// <summary>
 /// A voice the signed-in user may cast on the open item (their own, or one they hold a proxy for), and its vote so far;
@@ -93,7 +93,7 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
     public async Task<Result<MeetingDetail>> GetAsync(Actor actor, Guid meetingId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        if (await ReadableAsync(db, actor, meetingId, ct) is not var (meeting, building, _))
+        if (await ReadableAsync(db, actor, meetingId, ct) is not var (meeting, building, staffView))
             return Errors.NotFoundError;
         var state = await MeetingState.LoadAsync(db, meeting, ct);
         var now = clock.GetUtcNow();
@@ -117,7 +117,7 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
         var proxyIds = state.Proxies.Select(p => p.Id).ToList();
         var instructions = await db.ProxyInstructions.AsNoTracking().Where(i => proxyIds.Contains(i.ProxyId)).ToListAsync(ct);
         var proxies = state.Proxies.Select(p => new ProxyView(p.Id, p.GrantorOwnerId, names.GetValueOrDefault(p.GrantorOwnerId, "?"), p.HolderOwnerId,
-            names.GetValueOrDefault(p.HolderOwnerId, "?"), instructions.Count(i => i.ProxyId == p.Id))).ToList();
+            names.GetValueOrDefault(p.HolderOwnerId, "?"), instructions.Count(i => i.ProxyId == p.Id), staffView ? p.SignedFormFileId : null)).ToList();
         var mine = actor.OwnerIds.Where(o => state.Roll.Of(o) is not null).ToHashSet();
         var open = state.Items.FirstOrDefault(i => i.Status == ItemStatus.Open);
         Vote? Instructed(Guid grantor) => open is null ? null : instructions
@@ -354,6 +354,8 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
         foreach (var proxy in proxies)
         {
             var copy = Proxy.Grant(second.Id, proxy.GrantorOwnerId, proxy.HolderOwnerId, proxy.CreatedBy, proxy.CreatedAt);
+            if (proxy.SignedFormFileId is { } form)
+                copy.AttachSignedForm(form);
             db.Proxies.Add(copy);
             db.ProxyInstructions.AddRange(instructions.Where(i => i.ProxyId == proxy.Id)
                 .Select(i => new ProxyInstruction { ProxyId = copy.Id, AgendaItemId = copies[i.AgendaItemId].Id, Vote = i.Vote }));

@@ -1,4 +1,5 @@
 using KoproGo.Core.Features.Budgets;
+using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.UserAccounts;
 
 namespace KoproGo.Core.Features.Assemblies;
@@ -15,6 +16,8 @@ public interface IAssemblySessionService
     /// <summary>Records a proxy (Art. 3.87 §7): never the syndic; three at most unless within 10 % of the votes.</summary>
     Task<Result<Guid>> GrantProxyAsync(Actor actor, Guid meetingId, ProxyInput input, CancellationToken ct);
     Task<Result> RevokeProxyAsync(Actor actor, Guid proxyId, CancellationToken ct);
+    /// <summary>Keeps the scan of the signed proxy form (PDF or image, its type read from the bytes) with the proxy, for the syndic's office.</summary>
+    Task<Result> AttachProxyFormAsync(Actor actor, Guid proxyId, Stream content, string fileName, CancellationToken ct);
     /// <summary>Opens the meeting with the quorum found now; without it the meeting closes, on the record.</summary>
     Task<Result<QuorumState>> OpenAsync(Actor actor, Guid meetingId, CancellationToken ct);
     Task<Result> OpenItemAsync(Actor actor, Guid agendaItemId, CancellationToken ct);
@@ -25,7 +28,7 @@ public interface IAssemblySessionService
     Task<Result> CloseAsync(Actor actor, Guid meetingId, CancellationToken ct);
 }
 
-public sealed class AssemblySessionService(IKoproGoDbFactory dbFactory, AssemblyService assemblies, TimeProvider clock) : IAssemblySessionService
+public sealed class AssemblySessionService(IKoproGoDbFactory dbFactory, AssemblyService assemblies, IFileService files, TimeProvider clock) : IAssemblySessionService
 {
     private static readonly MeetingStatus[] Gathering = [MeetingStatus.Convened, MeetingStatus.Opened];
 
@@ -157,6 +160,30 @@ public sealed class AssemblySessionService(IKoproGoDbFactory dbFactory, Assembly
             var proxy = await db.Proxies.FirstAsync(p => p.Id == proxyId, ct);
             db.Proxies.Remove(proxy);
             db.Audit(actor, clock, "meeting.proxy_revoked", nameof(Meeting), meetingId, state.Meeting.OrganisationId, state.Meeting.BuildingId,
+                $"{state.Roll.Of(proxy.GrantorOwnerId)?.Name} → {state.Roll.Of(proxy.HolderOwnerId)?.Name}");
+            return Result.Ok();
+        }, ct);
+    }
+
+    public async Task<Result> AttachProxyFormAsync(Actor actor, Guid proxyId, Stream content, string fileName, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(fileName) || fileName.Length > StoredFile.FileNameMax)
+            return new Error(Errors.Required, [], "fileName");
+        Meeting? meeting;
+        await using (var db = await dbFactory.CreateAsync(ct))
+            meeting = await db.Proxies.Where(p => p.Id == proxyId).Join(db.Meetings, p => p.MeetingId, m => m.Id, (_, m) => m).AsNoTracking().FirstOrDefaultAsync(ct);
+        if (meeting is null)
+            return Errors.NotFoundError;
+        // the upload checks that the actor manages the building, streams within the size limit and refuses other types
+        var uploaded = await files.UploadAsync(actor, meeting.BuildingId, content, fileName.Trim(), FileUse.BuildingDocument, ct, DocumentAudience.Staff);
+        if (!uploaded.Succeeded)
+            return Result.Fail(uploaded.Errors);
+        return await InMeetingAsync(actor, meeting.Id, async (db, state) =>
+        {
+            if (await db.Proxies.FirstOrDefaultAsync(p => p.Id == proxyId, ct) is not { } proxy)
+                return Errors.NotFoundError;       // revoked meanwhile: the scan stays in the staff documents
+            proxy.AttachSignedForm(uploaded.Value);
+            db.Audit(actor, clock, "meeting.proxy_form", nameof(Meeting), state.Meeting.Id, state.Meeting.OrganisationId, state.Meeting.BuildingId,
                 $"{state.Roll.Of(proxy.GrantorOwnerId)?.Name} → {state.Roll.Of(proxy.HolderOwnerId)?.Name}");
             return Result.Ok();
         }, ct);

@@ -264,6 +264,10 @@ public sealed class Proxy
     public Guid HolderOwnerId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public string? CreatedBy { get; private set; }
+    /// <summary>The scan of the form the owner signed (PDF or photo), kept in the building's staff documents.</summary>
+    public Guid? SignedFormFileId { get; private set; }
+
+    public void AttachSignedForm(Guid fileId) => SignedFormFileId = fileId;
 
     public static Proxy Grant(Guid meetingId, Guid grantor, Guid holder, string? userId, DateTimeOffset now) =>
         new() { Id = Guid.CreateVersion7(), MeetingId = meetingId, GrantorOwnerId = grantor, HolderOwnerId = holder, CreatedAt = now, CreatedBy = userId };
