@@ -798,6 +798,10 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("title");
 
+                    b.Property<bool>("UnanimityOfPresent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("unanimity_of_present");
+
                     b.Property<decimal?>("VotesAbstained")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)")
@@ -1161,6 +1165,10 @@ namespace KoproGo.Data.Migrations
                     b.Property<string>("RemoteLink")
                         .HasColumnType("text")
                         .HasColumnName("remote_link");
+
+                    b.Property<Guid?>("RetryOfMeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("retry_of_meeting_id");
 
                     b.Property<Guid?>("SecretaryOwnerId")
                         .HasColumnType("uuid")

@@ -147,7 +147,8 @@ public static class AssemblyDocuments
 
     private static string Requirement(AgendaItem item, CultureInfo c) =>
         Texts.Get(item.Kind == ItemKind.Information ? "enum.ItemKind.Information" : "enum.Majority." + item.Majority, c)
-        + (item.DistributionKeyId is null ? "" : " — " + Texts.Get("pdf.assembly.concerned_only", c));
+        + (item.DistributionKeyId is null ? "" : " — " + Texts.Get("pdf.assembly.concerned_only", c))
+        + (item.UnanimityOfPresent ? " — " + Texts.Get("pdf.assembly.unanimity_of_present", c) : "");
 
     private static string Votes(decimal? votes, CultureInfo c) => (votes ?? 0).ToString("#,0.##", c);
 }

@@ -11,7 +11,7 @@ public sealed record MeetingRow(Guid Id, MeetingKind Kind, MeetingStatus Status,
 /// </summary>
 public sealed record ItemView(Guid Id, int Position, string Title, string? Description, ItemKind Kind, Majority Majority, Guid? BudgetId,
     ItemStatus Status, Outcome? Result, int Ballots, decimal SharesPresent, string? ConcernedKey = null, Guid? DistributionKeyId = null,
-    string? Conflicted = null);
+    string? Conflicted = null, bool UnanimityOfPresent = false);
 
 /// <summary>A voice of the roll and where it stands now.</summary>
 public sealed record RollLine(Guid OwnerId, string Name, int Shares, AttendanceMode? Mode, DateTimeOffset? ArrivedAt, string? RepresentedBy, bool Left,
@@ -29,8 +29,12 @@ public sealed record MeetingDetail(Guid Id, Guid BuildingId, string BuildingName
     string Place, string? RemoteLink, string? IdentityCheck, Guid? FirstSessionId, Guid? SecondSessionId, string? CancelReason,
     QuorumState LiveQuorum, int OwnersPresent, int OwnersTotal, int SharesPresent, int SharesTotal,
     IReadOnlyList<ItemView> Items, IReadOnlyList<RollLine> Roll, IReadOnlyList<ProxyView> Proxies,
-    bool CanManage, Guid? MyOwnerId, bool IsHere, IReadOnlyList<MyVoice> MyVoices)
+    bool CanManage, Guid? MyOwnerId, bool IsHere, IReadOnlyList<MyVoice> MyVoices, Guid? RetryOfMeetingId = null, Guid? RetryMeetingId = null)
 {
+    /// <summary>A closed meeting where unanimity failed only through absence, and no new meeting yet (Art. 3.88 §4).</summary>
+    public bool NeedsUnanimityRetry => Status is MeetingStatus.Closed or MeetingStatus.MinutesSent && RetryMeetingId is null
+        && Items.Any(i => i.Status == ItemStatus.Closed && i.Result?.Note == OutcomeNote.UnanimityFailedThroughAbsence);
+
     public ItemView? OpenItem => Items.FirstOrDefault(i => i.Status == ItemStatus.Open);
     public bool IsOwner => MyOwnerId is not null;
 }
@@ -51,6 +55,11 @@ public interface IAssemblyService
     Task<Result> RecordTrackingAsync(Actor actor, Guid meetingId, Guid ownerId, string trackingNumber, CancellationToken ct);
     /// <summary>After a meeting without quorum: the second session, at least 15 days later, same agenda and proxies, convened at once.</summary>
     Task<Result<Guid>> ConveneSecondSessionAsync(Actor actor, Guid meetingId, MeetingInput input, CancellationToken ct);
+    /// <summary>
+    /// After unanimous decisions that failed only through absent owners: a new meeting at least 30 days later, convened
+    /// at once, whose agenda is those items, decided by the unanimity of the owners present or represented (Art. 3.88 §4).
+    /// </summary>
+    Task<Result<Guid>> ConveneUnanimityRetryAsync(Actor actor, Guid meetingId, MeetingInput input, CancellationToken ct);
 }
 
 public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationService notifications, ConvocationDelivery delivery, IFileStore store, TimeProvider clock) : IAssemblyService
@@ -103,7 +112,7 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
         var items = state.Items.Select(i => new ItemView(i.Id, i.Position, i.Title, i.Description, i.Kind, i.Majority, i.BudgetId, i.Status,
             state.Outcome(i, now), state.Ballots.Count(b => b.AgendaItemId == i.Id), state.BaseWeight(i, now),
             i.DistributionKeyId is { } key ? keyNames.GetValueOrDefault(key, "?") : null, i.DistributionKeyId,
-            i.ConflictedOwnerIds.Count == 0 ? null : string.Join(", ", i.ConflictedOwnerIds.Select(o => state.Roll.Of(o)?.Name ?? "?")))).ToList();
+            i.ConflictedOwnerIds.Count == 0 ? null : string.Join(", ", i.ConflictedOwnerIds.Select(o => state.Roll.Of(o)?.Name ?? "?")), i.UnanimityOfPresent)).ToList();
         var names = state.Roll.Voices.ToDictionary(v => v.OwnerId, v => v.Name);
         var convocations = await db.Convocations.AsNoTracking().Where(c => c.MeetingId == meeting.Id).ToDictionaryAsync(c => c.OwnerId, ct);
         var lastStay = state.Attendances.GroupBy(a => a.OwnerId).ToDictionary(g => g.Key, g => g.MaxBy(a => a.ArrivedAt)!);
@@ -131,13 +140,14 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
                 mine.Contains(v.OwnerId) ? null : Instructed(v.OwnerId)))
             .OrderByDescending(v => v.OwnVoice).ThenBy(v => v.Name).ToList();
         var second = await db.Meetings.Where(m => m.FirstSessionId == meeting.Id).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct);
+        var retry = await db.Meetings.Where(m => m.RetryOfMeetingId == meeting.Id && m.Status != MeetingStatus.Cancelled).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct);
         var sharesPresent = state.Roll.SharesOf(present.Keys);
         var quorum = state.Roll.Owners == 0 ? QuorumState.NotReached
             : AssemblyRules.Quorum(state.Roll.Owners, state.Roll.TotalShares, present.Count, sharesPresent, meeting.IsSecondSession);
         return new MeetingDetail(meeting.Id, building.Id, building.Name, meeting.Kind, meeting.Status, meeting.StartsAt, meeting.Place, meeting.RemoteLink,
             meeting.IdentityCheck, meeting.FirstSessionId, second, meeting.CancelReason, quorum, present.Count, state.Roll.Owners, sharesPresent,
             state.Roll.TotalShares, items, roll, proxies, actor.CanManage(building.OrganisationId, building.Id), mine.Count > 0 ? mine.Order().First() : null,
-            state.Attendances.Any(a => mine.Contains(a.OwnerId) && a.IsPresentAt(now)), myVoices);
+            state.Attendances.Any(a => mine.Contains(a.OwnerId) && a.IsPresentAt(now)), myVoices, meeting.RetryOfMeetingId, retry);
     }
 
     public Task<Result<Guid>> CreateAsync(Actor actor, Guid buildingId, MeetingInput input, CancellationToken ct) =>
@@ -377,6 +387,49 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
             throw;
         }
         return second.Id;
+    }
+
+    public async Task<Result<Guid>> ConveneUnanimityRetryAsync(Actor actor, Guid meetingId, MeetingInput input, CancellationToken ct)
+    {
+        var v = input.Validate(clock.GetUtcNow());
+        if (!v.IsValid)
+            return Result<Guid>.Fail(v.Errors);
+        await using var db = await dbFactory.CreateAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var found = await LockedAsync(db, actor, meetingId, ct);
+        if (!found.Succeeded)
+            return Result<Guid>.Fail(found.Errors);
+        var first = found.Value;
+        var failed = await db.AgendaItems.AsNoTracking()
+            .Where(i => i.MeetingId == first.Id && i.Status == ItemStatus.Closed && i.Note == OutcomeNote.UnanimityFailedThroughAbsence)
+            .OrderBy(i => i.Position).ToListAsync(ct);
+        if (first.Status is not (MeetingStatus.Closed or MeetingStatus.MinutesSent) || failed.Count == 0)
+            return new Error("error.unanimity_retry_not_needed");
+        if (await db.Meetings.AnyAsync(m => m.RetryOfMeetingId == first.Id && m.Status != MeetingStatus.Cancelled, ct))
+            return new Error("error.unanimity_retry_exists");
+        var retry = Meeting.RetryOf(first, input, clock.GetUtcNow());
+        var earliest = Day(first).AddDays(AssemblyRules.UnanimityRetryDays);
+        if (Day(retry) < earliest)
+            return new Error("error.unanimity_retry_too_early", [AssemblyRules.UnanimityRetryDays, earliest], nameof(MeetingInput.StartsAt));
+        db.Meetings.Add(retry);
+        db.AgendaItems.AddRange(failed.Select((item, index) => item.RetryAmongPresent(retry.Id, index + 1)));
+        db.Audit(actor, clock, "meeting.unanimity_retry", nameof(Meeting), retry.Id, retry.OrganisationId, retry.BuildingId, first.Id.ToString());
+        await db.SaveChangesAsync(ct);
+        var written = new List<string>();
+        try
+        {
+            var convened = await ConveneAsync(db, actor, retry, written, ct);
+            if (!convened.Succeeded)
+                return Result<Guid>.Fail(convened.Errors);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch
+        {
+            await ForgetAsync(written);
+            throw;
+        }
+        return retry.Id;
     }
 
     public async Task<Result> RecordTrackingAsync(Actor actor, Guid meetingId, Guid ownerId, string trackingNumber, CancellationToken ct)

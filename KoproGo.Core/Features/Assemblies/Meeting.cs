@@ -36,6 +36,11 @@ public sealed class Meeting
     public MeetingStatus Status { get; private set; }
     /// <summary>The meeting without quorum this one is the second session of: it deliberates whatever the attendance (Art. 3.87 §5).</summary>
     public Guid? FirstSessionId { get; private set; }
+    /// <summary>
+    /// The meeting whose unanimous decisions failed only through absent owners: this one, at least 30 days later,
+    /// decides them by the unanimity of the owners present or represented (Art. 3.88 §4).
+    /// </summary>
+    public Guid? RetryOfMeetingId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ConvenedAt { get; private set; }
     public DateTimeOffset? OpenedAt { get; private set; }
@@ -80,6 +85,13 @@ public sealed class Meeting
         Status = MeetingStatus.Draft,
         CreatedAt = now,
     };
+
+    public static Meeting RetryOf(Meeting first, MeetingInput input, DateTimeOffset now)
+    {
+        var retry = Create(first.OrganisationId, first.BuildingId, input, null, now);
+        retry.RetryOfMeetingId = first.Id;
+        return retry;
+    }
 
     public void Convene(DateTimeOffset now) => Move(MeetingStatus.Draft, MeetingStatus.Convened, () => ConvenedAt = now);
 
@@ -161,6 +173,8 @@ public sealed class AgendaItem
     /// themselves nor as anyone's proxy (Art. 3.87 §7).
     /// </summary>
     public List<Guid> ConflictedOwnerIds { get; private set; } = [];
+    /// <summary>A unanimity item put again to a new meeting after absence made it fail: the owners present or represented decide it (Art. 3.88 §4).</summary>
+    public bool UnanimityOfPresent { get; private set; }
     public ItemStatus Status { get; private set; }
     public DateTimeOffset? OpenedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
@@ -204,8 +218,18 @@ public sealed class AgendaItem
         CandidateOwnerId = CandidateOwnerId,
         MandateEnds = MandateEnds,
         ConflictedOwnerIds = [.. ConflictedOwnerIds],
+        UnanimityOfPresent = UnanimityOfPresent,
         Status = ItemStatus.Pending,
     };
+
+    /// <summary>The item for the new meeting of Art. 3.88 §4, at <paramref name="position"/> on its agenda.</summary>
+    public AgendaItem RetryAmongPresent(Guid meetingId, int position)
+    {
+        var copy = CopyTo(meetingId);
+        copy.Position = position;
+        copy.UnanimityOfPresent = true;
+        return copy;
+    }
 
     public void Open(DateTimeOffset now)
     {

@@ -74,7 +74,9 @@ internal sealed record MeetingState(Meeting Meeting, Roll Roll, IReadOnlyList<Ag
         var weights = Weights(item);
         var ballots = Ballots.Where(b => b.AgendaItemId == item.Id && weights.ContainsKey(b.OwnerId))
             .Select(b => new Ballot(b.VoterOwnerId, b.OwnerId, weights[b.OwnerId], b.Vote)).ToList();
-        return AssemblyRules.Count(item.Majority, ballots, BaseWeight(item, now), weights.Values.Sum());
+        var present = BaseWeight(item, now);
+        // the new meeting after a unanimity failed through absence: unanimity of those present or represented
+        return AssemblyRules.Count(item.Majority, ballots, present, item.UnanimityOfPresent ? present : weights.Values.Sum());
     }
 }
 
