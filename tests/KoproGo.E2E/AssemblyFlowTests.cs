@@ -19,6 +19,20 @@ public class AssemblyFlowTests(AppFixture app)
         await Sql.ExecAsync(app.ConnectionString, $"UPDATE meetings SET starts_at = now() + interval '10 minutes' WHERE id = '{meeting}'");
         var url = $"/assemblies/{meeting}";
 
+        // a tenant writes an observation from the notice's link, on a phone: the syndic reads it with the agenda
+        await using (var tenant = await app.NewSessionAsync())
+        {
+            await tenant.Page.SetViewportSizeAsync(390, 844);
+            await tenant.SignInAsync("locataire@example.be");
+            await tenant.GotoAsync(url + "/observations");
+            await tenant.Page.Locator("#observation-text").FillAsync("L'éclairage du hall reste allumé toute la nuit.");
+            await tenant.Page.Locator("#observation-send").ClickAsync();
+            await Expect(tenant.Page.Locator(".mud-snackbar")).ToContainTextAsync("Observation envoyée");
+            Assert.True(await tenant.Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "the observations page is wider than the phone");
+            await tenant.CheckAccessibilityAsync("assembly-observations-phone");
+            tenant.AssertNoErrors();
+        }
+
         await using var syndic = await app.NewSessionAsync();
         await syndic.SignInAsync("syndic@horta.be");
         await syndic.GotoAsync($"/assemblies?building={await app.BuildingIdAsync("residence-horta")}");
@@ -30,6 +44,7 @@ public class AssemblyFlowTests(AppFixture app)
         await syndic.GotoAsync(url);
         await Expect(syndic.Page.Locator("#agenda .agenda-item")).ToHaveCountAsync(5);
         await Expect(syndic.Page.Locator(".proxy-line")).ToHaveCountAsync(2);
+        await Expect(syndic.Page.Locator("#observations .observation")).ToContainTextAsync("éclairage du hall");
         // a proxy form can instruct the vote on each resolution still to come
         await syndic.Page.Locator("#add-proxy").ClickAsync();
         var resolutions = await app.ScalarAsync<long>($"SELECT count(*) FROM agenda_items WHERE meeting_id = '{meeting}' AND kind = 'Resolution'");

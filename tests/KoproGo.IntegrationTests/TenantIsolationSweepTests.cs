@@ -209,7 +209,7 @@ public class TenantIsolationSweepTests(DatabaseFixture fx, ITestOutputHelper out
 
                 case "password": return "not-the-password";
                 case "fileName": return "intruder.cod";
-                case "token" or "code" or "reason" or "body" or "message" or "description" or "trackingNumber" or "newEmail":
+                case "token" or "code" or "reason" or "body" or "message" or "description" or "trackingNumber" or "newEmail" or "text":
                     return name == "newEmail" ? "intruder@example.be" : "intruder";
             }
             throw new InvalidOperationException($"the sweep has no value for string '{name}'");

@@ -11,6 +11,7 @@ public static class AssembliesTables
         public DbSet<Proxy> Proxies => db.Set<Proxy>();
         public DbSet<ProxyInstruction> ProxyInstructions => db.Set<ProxyInstruction>();
         public DbSet<Mandate> Mandates => db.Set<Mandate>();
+        public DbSet<OccupantObservation> OccupantObservations => db.Set<OccupantObservation>();
         public DbSet<ItemBallot> ItemBallots => db.Set<ItemBallot>();
         public DbSet<Convocation> Convocations => db.Set<Convocation>();
         public DbSet<MinutesSignature> MinutesSignatures => db.Set<MinutesSignature>();

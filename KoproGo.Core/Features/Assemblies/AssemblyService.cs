@@ -297,6 +297,9 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
             return new Error("error.meeting_no_items");
         meeting.Convene(clock.GetUtcNow());
         written.AddRange(await delivery.SendAsync(db, actor, meeting, ct));
+        var building = await db.Buildings.AsNoTracking().FirstAsync(b => b.Id == meeting.BuildingId, ct);
+        var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == meeting.OrganisationId).Select(o => o.Name).FirstAsync(ct);
+        ObservationService.PostNotice(db, actor, organisation, building, meeting, clock.GetUtcNow());
         db.Audit(actor, clock, "meeting.convened", nameof(Meeting), meeting.Id, meeting.OrganisationId, meeting.BuildingId, Day(meeting).ToString("yyyy-MM-dd"));
         await NotifyOwnersAsync(db, meeting, "notify.meeting_convened", ct);
         return Result.Ok();

@@ -1,3 +1,4 @@
+using KoproGo.Core.Features.Assemblies;
 using KoproGo.Core.Features.Bookings;
 using KoproGo.Core.Features.Library;
 using KoproGo.Core.Features.Notices;
@@ -23,6 +24,7 @@ public sealed class CommunityPersonalData : IPersonalDataContributor
             Notices = await db.Notices.AsNoTracking().Where(n => n.AuthorUserId == subject.UserId)
                 .Select(n => new { n.Title, n.Body, Category = n.Category.ToString(), n.Price, n.EventAt, n.Place, n.CreatedAt, n.PublishedAt }).ToListAsync(ct),
             Comments = await db.NoticeComments.AsNoTracking().Where(c => c.AuthorUserId == subject.UserId).Select(c => new { c.Body, c.CreatedAt, c.EditedAt }).ToListAsync(ct),
+            AssemblyObservations = await db.OccupantObservations.AsNoTracking().Where(o => o.UserId == subject.UserId).Select(o => new { o.Text, o.CreatedAt }).ToListAsync(ct),
             Polls = await (from p in db.PollParticipations.AsNoTracking()
                            join poll in db.Polls on p.PollId equals poll.Id
                            where owners.Contains(p.OwnerId)
@@ -72,6 +74,7 @@ public sealed class CommunityPersonalData : IPersonalDataContributor
         var owners = subject.OwnerIds.ToList();
         await db.Notices.Where(n => n.AuthorUserId == subject.UserId).ExecuteUpdateAsync(s => s.SetProperty(n => n.AuthorName, pseudonym), ct);
         await db.NoticeComments.Where(c => c.AuthorUserId == subject.UserId).ExecuteUpdateAsync(s => s.SetProperty(c => c.AuthorName, pseudonym), ct);
+        await db.OccupantObservations.Where(o => o.UserId == subject.UserId).ExecuteUpdateAsync(s => s.SetProperty(o => o.AuthorName, pseudonym), ct);
         await db.Bookings.Where(b => owners.Contains(b.OwnerId)).ExecuteUpdateAsync(s => s.SetProperty(b => b.Note, (string?)null), ct);
         await db.Loans.Where(l => owners.Contains(l.BorrowerId)).ExecuteUpdateAsync(s => s.SetProperty(l => l.Message, (string?)null), ct);
         var skills = db.Skills.Where(s => owners.Contains(s.OwnerId)).Select(s => s.Id);

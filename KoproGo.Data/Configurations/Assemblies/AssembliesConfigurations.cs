@@ -115,3 +115,15 @@ public sealed class MandateConfiguration : IEntityTypeConfiguration<Mandate>
         b.HasOne<AgendaItem>().WithMany().HasForeignKey(x => x.AgendaItemId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class OccupantObservationConfiguration : IEntityTypeConfiguration<OccupantObservation>
+{
+    public void Configure(EntityTypeBuilder<OccupantObservation> b)
+    {
+        b.ToTable("occupant_observations");
+        b.Property(x => x.Text).HasMaxLength(OccupantObservation.TextMax);
+        b.Property(x => x.AuthorName).HasMaxLength(200);
+        b.HasIndex(x => new { x.MeetingId, x.CreatedAt });
+        b.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
