@@ -157,6 +157,10 @@ public static class Access
         return await db.CurrentOwnerIds(buildingId, today).Where(o => ownerIds.Contains(o)).OrderBy(o => o).Select(o => (Guid?)o).FirstOrDefaultAsync(ct);
     }
 
+    /// <summary>Whether the actor lives in or owns in the building now: a current owner or one of its tenants.</summary>
+    public static async Task<bool> IsResidentAsync(this IKoproGoDb db, Actor actor, Guid buildingId, DateOnly today, CancellationToken ct) =>
+        actor.TenantBuildingIds.Contains(buildingId) || await db.OwnerInBuildingAsync(actor, buildingId, today, ct) is not null;
+
     /// <summary>
     /// Who may offer something to the building's community (a shared object, a skill): a current owner of a building the
     /// actor can read, attaching only community photos uploaded to that building. The building and the actor's owner record.

@@ -123,21 +123,17 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
             var sent = convocations.GetValueOrDefault(v.OwnerId);
             return new RollLine(v.OwnerId, v.Name, v.Shares, stay?.Mode, stay?.ArrivedAt, by, stay?.LeftAt is not null, sent?.Channel, sent?.TrackingNumber);
         }).ToList();
-        var proxyIds = state.Proxies.Select(p => p.Id).ToList();
-        var instructions = await db.ProxyInstructions.AsNoTracking().Where(i => proxyIds.Contains(i.ProxyId)).ToListAsync(ct);
         var proxies = state.Proxies.Select(p => new ProxyView(p.Id, p.GrantorOwnerId, names.GetValueOrDefault(p.GrantorOwnerId, "?"), p.HolderOwnerId,
-            names.GetValueOrDefault(p.HolderOwnerId, "?"), instructions.Count(i => i.ProxyId == p.Id), staffView ? p.SignedFormFileId : null)).ToList();
+            names.GetValueOrDefault(p.HolderOwnerId, "?"), state.Instructions.Count(i => i.ProxyId == p.Id), staffView ? p.SignedFormFileId : null)).ToList();
         var mine = actor.OwnerIds.Where(o => state.Roll.Of(o) is not null).ToHashSet();
         var open = state.Items.FirstOrDefault(i => i.Status == ItemStatus.Open);
-        Vote? Instructed(Guid grantor) => open is null ? null : instructions
-            .FirstOrDefault(i => i.AgendaItemId == open.Id && state.Proxies.Any(p => p.Id == i.ProxyId && p.GrantorOwnerId == grantor))?.Vote;
         // on a concerned-lots item, only the voices whose lots bear its charges, with their weight in its key
         var weights = open is null ? null : state.Weights(open);
         var voters = open is null ? present : state.VotersAt(open, now);
         var myVoices = voters.Where(p => mine.Contains(p.Value) && (weights is null || weights.ContainsKey(p.Key))).Select(p => state.Roll.Of(p.Key)!)
             .Select(v => new MyVoice(v.OwnerId, v.Name, weights?.GetValueOrDefault(v.OwnerId) ?? v.Shares, mine.Contains(v.OwnerId),
                 open is null ? null : state.Ballots.FirstOrDefault(b => b.AgendaItemId == open.Id && b.OwnerId == v.OwnerId)?.Vote,
-                mine.Contains(v.OwnerId) ? null : Instructed(v.OwnerId)))
+                mine.Contains(v.OwnerId) || open is null ? null : state.InstructionFor(open.Id, v.OwnerId)))
             .OrderByDescending(v => v.OwnVoice).ThenBy(v => v.Name).ToList();
         var second = await db.Meetings.Where(m => m.FirstSessionId == meeting.Id).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct);
         var retry = await db.Meetings.Where(m => m.RetryOfMeetingId == meeting.Id && m.Status != MeetingStatus.Cancelled).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct);
@@ -172,10 +168,12 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
                 return Result<Guid>.Fail(new Error("error.item_budget_not_submitted", [], nameof(AgendaItemInput.BudgetId)));
             if (input.DistributionKeyId is { } keyId && !await db.DistributionKeys.AnyAsync(k => k.Id == keyId && k.BuildingId == meeting.BuildingId, ct))
                 return Result<Guid>.Fail(new Error(Errors.NotFound, [], nameof(AgendaItemInput.DistributionKeyId)));
-            if (await MandateErrorAsync(db, meeting, input, ct) is { } refused)
+            // the owners an item names (a candidate, those whose mission it concerns) are voices of the meeting's roll
+            var roll = input.Effect == ItemEffect.ElectCouncilMember || input.ConflictedOwnerIds.Count > 0
+                ? await Roll.OfBuildingAsync(db, meeting.BuildingId, Day(meeting), ct) : null;
+            if (await MandateErrorAsync(db, meeting, input, roll, ct) is { } refused)
                 return Result<Guid>.Fail(refused);
-            if (input.ConflictedOwnerIds.Count > 0 && (await Roll.OfBuildingAsync(db, meeting.BuildingId, Day(meeting), ct)) is var roll
-                && input.ConflictedOwnerIds.Any(o => roll.Of(o) is null))
+            if (input.ConflictedOwnerIds.Any(o => roll!.Of(o) is null))
                 return Result<Guid>.Fail(new Error("error.meeting_not_owner", [], nameof(AgendaItemInput.ConflictedOwnerIds)));
             var position = await db.AgendaItems.Where(i => i.MeetingId == meeting.Id).MaxAsync(i => (int?)i.Position, ct) ?? 0;
             var item = AgendaItem.Create(meeting.Id, position + 1, input);
@@ -189,7 +187,7 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
     /// An election's candidate is an owner of the building, never the syndic (Art. 3.90 §1); a mandate ends after the
     /// meeting and within the law's term: a year for the council, three for the syndic (Art. 3.89 §1).
     /// </summary>
-    private static async Task<Error?> MandateErrorAsync(IKoproGoDb db, Meeting meeting, AgendaItemInput input, CancellationToken ct)
+    private static async Task<Error?> MandateErrorAsync(IKoproGoDb db, Meeting meeting, AgendaItemInput input, Roll? roll, CancellationToken ct)
     {
         if (input.Effect == ItemEffect.None)
             return null;
@@ -198,8 +196,7 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
             return new Error("error.mandate_end", [GovernanceRules.LatestEnd(input.Effect, day)], nameof(AgendaItemInput.MandateEnds));
         if (input.Effect != ItemEffect.ElectCouncilMember)
             return null;
-        var roll = await Roll.OfBuildingAsync(db, meeting.BuildingId, day, ct);
-        if (roll.Of(input.CandidateOwnerId!.Value) is not { } candidate)
+        if (roll!.Of(input.CandidateOwnerId!.Value) is not { } candidate)
             return new Error("error.meeting_not_owner", [], nameof(AgendaItemInput.CandidateOwnerId));
         return await AssemblySessionService.IsSyndicAsync(db, candidate.OwnerId, meeting, ct)
             ? new Error("error.council_syndic", [candidate.Name], nameof(AgendaItemInput.CandidateOwnerId))
@@ -374,11 +371,18 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
                 .Select(i => new ProxyInstruction { ProxyId = copy.Id, AgendaItemId = copies[i.AgendaItemId].Id, Vote = i.Vote }));
         }
         db.Audit(actor, clock, "meeting.second_session", nameof(Meeting), second.Id, second.OrganisationId, second.BuildingId, first.Id.ToString());
+        return await ConveneAtOnceAsync(db, tx, actor, second, ct);
+    }
+
+    /// <summary>A follow-up meeting, its agenda staged in <paramref name="db"/>: saved and convened in the caller's transaction, or nothing written.</summary>
+    private async Task<Result<Guid>> ConveneAtOnceAsync(IKoproGoDb db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, Actor actor, Meeting meeting,
+        CancellationToken ct)
+    {
         await db.SaveChangesAsync(ct);
         var written = new List<string>();
         try
         {
-            var convened = await ConveneAsync(db, actor, second, written, ct);
+            var convened = await ConveneAsync(db, actor, meeting, written, ct);
             if (!convened.Succeeded)
                 return Result<Guid>.Fail(convened.Errors);
             await db.SaveChangesAsync(ct);
@@ -389,7 +393,7 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
             await ForgetAsync(written);
             throw;
         }
-        return second.Id;
+        return meeting.Id;
     }
 
     public async Task<Result<Guid>> ConveneUnanimityRetryAsync(Actor actor, Guid meetingId, MeetingInput input, CancellationToken ct)
@@ -417,22 +421,7 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
         db.Meetings.Add(retry);
         db.AgendaItems.AddRange(failed.Select((item, index) => item.RetryAmongPresent(retry.Id, index + 1)));
         db.Audit(actor, clock, "meeting.unanimity_retry", nameof(Meeting), retry.Id, retry.OrganisationId, retry.BuildingId, first.Id.ToString());
-        await db.SaveChangesAsync(ct);
-        var written = new List<string>();
-        try
-        {
-            var convened = await ConveneAsync(db, actor, retry, written, ct);
-            if (!convened.Succeeded)
-                return Result<Guid>.Fail(convened.Errors);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        catch
-        {
-            await ForgetAsync(written);
-            throw;
-        }
-        return retry.Id;
+        return await ConveneAtOnceAsync(db, tx, actor, retry, ct);
     }
 
     public async Task<Result> RecordTrackingAsync(Actor actor, Guid meetingId, Guid ownerId, string trackingNumber, CancellationToken ct)

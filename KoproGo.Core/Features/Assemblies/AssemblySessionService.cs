@@ -214,29 +214,31 @@ public sealed class AssemblySessionService(IKoproGoDbFactory dbFactory, Assembly
     }
 
     public Task<Result> OpenItemAsync(Actor actor, Guid agendaItemId, CancellationToken ct) =>
-        OnItemAsync(actor, agendaItemId, async (db, state, item) =>
-        {
-            if (state.Meeting.Status != MeetingStatus.Opened)
-                return AssemblyService.StatusError(state.Meeting);
-            if (item.Kind != ItemKind.Resolution || item.Status != ItemStatus.Pending)
-                return Error.Of("error.item_status", item.Status.ToString());
-            if (state.Items.Any(i => i.Status == ItemStatus.Open))
-                return new Error("error.item_other_open");
-            var now = clock.GetUtcNow();
-            item.Open(now);
-            db.Audit(actor, clock, "meeting.item_opened", nameof(Meeting), state.Meeting.Id, state.Meeting.OrganisationId, state.Meeting.BuildingId, item.Title);
-            await CastInstructedAsync(db, actor, state, item, now, ct);
-            return Result.Ok();
-        }, ct);
+        OnItemAsync(actor, agendaItemId, (db, state, item) => Task.FromResult(OpenItem(db, actor, state, item)), ct);
+
+    private Result OpenItem(IKoproGoDb db, Actor actor, MeetingState state, AgendaItem item)
+    {
+        if (state.Meeting.Status != MeetingStatus.Opened)
+            return AssemblyService.StatusError(state.Meeting);
+        if (item.Kind != ItemKind.Resolution || item.Status != ItemStatus.Pending)
+            return Error.Of("error.item_status", item.Status.ToString());
+        if (state.Items.Any(i => i.Status == ItemStatus.Open))
+            return new Error("error.item_other_open");
+        var now = clock.GetUtcNow();
+        item.Open(now);
+        db.Audit(actor, clock, "meeting.item_opened", nameof(Meeting), state.Meeting.Id, state.Meeting.OrganisationId, state.Meeting.BuildingId, item.Title);
+        CastInstructed(db, actor, state, item, now);
+        return Result.Ok();
+    }
 
     /// <summary>
     /// The proxies' written instructions for the item, cast as the item opens for each voice its holder represents now
     /// (a holder who arrives later casts it by hand, and only as instructed).
     /// </summary>
-    private async Task CastInstructedAsync(IKoproGoDb db, Actor actor, MeetingState state, AgendaItem item, DateTimeOffset now, CancellationToken ct)
+    private void CastInstructed(IKoproGoDb db, Actor actor, MeetingState state, AgendaItem item, DateTimeOffset now)
     {
-        var instructed = await db.ProxyInstructions.AsNoTracking().Where(i => i.AgendaItemId == item.Id)
-            .Join(db.Proxies, i => i.ProxyId, p => p.Id, (i, p) => new { p.GrantorOwnerId, p.HolderOwnerId, i.Vote }).ToListAsync(ct);
+        var instructed = state.Proxies.Join(state.Instructions.Where(i => i.AgendaItemId == item.Id), p => p.Id, i => i.ProxyId,
+            (p, i) => new { p.GrantorOwnerId, p.HolderOwnerId, i.Vote });
         var present = state.VotersAt(item, now);
         foreach (var instruction in instructed)
         {
@@ -293,9 +295,7 @@ public sealed class AssemblySessionService(IKoproGoDbFactory dbFactory, Assembly
         if (!syndic && !actor.OwnerIds.Contains(voter))
             return Errors.ForbiddenError;
         // a voice cast through a proxy follows the form's instruction for this item, if it gave one
-        if (voter != voice.OwnerId && await db.ProxyInstructions.Where(i => i.AgendaItemId == agendaItemId)
-                .Join(db.Proxies.Where(p => p.GrantorOwnerId == voice.OwnerId && p.MeetingId == meeting.Id), i => i.ProxyId, p => p.Id, (i, _) => (Vote?)i.Vote)
-                .FirstOrDefaultAsync(ct) is { } instructed && instructed != input.Vote)
+        if (voter != voice.OwnerId && state.InstructionFor(agendaItemId, voice.OwnerId) is { } instructed && instructed != input.Vote)
             return new Error("error.vote_instructed", [voice.Name]);
         var previous = state.Ballots.FirstOrDefault(b => b.AgendaItemId == agendaItemId && b.OwnerId == voice.OwnerId);
         // the key (item, owner) decides: of two votes at once one inserts, the other replaces it — never two ballots

@@ -2,9 +2,11 @@ using KoproGo.Core.Features.Accounting;
 namespace KoproGo.Core.Features.Assemblies;
 
 /// <summary>A meeting as read at one moment: its roll, agenda, attendance, proxies and ballots, and the counts made from them.</summary>
+/// <param name="Instructions">The proxies' voting instructions (how owners voted before the meeting).</param>
 /// <param name="KeyWeights">For each distribution key a concerned-lots item uses, its weight per lot.</param>
 internal sealed record MeetingState(Meeting Meeting, Roll Roll, IReadOnlyList<AgendaItem> Items, IReadOnlyList<Attendance> Attendances,
-    IReadOnlyList<Proxy> Proxies, IReadOnlyList<ItemBallot> Ballots, IReadOnlyDictionary<Guid, IReadOnlyDictionary<Guid, decimal>> KeyWeights)
+    IReadOnlyList<Proxy> Proxies, IReadOnlyList<ProxyInstruction> Instructions, IReadOnlyList<ItemBallot> Ballots,
+    IReadOnlyDictionary<Guid, IReadOnlyDictionary<Guid, decimal>> KeyWeights)
 {
     private readonly Dictionary<Guid, IReadOnlyDictionary<Guid, decimal>> _weights = [];
     private IReadOnlyDictionary<Guid, decimal>? _byShares;
@@ -20,9 +22,15 @@ internal sealed record MeetingState(Meeting Meeting, Roll Roll, IReadOnlyList<Ag
             items,
             await db.Attendances.AsNoTracking().Where(a => a.MeetingId == meeting.Id).ToListAsync(ct),
             await db.Proxies.AsNoTracking().Where(p => p.MeetingId == meeting.Id).ToListAsync(ct),
+            await db.ProxyInstructions.AsNoTracking().Where(i => db.Set<Proxy>().Any(p => p.Id == i.ProxyId && p.MeetingId == meeting.Id)).ToListAsync(ct),
             await db.ItemBallots.AsNoTracking().Where(b => db.Set<AgendaItem>().Any(i => i.Id == b.AgendaItemId && i.MeetingId == meeting.Id)).ToListAsync(ct),
             keyUnits.GroupBy(k => k.KeyId).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<Guid, decimal>)g.ToDictionary(k => k.UnitId, k => k.Weight)));
     }
+
+    /// <summary>The vote the grantor's proxy form instructs on the item, if it gives one.</summary>
+    public Vote? InstructionFor(Guid agendaItemId, Guid grantorOwnerId) =>
+        Proxies.Where(p => p.GrantorOwnerId == grantorOwnerId)
+            .Join(Instructions.Where(i => i.AgendaItemId == agendaItemId), p => p.Id, i => i.ProxyId, (_, i) => (Vote?)i.Vote).FirstOrDefault();
 
     /// <summary>Each voice present or represented at the instant, with who casts it.</summary>
     public IReadOnlyDictionary<Guid, Guid> PresentAt(DateTimeOffset instant) => Roll.PresentAt(Attendances, Proxies, instant);

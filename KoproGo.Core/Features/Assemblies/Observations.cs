@@ -98,8 +98,7 @@ public sealed class ObservationService(IKoproGoDbFactory dbFactory, TimeProvider
         var building = await db.ReadableBuildings(actor, clock.Today()).AsNoTracking().FirstOrDefaultAsync(b => b.Id == meeting.BuildingId, ct);
         if (building is null)
             return null;
-        var occupant = actor.IsStaffOf(building.OrganisationId, building.Id) || actor.TenantBuildingIds.Contains(building.Id)
-            || await db.OwnerInBuildingAsync(actor, building.Id, clock.Today(), ct) is not null;
+        var occupant = actor.IsStaffOf(building.OrganisationId, building.Id) || await db.IsResidentAsync(actor, building.Id, clock.Today(), ct);
         return occupant ? (meeting, building) : null;
     }
 

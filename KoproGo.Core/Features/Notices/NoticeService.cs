@@ -81,7 +81,7 @@ public sealed class NoticeService(IKoproGoDbFactory dbFactory, INotificationServ
         if (await BuildingAsync(db, actor, buildingId, ct) is not { } building)
             return Errors.NotFoundError;
         var syndic = actor.CanManage(building.OrganisationId, building.Id);
-        var resident = await db.OwnerInBuildingAsync(actor, buildingId, clock.Today(), ct) is not null || actor.TenantBuildingIds.Contains(buildingId);
+        var resident = await db.IsResidentAsync(actor, buildingId, clock.Today(), ct);
         if (!syndic && (input.Category == NoticeCategory.Announcement || input.AllBuildings))
             return new Error("error.notice_syndic_only", [], nameof(NoticeInput.Category));
         if (!syndic && !resident)
