@@ -10,6 +10,9 @@ public static class BusinessTime
 
     public static DateTime LocalDateTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
 
+    /// <summary>The Brussels calendar day of an instant.</summary>
+    public static DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(LocalDateTime(instant));
+
     /// <summary>The UTC instant of a Brussels wall-clock time (on a DST gap, the hour after; on an overlap, the first).</summary>
     public static DateTimeOffset ToUtc(DateOnly date, TimeOnly time)
     {

@@ -842,6 +842,241 @@ namespace KoproGo.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("KoproGo.Core.Features.Assemblies.AgendaProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AgendaItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agenda_item_id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author_name");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<DateOnly>("DueFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("due_from");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agenda_proposals");
+
+                    b.HasIndex("AgendaItemId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agenda_proposals_agenda_item_id")
+                        .HasFilter("agenda_item_id IS NOT NULL");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_agenda_proposals_owner_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_agenda_proposals_user_id");
+
+                    b.HasIndex("BuildingId", "DueFrom")
+                        .HasDatabaseName("ix_agenda_proposals_building_id_due_from");
+
+                    b.ToTable("agenda_proposals", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_agenda_proposals_due_from_range", "\"due_from\" BETWEEN '1900-01-01' AND '2199-12-31'");
+
+                            t.HasCheckConstraint("ck_agenda_proposals_received_at_range", "\"received_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_agenda_proposals_withdrawn_at_range", "\"withdrawn_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Assemblies.AssemblyRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset?>("OverdueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overdue_at");
+
+                    b.Property<DateTimeOffset?>("ReachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reached_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assembly_requests");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_assembly_requests_meeting_id");
+
+                    b.HasIndex("ReachedAt")
+                        .HasDatabaseName("ix_assembly_requests_reached_at")
+                        .HasFilter("reached_at IS NOT NULL AND overdue_at IS NULL");
+
+                    b.HasIndex("BuildingId", "CreatedAt")
+                        .HasDatabaseName("ix_assembly_requests_building_id_created_at");
+
+                    b.ToTable("assembly_requests", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_assembly_requests_created_at_range", "\"created_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_assembly_requests_overdue_at_range", "\"overdue_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_assembly_requests_reached_at_range", "\"reached_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_assembly_requests_reminded_at_range", "\"reminded_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Assemblies.AssemblyRequestSignature", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Shares")
+                        .HasColumnType("integer")
+                        .HasColumnName("shares");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("RequestId", "OwnerId")
+                        .HasName("pk_assembly_request_signatures");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_assembly_request_signatures_owner_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_assembly_request_signatures_user_id");
+
+                    b.ToTable("assembly_request_signatures", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_assembly_request_signatures_shares", "shares >= 0");
+
+                            t.HasCheckConstraint("ck_assembly_request_signatures_signed_at_range", "\"signed_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Assemblies.AssemblySettings", b =>
+                {
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<int>("ConvocationDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("convocation_days");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int?>("PeriodDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_day");
+
+                    b.Property<int?>("PeriodMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_month");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("BuildingId")
+                        .HasName("pk_assembly_settings");
+
+                    b.ToTable("assembly_settings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_assembly_settings_convocation", "convocation_days >= 15");
+
+                            t.HasCheckConstraint("ck_assembly_settings_period", "(period_month IS NULL) = (period_day IS NULL) AND (period_month IS NULL OR period_month BETWEEN 1 AND 12 AND period_day BETWEEN 1 AND 31)");
+
+                            t.HasCheckConstraint("ck_assembly_settings_updated_at_range", "\"updated_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
+                });
+
             modelBuilder.Entity("KoproGo.Core.Features.Assemblies.Attendance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5100,6 +5335,86 @@ namespace KoproGo.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_agenda_items_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Assemblies.AgendaProposal", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Assemblies.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_agenda_proposals_agenda_items_agenda_item_id");
+
+                    b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agenda_proposals_buildings_building_id");
+
+                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agenda_proposals_owners_owner_id");
+
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agenda_proposals_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Assemblies.AssemblyRequest", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assembly_requests_buildings_building_id");
+
+                    b.HasOne("KoproGo.Core.Features.Assemblies.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_assembly_requests_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Assemblies.AssemblyRequestSignature", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assembly_request_signatures_owners_owner_id");
+
+                    b.HasOne("KoproGo.Core.Features.Assemblies.AssemblyRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assembly_request_signatures_assembly_requests_request_id");
+
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assembly_request_signatures_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Assemblies.AssemblySettings", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
+                        .WithOne()
+                        .HasForeignKey("KoproGo.Core.Features.Assemblies.AssemblySettings", "BuildingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assembly_settings_buildings_building_id");
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Assemblies.Attendance", b =>

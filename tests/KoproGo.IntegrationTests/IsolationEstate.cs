@@ -171,6 +171,10 @@ public sealed class IsolationEstate
         Done(await assemblies.ConveneAsync(s, meeting, ct));
         ids["proxyId"] = Ok(await fx.Get<IAssemblySessionService>().GrantProxyAsync(s, meeting, new ProxyInput { GrantorOwnerId = ownerC, HolderOwnerId = w.OwnerA }, ct));
         Done(await fx.Get<IAssemblySessionService>().ArriveAsync(s, meeting, w.OwnerA, AttendanceMode.InPerson, ct));
+        // an owner's proposal for the agenda and a request for an assembly (after the convocation: a proposal due for it would stop it)
+        var requests = fx.Get<IOwnerRequestService>();
+        ids["proposalId"] = Ok(await requests.ProposeAsync(w.OwnerActorA, w.BuildingA, new ProposalInput { Title = "Victim proposal", Text = "Victim proposal text" }, ct));
+        ids["requestId"] = Ok(await requests.OpenRequestAsync(w.OwnerActorA, w.BuildingA, "Victim request", ct));
 
         // a document, a notification, a membership, an offered role, the accountant's account
         ids["fileId"] = Ok(await fx.Get<IFileService>().UploadBuildingDocumentAsync(s, w.BuildingA, new MemoryStream("%PDF-1.7 victim"u8.ToArray()), "victim-statuts.pdf", ct));
@@ -189,7 +193,7 @@ public sealed class IsolationEstate
         {
             $"Cenvictim{suffix}", $"chloe-{suffix}@victim.example", $"Victim Supplier {suffix}", "Victim entry", "Victim hall", "Victim assembly item", "Victim draft call", "Victim sent call",
             "Victim poll", "Victim room", "Victim note", "Victim drill", "Victim loan message", "Victim notice", "Victim comment", "Victim plumbing",
-            "victim-statuts", "Victim work", "Victim sub-account", iban,
+            "victim-statuts", "Victim work", "Victim proposal", "Victim request", "Victim sub-account", iban,
             await EmailAsync(fx, w.Accountant.UserId!, ct), await EmailAsync(fx, w.Syndic.UserId!, ct),
         };
         foreach (var id in ids.Values)

@@ -291,6 +291,8 @@ public class TenantIsolationSweepTests(DatabaseFixture fx, ITestOutputHelper out
             nameof(ProxyInput) => (new ProxyInput { GrantorOwnerId = v.World.OwnerB, HolderOwnerId = id("ownerId") }, true),
             nameof(BallotInput) => (new BallotInput { OwnerId = id("ownerId"), Vote = Vote.For }, true),
             nameof(BureauInput) => (new BureauInput { PresidentOwnerId = id("ownerId") }, true),
+            nameof(AssemblySettingsInput) => (new AssemblySettingsInput { PeriodMonth = 6, PeriodDay = 1 }, false),
+            nameof(ProposalInput) => (new ProposalInput { Title = "Intruder proposal" }, false),
             _ => null,
         };
     }

@@ -15,5 +15,9 @@ public static class AssembliesTables
         public DbSet<ItemBallot> ItemBallots => db.Set<ItemBallot>();
         public DbSet<Convocation> Convocations => db.Set<Convocation>();
         public DbSet<MinutesSignature> MinutesSignatures => db.Set<MinutesSignature>();
+        public DbSet<AssemblySettings> AssemblySettings => db.Set<AssemblySettings>();
+        public DbSet<AgendaProposal> AgendaProposals => db.Set<AgendaProposal>();
+        public DbSet<AssemblyRequest> AssemblyRequests => db.Set<AssemblyRequest>();
+        public DbSet<AssemblyRequestSignature> AssemblyRequestSignatures => db.Set<AssemblyRequestSignature>();
     }
 }

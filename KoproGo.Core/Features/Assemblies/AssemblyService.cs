@@ -175,9 +175,19 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
                 return Result<Guid>.Fail(refused);
             if (input.ConflictedOwnerIds.Any(o => roll!.Of(o) is null))
                 return Result<Guid>.Fail(new Error("error.meeting_not_owner", [], nameof(AgendaItemInput.ConflictedOwnerIds)));
+            AgendaProposal? proposal = null;
+            if (input.ProposalId is { } proposalId)
+            {
+                // its author may be withdrawing it, another syndic placing it on another meeting: one of them wins
+                await db.LockAsync<AgendaProposal>(proposalId, ct);
+                proposal = await db.AgendaProposals.FirstOrDefaultAsync(p => p.Id == proposalId && p.BuildingId == meeting.BuildingId, ct);
+                if (proposal is not { IsPending: true })
+                    return Result<Guid>.Fail(new Error("error.proposal_not_pending", [], nameof(AgendaItemInput.ProposalId)));
+            }
             var position = await db.AgendaItems.Where(i => i.MeetingId == meeting.Id).MaxAsync(i => (int?)i.Position, ct) ?? 0;
             var item = AgendaItem.Create(meeting.Id, position + 1, input);
             db.AgendaItems.Add(item);
+            proposal?.PlaceAs(item.Id);
             db.Audit(actor, clock, "meeting.item_added", nameof(Meeting), meeting.Id, meeting.OrganisationId, meeting.BuildingId, item.Title);
             return Result.Ok(item.Id);
         }, ct);
@@ -287,14 +297,24 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
 
     private async Task<Result> ConveneAsync(IKoproGoDb db, Actor actor, Meeting meeting, List<string> written, CancellationToken ct)
     {
-        var last = AssemblyRules.LastConvocationDay(Day(meeting));
+        var building = await db.Buildings.AsNoTracking().FirstAsync(b => b.Id == meeting.BuildingId, ct);
+        var settings = await OwnerRequestService.SettingsOfAsync(db, building, ct);
+        var last = AssemblyRules.LastConvocationDay(Day(meeting), settings.ConvocationDays);
         if (clock.Today() > last)
-            return new Error("error.convocation_late", [AssemblyRules.ConvocationDays, last], nameof(MeetingInput.StartsAt));
+            return new Error("error.convocation_late", [Math.Max(AssemblyRules.ConvocationDays, settings.ConvocationDays), last], nameof(MeetingInput.StartsAt));
         if (!await db.AgendaItems.AnyAsync(i => i.MeetingId == meeting.Id, ct))
             return new Error("error.meeting_no_items");
+        // an ordinary assembly carries the owners' items received in time for it (a follow-up meeting keeps its first's agenda)
+        if (meeting is { Kind: MeetingKind.Ordinary, FirstSessionId: null, RetryOfMeetingId: null })
+        {
+            var day = Day(meeting);
+            var due = await db.AgendaProposals.Where(p => p.BuildingId == meeting.BuildingId && p.AgendaItemId == null && p.WithdrawnAt == null && p.DueFrom <= day)
+                .OrderBy(p => p.ReceivedAt).Select(p => p.Title).ToListAsync(ct);
+            if (due.Count > 0)
+                return Error.Of("error.proposals_pending", string.Join(" ; ", due));
+        }
         meeting.Convene(clock.GetUtcNow());
         written.AddRange(await delivery.SendAsync(db, actor, meeting, ct));
-        var building = await db.Buildings.AsNoTracking().FirstAsync(b => b.Id == meeting.BuildingId, ct);
         var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == meeting.OrganisationId).Select(o => o.Name).FirstAsync(ct);
         ObservationService.PostNotice(db, actor, organisation, building, meeting, clock.GetUtcNow());
         db.Audit(actor, clock, "meeting.convened", nameof(Meeting), meeting.Id, meeting.OrganisationId, meeting.BuildingId, Day(meeting).ToString("yyyy-MM-dd"));

@@ -362,6 +362,8 @@ public sealed class AgendaItemInput
     public DateOnly? MandateEnds { get; set; }
     /// <summary>Owners whose own mission the item is about: they do not vote on it (Art. 3.87 §7).</summary>
     public List<Guid> ConflictedOwnerIds { get; set; } = [];
+    /// <summary>The owner's proposal this item puts on the agenda (Art. 3.87 §2).</summary>
+    public Guid? ProposalId { get; set; }
 
     public Validation Validate() => new Validation()
         .Required(Title, nameof(Title), AgendaItem.TitleMax)

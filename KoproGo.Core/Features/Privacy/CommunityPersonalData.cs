@@ -25,6 +25,11 @@ public sealed class CommunityPersonalData : IPersonalDataContributor
                 .Select(n => new { n.Title, n.Body, Category = n.Category.ToString(), n.Price, n.EventAt, n.Place, n.CreatedAt, n.PublishedAt }).ToListAsync(ct),
             Comments = await db.NoticeComments.AsNoTracking().Where(c => c.AuthorUserId == subject.UserId).Select(c => new { c.Body, c.CreatedAt, c.EditedAt }).ToListAsync(ct),
             AssemblyObservations = await db.OccupantObservations.AsNoTracking().Where(o => o.UserId == subject.UserId).Select(o => new { o.Text, o.CreatedAt }).ToListAsync(ct),
+            AgendaProposals = await db.AgendaProposals.AsNoTracking().Where(p => p.UserId == subject.UserId).Select(p => new { p.Title, p.Text, p.ReceivedAt, p.WithdrawnAt }).ToListAsync(ct),
+            AssemblyRequestsSigned = await (from s in db.AssemblyRequestSignatures.AsNoTracking()
+                                            join r in db.AssemblyRequests on s.RequestId equals r.Id
+                                            where s.UserId == subject.UserId
+                                            select new { r.Reason, s.Shares, s.SignedAt }).ToListAsync(ct),
             Polls = await (from p in db.PollParticipations.AsNoTracking()
                            join poll in db.Polls on p.PollId equals poll.Id
                            where owners.Contains(p.OwnerId)
@@ -75,6 +80,9 @@ public sealed class CommunityPersonalData : IPersonalDataContributor
         await db.Notices.Where(n => n.AuthorUserId == subject.UserId).ExecuteUpdateAsync(s => s.SetProperty(n => n.AuthorName, pseudonym), ct);
         await db.NoticeComments.Where(c => c.AuthorUserId == subject.UserId).ExecuteUpdateAsync(s => s.SetProperty(c => c.AuthorName, pseudonym), ct);
         await db.OccupantObservations.Where(o => o.UserId == subject.UserId).ExecuteUpdateAsync(s => s.SetProperty(o => o.AuthorName, pseudonym), ct);
+        // what they proposed or signed stays (the syndic's file of the assembly), under the pseudonym
+        await db.AgendaProposals.Where(p => p.UserId == subject.UserId).ExecuteUpdateAsync(s => s.SetProperty(p => p.AuthorName, pseudonym), ct);
+        await db.AssemblyRequestSignatures.Where(r => r.UserId == subject.UserId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Name, pseudonym), ct);
         await db.Bookings.Where(b => owners.Contains(b.OwnerId)).ExecuteUpdateAsync(s => s.SetProperty(b => b.Note, (string?)null), ct);
         await db.Loans.Where(l => owners.Contains(l.BorrowerId)).ExecuteUpdateAsync(s => s.SetProperty(l => l.Message, (string?)null), ct);
         var skills = db.Skills.Where(s => owners.Contains(s.OwnerId)).Select(s => s.Id);

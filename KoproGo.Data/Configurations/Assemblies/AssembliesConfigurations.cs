@@ -127,3 +127,60 @@ public sealed class OccupantObservationConfiguration : IEntityTypeConfiguration<
         b.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class AssemblySettingsConfiguration : IEntityTypeConfiguration<AssemblySettings>
+{
+    public void Configure(EntityTypeBuilder<AssemblySettings> b)
+    {
+        b.ToTable("assembly_settings", t =>
+        {
+            t.HasCheckConstraint("ck_assembly_settings_period", "(period_month IS NULL) = (period_day IS NULL) AND (period_month IS NULL OR period_month BETWEEN 1 AND 12 AND period_day BETWEEN 1 AND 31)");
+            t.HasCheckConstraint("ck_assembly_settings_convocation", "convocation_days >= 15");
+        });
+        b.HasKey(x => x.BuildingId);
+        b.Ignore(x => x.Period);
+        b.HasOne<Building>().WithOne().HasForeignKey<AssemblySettings>(x => x.BuildingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class AgendaProposalConfiguration : IEntityTypeConfiguration<AgendaProposal>
+{
+    public void Configure(EntityTypeBuilder<AgendaProposal> b)
+    {
+        b.ToTable("agenda_proposals");
+        b.Ignore(x => x.IsPending);
+        b.Property(x => x.Title).HasMaxLength(AgendaProposal.TitleMax);
+        b.Property(x => x.Text).HasMaxLength(AgendaProposal.TextMax);
+        b.Property(x => x.AuthorName).HasMaxLength(200);
+        b.HasIndex(x => new { x.BuildingId, x.DueFrom });
+        // an item carries one proposal; taking the item off a draft agenda puts the proposal back in the queue
+        b.HasIndex(x => x.AgendaItemId).IsUnique().HasFilter("agenda_item_id IS NOT NULL");
+        b.HasOne<AgendaItem>().WithMany().HasForeignKey(x => x.AgendaItemId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+public sealed class AssemblyRequestConfiguration : IEntityTypeConfiguration<AssemblyRequest>
+{
+    public void Configure(EntityTypeBuilder<AssemblyRequest> b)
+    {
+        b.ToTable("assembly_requests");
+        b.Ignore(x => x.ConveneBy);
+        b.Property(x => x.Reason).HasMaxLength(AssemblyRequest.ReasonMax);
+        b.HasIndex(x => new { x.BuildingId, x.CreatedAt });
+        // the deadline job looks for requests that stand
+        b.HasIndex(x => x.ReachedAt).HasFilter("reached_at IS NOT NULL AND overdue_at IS NULL");
+        b.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+public sealed class AssemblyRequestSignatureConfiguration : IEntityTypeConfiguration<AssemblyRequestSignature>
+{
+    public void Configure(EntityTypeBuilder<AssemblyRequestSignature> b)
+    {
+        b.ToTable("assembly_request_signatures", t => t.HasCheckConstraint("ck_assembly_request_signatures_shares", "shares >= 0"));
+        // one signature per owner and request, whatever the clicks
+        b.HasKey(x => new { x.RequestId, x.OwnerId });
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.HasOne<AssemblyRequest>().WithMany().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

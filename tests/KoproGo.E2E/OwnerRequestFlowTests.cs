@@ -1,0 +1,56 @@
+using static Microsoft.Playwright.Assertions;
+
+namespace KoproGo.E2E;
+
+/// <summary>
+/// The owners' part in preparing assemblies in the browser (Art. 3.87 §2): an owner proposes an item and starts a
+/// request for an assembly from a phone; another owner co-signs; the syndic reads both with the building's rules.
+/// </summary>
+[Collection(AppCollection.Name)]
+public class OwnerRequestFlowTests(AppFixture app)
+{
+    [Fact]
+    public async Task AnOwnerProposesAnItemAndStartsARequest_OnAPhone_AnotherSigns_TheSyndicSeesBoth()
+    {
+        var url = $"/assemblies/requests?building={await app.BuildingIdAsync("residence-horta")}";
+        await using (var marie = await app.NewSessionAsync())
+        {
+            await marie.Page.SetViewportSizeAsync(390, 844);
+            await marie.SignInAsync("marie.dubois@example.be");
+            await marie.GotoAsync(url);
+            await Expect(marie.Page.Locator("#proposal-due")).ToContainTextAsync("assemblée ordinaire");
+            await marie.Page.Locator("#proposal-title").FillAsync("Installer un abri pour vélos");
+            await marie.Page.Locator("#proposal-text").FillAsync("Dans la cour, côté jardin.");
+            await marie.Page.Locator("#proposal-send").ClickAsync();
+            await Expect(marie.Page.Locator(".mud-snackbar")).ToContainTextAsync("transmis au syndic");
+            await Expect(marie.Page.Locator("#proposals .proposal[data-status=Pending]")).ToContainTextAsync("abri pour vélos");
+
+            await marie.Page.Locator("#request-reason").FillAsync("Fuites répétées de la toiture : décider des travaux sans attendre l'assemblée ordinaire.");
+            await marie.Page.Locator("#request-open").ClickAsync();
+            await Expect(marie.Page.Locator("#assembly-requests .assembly-request")).ToHaveCountAsync(1);
+            await Expect(marie.Page.Locator("#assembly-requests .assembly-request")).ToContainTextAsync("Vous avez signé");
+            await marie.CheckAccessibilityAsync("assembly-requests-phone");
+            Assert.True(await marie.Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "the requests page is wider than the phone");
+            marie.AssertNoErrors();
+        }
+
+        await using (var anne = await app.NewSessionAsync())
+        {
+            await anne.Page.SetViewportSizeAsync(390, 844);
+            await anne.SignInAsync("conseil@horta.be");
+            await anne.GotoAsync(url);
+            await anne.Page.Locator("#assembly-requests .request-sign").ClickAsync();
+            await Expect(anne.Page.Locator("#assembly-requests .assembly-request")).ToContainTextAsync("Claes Anne");
+            anne.AssertNoErrors();
+        }
+
+        await using var syndic = await app.NewSessionAsync();
+        await syndic.SignInAsync("syndic@horta.be");
+        await syndic.GotoAsync(url);
+        await Expect(syndic.Page.Locator("#assembly-settings")).ToBeVisibleAsync();
+        await Expect(syndic.Page.Locator("#proposals .proposal")).ToContainTextAsync("Dubois Marie");
+        await Expect(syndic.Page.Locator("#assembly-requests .assembly-request")).ToContainTextAsync("Dubois Marie, Claes Anne");
+        await syndic.CheckAccessibilityAsync("assembly-requests");
+        syndic.AssertNoErrors();
+    }
+}
