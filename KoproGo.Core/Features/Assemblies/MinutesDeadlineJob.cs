@@ -19,29 +19,19 @@ public sealed class MinutesDeadlineJob(IKoproGoDbFactory dbFactory, INotificatio
                     && (m.MinutesRemindedAt == null && m.ClosedAt < remindBefore || m.MinutesOverdueAt == null && m.ClosedAt < overdueBefore))
                 .Select(m => new { m.Id, m.ClosedAt }).ToListAsync(ct))
                 .Select(m => (m.Id, m.ClosedAt < overdueBefore)).ToList();
-        var sent = 0;
-        foreach (var (id, overdue) in due)
-        {
-            await using var db = await dbFactory.CreateAsync(ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var now = clock.GetUtcNow();
-            // day 30 also settles day 25: one notice, the stronger one
-            var claimed = overdue
-                ? await db.Database.ExecuteSqlInterpolatedAsync(
+        return await DeadlineNotices.SendOnceEachAsync(dbFactory, due,
+            (db, id, overdue, now) => overdue
+                ? db.Database.ExecuteSqlInterpolatedAsync(
                     $"UPDATE meetings SET minutes_overdue_at = {now}, minutes_reminded_at = coalesce(minutes_reminded_at, {now}) WHERE id = {id} AND minutes_overdue_at IS NULL AND status = 'Closed'", ct)
-                : await db.Database.ExecuteSqlInterpolatedAsync(
-                    $"UPDATE meetings SET minutes_reminded_at = {now} WHERE id = {id} AND minutes_reminded_at IS NULL AND status = 'Closed'", ct);
-            if (claimed == 0)
-                continue;
-            var meeting = await db.Meetings.AsNoTracking().FirstAsync(m => m.Id == id, ct);
-            var building = await db.Buildings.Where(b => b.Id == meeting.BuildingId).Select(b => b.Name).FirstAsync(ct);
-            await notifications.NotifySyndicsAsync(db, meeting.OrganisationId, NotificationType.System, overdue ? "notify.minutes_overdue" : "notify.minutes_due",
-                [building, AssemblyService.Day(meeting).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), meeting.MinutesDue!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)],
-                $"/assemblies/{meeting.Id}", ct);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            sent++;
-        }
-        return sent;
+                : db.Database.ExecuteSqlInterpolatedAsync(
+                    $"UPDATE meetings SET minutes_reminded_at = {now} WHERE id = {id} AND minutes_reminded_at IS NULL AND status = 'Closed'", ct),
+            async (db, id, overdue) =>
+            {
+                var meeting = await db.Meetings.AsNoTracking().FirstAsync(m => m.Id == id, ct);
+                var building = await db.Buildings.Where(b => b.Id == meeting.BuildingId).Select(b => b.Name).FirstAsync(ct);
+                await notifications.NotifySyndicsAsync(db, meeting.OrganisationId, NotificationType.System, overdue ? "notify.minutes_overdue" : "notify.minutes_due",
+                    [building, AssemblyService.Day(meeting).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), meeting.MinutesDue!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)],
+                    $"/assemblies/{meeting.Id}", ct);
+            }, clock, ct);
     }
 }

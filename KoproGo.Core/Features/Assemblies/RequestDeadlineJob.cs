@@ -25,35 +25,25 @@ public sealed class RequestDeadlineJob(IKoproGoDbFactory dbFactory, INotificatio
                     due.Add((r.Id, overdue));
             }
         }
-        var sent = 0;
-        foreach (var (id, overdue) in due)
-        {
-            await using var db = await dbFactory.CreateAsync(ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var now = clock.GetUtcNow();
-            // day 30 also settles day 25: one notice, the stronger one
-            var claimed = overdue
-                ? await db.Database.ExecuteSqlInterpolatedAsync(
+        return await DeadlineNotices.SendOnceEachAsync(dbFactory, due,
+            (db, id, overdue, now) => overdue
+                ? db.Database.ExecuteSqlInterpolatedAsync(
                     $"UPDATE assembly_requests SET overdue_at = {now}, reminded_at = coalesce(reminded_at, {now}) WHERE id = {id} AND overdue_at IS NULL", ct)
-                : await db.Database.ExecuteSqlInterpolatedAsync(
-                    $"UPDATE assembly_requests SET reminded_at = {now} WHERE id = {id} AND reminded_at IS NULL", ct);
-            if (claimed == 0)
-                continue;
-            var request = await db.AssemblyRequests.AsNoTracking().FirstAsync(r => r.Id == id, ct);
-            var building = await db.Buildings.Where(b => b.Id == request.BuildingId).Select(b => new { b.Id, b.Name }).FirstAsync(ct);
-            string[] args = [building.Name, request.Reason, request.ConveneBy!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)];
-            var link = $"/assemblies/requests?building={building.Id}";
-            await notifications.NotifySyndicsAsync(db, request.OrganisationId, NotificationType.System,
-                overdue ? "notify.assembly_request_overdue" : "notify.assembly_request_due", args, link, ct);
-            if (overdue)
+                : db.Database.ExecuteSqlInterpolatedAsync(
+                    $"UPDATE assembly_requests SET reminded_at = {now} WHERE id = {id} AND reminded_at IS NULL", ct),
+            async (db, id, overdue) =>
             {
-                var signatories = await db.AssemblyRequestSignatures.Where(s => s.RequestId == id).Select(s => s.OwnerId).ToListAsync(ct);
-                await notifications.NotifyOwnersAsync(db, signatories, request.OrganisationId, NotificationType.Community, "notify.assembly_request_may_convene", args, link, ct);
-            }
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            sent++;
-        }
-        return sent;
+                var request = await db.AssemblyRequests.AsNoTracking().FirstAsync(r => r.Id == id, ct);
+                var building = await db.Buildings.Where(b => b.Id == request.BuildingId).Select(b => new { b.Id, b.Name }).FirstAsync(ct);
+                string[] args = [building.Name, request.Reason, request.ConveneBy!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)];
+                var link = $"/assemblies/requests?building={building.Id}";
+                await notifications.NotifySyndicsAsync(db, request.OrganisationId, NotificationType.System,
+                    overdue ? "notify.assembly_request_overdue" : "notify.assembly_request_due", args, link, ct);
+                if (overdue)
+                {
+                    var signatories = await db.AssemblyRequestSignatures.Where(s => s.RequestId == id).Select(s => s.OwnerId).ToListAsync(ct);
+                    await notifications.NotifyOwnersAsync(db, signatories, request.OrganisationId, NotificationType.Community, "notify.assembly_request_may_convene", args, link, ct);
+                }
+            }, clock, ct);
     }
 }
