@@ -1681,6 +1681,117 @@ namespace KoproGo.Data.Migrations
                     b.ToTable("proxy_instructions", (string)null);
                 });
 
+            modelBuilder.Entity("KoproGo.Core.Features.Assemblies.WrittenAnswer", b =>
+                {
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procedure_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<bool?>("Agrees")
+                        .HasColumnType("boolean")
+                        .HasColumnName("agrees");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("OnPaper")
+                        .HasColumnType("boolean")
+                        .HasColumnName("on_paper");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<int>("Shares")
+                        .HasColumnType("integer")
+                        .HasColumnName("shares");
+
+                    b.HasKey("ProcedureId", "OwnerId")
+                        .HasName("pk_written_answers");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_written_answers_owner_id");
+
+                    b.ToTable("written_answers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_written_answers_answered", "(agrees IS NULL) = (answered_at IS NULL)");
+
+                            t.HasCheckConstraint("ck_written_answers_answered_at_range", "\"answered_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Assemblies.WrittenProcedure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("date")
+                        .HasColumnName("last_day");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_written_procedures");
+
+                    b.HasIndex("BuildingId", "OpenedAt")
+                        .HasDatabaseName("ix_written_procedures_building_id_opened_at");
+
+                    b.ToTable("written_procedures", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_written_procedures_decided_at_range", "\"decided_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_written_procedures_last_day_range", "\"last_day\" BETWEEN '1900-01-01' AND '2199-12-31'");
+
+                            t.HasCheckConstraint("ck_written_procedures_opened_at_range", "\"opened_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
+                });
+
             modelBuilder.Entity("KoproGo.Core.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -5619,6 +5730,33 @@ namespace KoproGo.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_proxy_instructions_proxies_proxy_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Assemblies.WrittenAnswer", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Owners.Owner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_written_answers_owners_owner_id");
+
+                    b.HasOne("KoproGo.Core.Features.Assemblies.WrittenProcedure", null)
+                        .WithMany()
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_written_answers_written_procedures_procedure_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Assemblies.WrittenProcedure", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_written_procedures_buildings_building_id");
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Bookings.Booking", b =>

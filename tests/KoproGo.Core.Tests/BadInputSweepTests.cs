@@ -29,6 +29,7 @@ public class BadInputSweepTests
         ["BallotInput"] = "an owner chosen from the roll and one of three buttons: Validate refuses an empty owner or an unknown vote (AssemblyTests)",
         ["BureauInput"] = "two owners chosen among those present: Validate refuses an empty chair or the same person twice, the service an owner not present (MinutesTests)",
         ["ProxyInput"] = "two owners chosen from the roll: Validate refuses an empty or identical pair, the service the rest (AssemblyTests)",
+        ["WrittenAnswerInput"] = "an owner of the procedure's list and one of two buttons: Validate refuses an empty owner or answer, the service an owner not asked (AssemblyTests)",
     };
 
     public static TheoryData<string> Inputs() => [.. InputTypes().Select(t => t.Name)];

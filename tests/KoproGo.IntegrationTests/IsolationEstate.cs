@@ -175,6 +175,13 @@ public sealed class IsolationEstate
         var requests = fx.Get<IOwnerRequestService>();
         ids["proposalId"] = Ok(await requests.ProposeAsync(w.OwnerActorA, w.BuildingA, new ProposalInput { Title = "Victim proposal", Text = "Victim proposal text" }, ct));
         ids["requestId"] = Ok(await requests.OpenRequestAsync(w.OwnerActorA, w.BuildingA, "Victim request", ct));
+        ids["procedureId"] = Ok(await fx.Get<IWrittenDecisionService>().OpenAsync(s, w.BuildingA, new WrittenProcedureInput
+        {
+            Title = "Victim written decision",
+            Text = "Victim written text",
+            LastDay = BusinessTime.Today(fx.Clock).AddDays(20),
+            NoNotarialDeed = true,
+        }, ct));
 
         // a document, a notification, a membership, an offered role, the accountant's account
         ids["fileId"] = Ok(await fx.Get<IFileService>().UploadBuildingDocumentAsync(s, w.BuildingA, new MemoryStream("%PDF-1.7 victim"u8.ToArray()), "victim-statuts.pdf", ct));
@@ -193,7 +200,7 @@ public sealed class IsolationEstate
         {
             $"Cenvictim{suffix}", $"chloe-{suffix}@victim.example", $"Victim Supplier {suffix}", "Victim entry", "Victim hall", "Victim assembly item", "Victim draft call", "Victim sent call",
             "Victim poll", "Victim room", "Victim note", "Victim drill", "Victim loan message", "Victim notice", "Victim comment", "Victim plumbing",
-            "victim-statuts", "Victim work", "Victim proposal", "Victim request", "Victim sub-account", iban,
+            "victim-statuts", "Victim work", "Victim proposal", "Victim request", "Victim written", "Victim sub-account", iban,
             await EmailAsync(fx, w.Accountant.UserId!, ct), await EmailAsync(fx, w.Syndic.UserId!, ct),
         };
         foreach (var id in ids.Values)

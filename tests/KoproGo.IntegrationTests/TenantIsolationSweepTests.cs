@@ -293,6 +293,8 @@ public class TenantIsolationSweepTests(DatabaseFixture fx, ITestOutputHelper out
             nameof(BureauInput) => (new BureauInput { PresidentOwnerId = id("ownerId") }, true),
             nameof(AssemblySettingsInput) => (new AssemblySettingsInput { PeriodMonth = 6, PeriodDay = 1 }, false),
             nameof(ProposalInput) => (new ProposalInput { Title = "Intruder proposal" }, false),
+            nameof(WrittenProcedureInput) => (new WrittenProcedureInput { Title = "Intruder", Text = "x", LastDay = BusinessTime.Today(fx.Clock).AddDays(10), NoNotarialDeed = true }, false),
+            nameof(WrittenAnswerInput) => (new WrittenAnswerInput { OwnerId = id("ownerId"), Agrees = false }, true),
             _ => null,
         };
     }

@@ -19,5 +19,7 @@ public static class AssembliesTables
         public DbSet<AgendaProposal> AgendaProposals => db.Set<AgendaProposal>();
         public DbSet<AssemblyRequest> AssemblyRequests => db.Set<AssemblyRequest>();
         public DbSet<AssemblyRequestSignature> AssemblyRequestSignatures => db.Set<AssemblyRequestSignature>();
+        public DbSet<WrittenProcedure> WrittenProcedures => db.Set<WrittenProcedure>();
+        public DbSet<WrittenAnswer> WrittenAnswers => db.Set<WrittenAnswer>();
     }
 }

@@ -12,8 +12,9 @@ public sealed record MinutesView(Guid? PresidentOwnerId, string? President, Guid
     DateTimeOffset? SentAt, IReadOnlyList<Voice> BureauCandidates);
 
 /// <summary>One line of the building's register of decisions.</summary>
+/// <param name="MeetingId">The meeting's id, or for a decision taken in writing (<paramref name="Written"/>) its procedure's.</param>
 public sealed record DecisionRow(Guid MeetingId, DateOnly Day, MeetingKind Kind, int Position, string Title, Majority Majority, bool Adopted,
-    decimal For, decimal Against, decimal Abstained);
+    decimal For, decimal Against, decimal Abstained, bool Written = false);
 
 public interface IMinutesService
 {
@@ -209,8 +210,27 @@ public sealed class MinutesService(IKoproGoDbFactory dbFactory, AssemblyService 
             .OrderByDescending(x => x.m.StartsAt).ThenBy(x => x.i.Position).Take(500)
             .Select(x => new { x.m.Id, x.m.StartsAt, x.m.Kind, x.i.Position, x.i.Title, x.i.Majority, x.i.Adopted, x.i.VotesFor, x.i.VotesAgainst, x.i.VotesAbstained })
             .ToListAsync(ct);
+        var decided = new[] { WrittenStatus.Adopted, WrittenStatus.Rejected };
+        var answers = db.WrittenAnswers;
+        var written = await db.WrittenProcedures.AsNoTracking()
+            .Where(p => p.BuildingId == buildingId && decided.Contains(p.Status) && (pattern == null || EF.Functions.Like(p.Title.ToLower(), pattern)))
+            .OrderByDescending(p => p.DecidedAt).Take(500)
+            .Select(p => new
+            {
+                p.Id,
+                p.DecidedAt,
+                p.Title,
+                p.Status,
+                For = answers.Where(a => a.ProcedureId == p.Id && a.Agrees == true).Sum(a => a.Shares),
+                Against = answers.Where(a => a.ProcedureId == p.Id && a.Agrees == false).Sum(a => a.Shares),
+            })
+            .ToListAsync(ct);
+        // the written decisions (Art. 3.87 §11) among the meetings', newest first: a written decision is unanimous
         return rows.Select(r => new DecisionRow(r.Id, DateOnly.FromDateTime(BusinessTime.LocalDateTime(r.StartsAt)), r.Kind, r.Position, r.Title, r.Majority,
-            r.Adopted ?? false, r.VotesFor ?? 0, r.VotesAgainst ?? 0, r.VotesAbstained ?? 0)).ToList();
+                r.Adopted ?? false, r.VotesFor ?? 0, r.VotesAgainst ?? 0, r.VotesAbstained ?? 0))
+            .Concat(written.Select(w => new DecisionRow(w.Id, BusinessTime.LocalDate(w.DecidedAt!.Value), MeetingKind.Extraordinary, 0, w.Title, Majority.Unanimity,
+                w.Status == WrittenStatus.Adopted, w.For, w.Against, 0, Written: true)))
+            .OrderByDescending(d => d.Day).ThenBy(d => d.Position).ToList();
     }
 
     /// <summary>The signatures in the order the page lists them: the chair, the secretary, then the owners as they signed.</summary>

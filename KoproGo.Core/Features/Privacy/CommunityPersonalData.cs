@@ -30,6 +30,10 @@ public sealed class CommunityPersonalData : IPersonalDataContributor
                                             join r in db.AssemblyRequests on s.RequestId equals r.Id
                                             where s.UserId == subject.UserId
                                             select new { r.Reason, s.Shares, s.SignedAt }).ToListAsync(ct),
+            WrittenDecisionAnswers = await (from a in db.WrittenAnswers.AsNoTracking()
+                                            join p in db.WrittenProcedures on a.ProcedureId equals p.Id
+                                            where owners.Contains(a.OwnerId) && a.Agrees != null
+                                            select new { p.Title, a.Agrees, a.AnsweredAt, a.OnPaper }).ToListAsync(ct),
             Polls = await (from p in db.PollParticipations.AsNoTracking()
                            join poll in db.Polls on p.PollId equals poll.Id
                            where owners.Contains(p.OwnerId)
@@ -83,6 +87,7 @@ public sealed class CommunityPersonalData : IPersonalDataContributor
         // what they proposed or signed stays (the syndic's file of the assembly), under the pseudonym
         await db.AgendaProposals.Where(p => p.UserId == subject.UserId).ExecuteUpdateAsync(s => s.SetProperty(p => p.AuthorName, pseudonym), ct);
         await db.AssemblyRequestSignatures.Where(r => r.UserId == subject.UserId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Name, pseudonym), ct);
+        await db.WrittenAnswers.Where(a => owners.Contains(a.OwnerId)).ExecuteUpdateAsync(s => s.SetProperty(a => a.Name, pseudonym), ct);
         await db.Bookings.Where(b => owners.Contains(b.OwnerId)).ExecuteUpdateAsync(s => s.SetProperty(b => b.Note, (string?)null), ct);
         await db.Loans.Where(l => owners.Contains(l.BorrowerId)).ExecuteUpdateAsync(s => s.SetProperty(l => l.Message, (string?)null), ct);
         var skills = db.Skills.Where(s => owners.Contains(s.OwnerId)).Select(s => s.Id);

@@ -184,3 +184,26 @@ public sealed class AssemblyRequestSignatureConfiguration : IEntityTypeConfigura
         b.HasOne<AssemblyRequest>().WithMany().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class WrittenProcedureConfiguration : IEntityTypeConfiguration<WrittenProcedure>
+{
+    public void Configure(EntityTypeBuilder<WrittenProcedure> b)
+    {
+        b.ToTable("written_procedures");
+        b.Property(x => x.Title).HasMaxLength(WrittenProcedure.TitleMax);
+        b.Property(x => x.Text).HasMaxLength(WrittenProcedure.TextMax);
+        b.HasIndex(x => new { x.BuildingId, x.OpenedAt });
+    }
+}
+
+public sealed class WrittenAnswerConfiguration : IEntityTypeConfiguration<WrittenAnswer>
+{
+    public void Configure(EntityTypeBuilder<WrittenAnswer> b)
+    {
+        b.ToTable("written_answers", t => t.HasCheckConstraint("ck_written_answers_answered", "(agrees IS NULL) = (answered_at IS NULL)"));
+        // each co-owner asked once, answering once
+        b.HasKey(x => new { x.ProcedureId, x.OwnerId });
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.HasOne<WrittenProcedure>().WithMany().HasForeignKey(x => x.ProcedureId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
