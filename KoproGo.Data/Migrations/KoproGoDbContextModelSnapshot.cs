@@ -1248,6 +1248,10 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("ends_on");
 
+                    b.Property<Guid?>("GrantedMembershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("granted_membership_id");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1276,6 +1280,9 @@ namespace KoproGo.Data.Migrations
                     b.HasIndex("AgendaItemId")
                         .IsUnique()
                         .HasDatabaseName("ix_mandates_agenda_item_id");
+
+                    b.HasIndex("GrantedMembershipId")
+                        .HasDatabaseName("ix_mandates_granted_membership_id");
 
                     b.HasIndex("MeetingId")
                         .HasDatabaseName("ix_mandates_meeting_id");
@@ -5608,6 +5615,12 @@ namespace KoproGo.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_mandates_buildings_building_id");
+
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("GrantedMembershipId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_mandates_memberships_granted_membership_id");
 
                     b.HasOne("KoproGo.Core.Features.Assemblies.Meeting", null)
                         .WithMany()

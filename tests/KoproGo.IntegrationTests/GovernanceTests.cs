@@ -1,5 +1,6 @@
 using KoproGo.Core.Common;
 using KoproGo.Core.Features.Assemblies;
+using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.UserAccounts;
 using Microsoft.EntityFrameworkCore;
 
@@ -70,5 +71,15 @@ public partial class AssemblyTests
         // a year on, the member's term has ended: shown as such, for the syndic to put a new election on the agenda
         fx.Clock.Advance(TimeSpan.FromDays(370));
         Assert.False((await governance.GetAsync(s, e.Building, Ct)).Value.Council.Single().InForce);
+        // and the role the election gave goes with it, once, whatever runs at once; a role granted by hand stays
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO memberships (id, user_id, organisation_id, building_id, role, created_at) VALUES ({Guid.NewGuid()}, {e.OwnerActors[6].UserId}, {e.World.OrganisationId}, {e.Building}, 'BoardMember', now())", Ct);
+        var runs = await Task.WhenAll(Task.Run(() => fx.Get<CouncilTermJob>().RunAsync(Ct)), Task.Run(() => fx.Get<CouncilTermJob>().RunAsync(Ct)));
+        Assert.Equal(1, runs.Sum());
+        Assert.Equal(0, await fx.Get<CouncilTermJob>().RunAsync(Ct));
+        Assert.False(await db.Memberships.AnyAsync(m => m.UserId == e.OwnerActors[2].UserId && m.Role == Role.BoardMember && m.BuildingId == e.Building, Ct));
+        Assert.True(await db.Memberships.AnyAsync(m => m.UserId == e.OwnerActors[6].UserId && m.Role == Role.BoardMember && m.BuildingId == e.Building, Ct));
+        Assert.Equal(1, await db.Notifications.CountAsync(n => n.UserId == e.OwnerActors[2].UserId && n.TextKey == "notify.council_term_ended", Ct));
+        Assert.Equal(1, await db.Notifications.CountAsync(n => n.UserId == s.UserId && n.TextKey == "notify.council_member_ended", Ct));
     }
 }

@@ -47,6 +47,10 @@ public sealed class Mandate
     public Guid MeetingId { get; private set; }
     /// <summary>The item that gave it: unique, so one decision gives one mandate.</summary>
     public Guid AgendaItemId { get; private set; }
+    /// <summary>The building's BoardMember role this election gave the member's account (none if they held it already); withdrawn at the term's end.</summary>
+    public Guid? GrantedMembershipId { get; private set; }
+
+    public void Granted(Guid membershipId) => GrantedMembershipId = membershipId;
 
     public static Mandate Give(Meeting meeting, AgendaItem item, DateOnly day) => new()
     {
@@ -115,8 +119,11 @@ public sealed class GovernanceService(IKoproGoDbFactory dbFactory, TimeProvider 
             meeting.OrganisationId, meeting.BuildingId, $"{item.Title}: {mandate.StartsOn:yyyy-MM-dd} → {mandate.EndsOn:yyyy-MM-dd}");
         if (mandate.OwnerId is not { } ownerId || await db.Owners.Where(o => o.Id == ownerId).Select(o => o.UserId).FirstOrDefaultAsync(ct) is not { } userId)
             return;
-        if (!await db.Set<Membership>().AnyAsync(m => m.UserId == userId && m.OrganisationId == meeting.OrganisationId && m.Role == Role.BoardMember
-                                                     && m.BuildingId == meeting.BuildingId, ct))
-            db.Set<Membership>().Add(Membership.Create(userId, meeting.OrganisationId, Role.BoardMember, clock.GetUtcNow(), meeting.BuildingId));
+        if (await db.Set<Membership>().AnyAsync(m => m.UserId == userId && m.OrganisationId == meeting.OrganisationId && m.Role == Role.BoardMember
+                                                    && m.BuildingId == meeting.BuildingId, ct))
+            return;
+        var membership = Membership.Create(userId, meeting.OrganisationId, Role.BoardMember, clock.GetUtcNow(), meeting.BuildingId);
+        db.Set<Membership>().Add(membership);
+        mandate.Granted(membership.Id);
     }
 }

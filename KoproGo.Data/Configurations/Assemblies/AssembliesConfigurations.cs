@@ -113,6 +113,8 @@ public sealed class MandateConfiguration : IEntityTypeConfiguration<Mandate>
         b.HasIndex(x => x.AgendaItemId).IsUnique();
         b.HasIndex(x => new { x.BuildingId, x.Kind, x.StartsOn });
         b.HasOne<AgendaItem>().WithMany().HasForeignKey(x => x.AgendaItemId).OnDelete(DeleteBehavior.Restrict);
+        // a role revoked by hand leaves nothing for the term's end to withdraw
+        b.HasOne<Membership>().WithMany().HasForeignKey(x => x.GrantedMembershipId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
