@@ -53,4 +53,32 @@ public class OwnerRequestFlowTests(AppFixture app)
         await syndic.CheckAccessibilityAsync("assembly-requests");
         syndic.AssertNoErrors();
     }
+
+    [Fact]
+    public async Task InDutch_AnOwnerWalksTheAssemblyPages_WithoutARawKey()
+    {
+        var building = await app.BuildingIdAsync("residence-horta");
+        await using var owner = await app.NewSessionAsync();
+        await owner.Page.SetViewportSizeAsync(390, 844);
+        await owner.SignInAsync("marie.dubois@example.be");
+        var meeting = await app.ScalarAsync<Guid>("SELECT m.id FROM meetings m WHERE m.building_id = @p0 AND m.status = 'MinutesSent'", building);
+        foreach (var (path, heading, content) in new[]
+        {
+            ($"/assemblies?building={building}", "Algemene vergaderingen", "Gewone"),
+            ($"/assemblies/{meeting}", "Gewone", "Aanwezigheidslijst"),
+            ($"/assemblies/requests?building={building}", "Voorstellen en verzoeken", "een vijfde"),
+            ($"/assemblies/written?building={building}", "Schriftelijke besluiten", "authentieke akte"),
+            ($"/assemblies/decisions?building={building}", "Register", "Aangenomen"),
+        })
+        {
+            await owner.GotoAsync($"/culture/set?culture=nl-BE&redirectUri={Uri.EscapeDataString(path)}");
+            await Expect(owner.Page.Locator("h1").First).ToContainTextAsync(heading);
+            await Expect(owner.Page.Locator("main")).ToContainTextAsync(content);
+            var text = await owner.Page.Locator("main").InnerTextAsync();
+            Assert.DoesNotMatch(@"\b(ui|enum|error|notify)\.[a-z_]+\.", text);
+            Assert.True(await owner.Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), path + " is wider than the phone");
+        }
+        await owner.CheckAccessibilityAsync("nl-assembly-requests-phone");
+        owner.AssertNoErrors();
+    }
 }

@@ -135,8 +135,11 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
                 open is null ? null : state.Ballots.FirstOrDefault(b => b.AgendaItemId == open.Id && b.OwnerId == v.OwnerId)?.Vote,
                 mine.Contains(v.OwnerId) || open is null ? null : state.InstructionFor(open.Id, v.OwnerId)))
             .OrderByDescending(v => v.OwnVoice).ThenBy(v => v.Name).ToList();
-        var second = await db.Meetings.Where(m => m.FirstSessionId == meeting.Id).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct);
-        var retry = await db.Meetings.Where(m => m.RetryOfMeetingId == meeting.Id && m.Status != MeetingStatus.Cancelled).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct);
+        // its second session and its unanimity retry, in one query (every screen reloads this read on each vote)
+        var followUps = await db.Meetings.Where(m => m.FirstSessionId == meeting.Id || m.RetryOfMeetingId == meeting.Id && m.Status != MeetingStatus.Cancelled)
+            .Select(m => new { m.Id, m.FirstSessionId }).ToListAsync(ct);
+        var second = followUps.Where(m => m.FirstSessionId == meeting.Id).Select(m => (Guid?)m.Id).FirstOrDefault();
+        var retry = followUps.Where(m => m.FirstSessionId != meeting.Id).Select(m => (Guid?)m.Id).FirstOrDefault();
         var sharesPresent = state.Roll.SharesOf(present.Keys);
         var quorum = state.Roll.Owners == 0 ? QuorumState.NotReached
             : AssemblyRules.Quorum(state.Roll.Owners, state.Roll.TotalShares, present.Count, sharesPresent, meeting.IsSecondSession);

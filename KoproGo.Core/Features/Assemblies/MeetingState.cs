@@ -10,6 +10,7 @@ internal sealed record MeetingState(Meeting Meeting, Roll Roll, IReadOnlyList<Ag
 {
     private readonly Dictionary<Guid, IReadOnlyDictionary<Guid, decimal>> _weights = [];
     private IReadOnlyDictionary<Guid, decimal>? _byShares;
+    private (DateTimeOffset At, IReadOnlyDictionary<Guid, Guid> Voters)? _present;
 
     public static async Task<MeetingState> LoadAsync(IKoproGoDb db, Meeting meeting, CancellationToken ct)
     {
@@ -33,7 +34,15 @@ internal sealed record MeetingState(Meeting Meeting, Roll Roll, IReadOnlyList<Ag
             .Join(Instructions.Where(i => i.AgendaItemId == agendaItemId), p => p.Id, i => i.ProxyId, (_, i) => (Vote?)i.Vote).FirstOrDefault();
 
     /// <summary>Each voice present or represented at the instant, with who casts it.</summary>
-    public IReadOnlyDictionary<Guid, Guid> PresentAt(DateTimeOffset instant) => Roll.PresentAt(Attendances, Proxies, instant);
+    public IReadOnlyDictionary<Guid, Guid> PresentAt(DateTimeOffset instant)
+    {
+        // a meeting's read asks it once per item, at the same instant: counted once (the state is a snapshot)
+        if (_present is { } last && last.At == instant)
+            return last.Voters;
+        var voters = Roll.PresentAt(Attendances, Proxies, instant);
+        _present = (instant, voters);
+        return voters;
+    }
 
     /// <summary>
     /// The voices that vote on the item, with their votes: every owner by shares, or for a concerned-lots item only the
