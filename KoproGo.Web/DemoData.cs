@@ -243,6 +243,33 @@ public sealed partial class DemoData(IServiceProvider services, IKoproGoDbFactor
         foreach (var (grantor, holder) in new[] { (owners[^1], owners[0]), (owners[^2], owners[0]) })
             if (!(await assemblySession.GrantProxyAsync(Actor.System, meeting.Value, new ProxyInput { GrantorOwnerId = grantor, HolderOwnerId = holder }, ct)).Succeeded)
                 throw new InvalidOperationException("demo proxy failed");
+
+        // a decision in writing under way (Art. 3.87 §11): four answers on paper so far, recorded by the syndic
+        var written = services.GetRequiredService<IWrittenDecisionService>();
+        Actor sophie;
+        await using (var db = await dbFactory.CreateAsync(ct))
+        {
+            var user = await db.Users.AsNoTracking().FirstAsync(u => u.Email == "syndic@horta.be", ct);
+            var organisationId = await db.Buildings.Where(b => b.Id == buildingId).Select(b => b.OrganisationId).FirstAsync(ct);
+            sophie = new Actor(user.Id, user.DisplayName, false, [new Grant(Role.Syndic, organisationId)]);
+        }
+        var procedure = await written.OpenAsync(sophie, buildingId, new WrittenProcedureInput
+        {
+            Title = "Remplacement des boîtes aux lettres du hall",
+            Text = "Trois devis ont été demandés ; le conseil propose le moins cher (1 840 € TVAC), à prélever sur le fonds de réserve.",
+            LastDay = clock.Today().AddDays(21),
+            NoNotarialDeed = true,
+        }, ct);
+        if (!procedure.Succeeded)
+            throw new InvalidOperationException("demo written decision failed: " + procedure.FirstError?.Code);
+        // the roll's voices (an indivision answers through its representative), the last four by name: Marie and Anne answer themselves
+        var asked = (await written.GetAsync(sophie, procedure.Value, ct)).Value.Answers.Select(a => a.OwnerId).TakeLast(4).ToList();
+        foreach (var owner in asked)
+        {
+            var answered = await written.AnswerAsync(sophie, procedure.Value, new WrittenAnswerInput { OwnerId = owner, Agrees = true }, ct);
+            if (!answered.Succeeded)
+                throw new InvalidOperationException("demo written answer failed: " + answered.FirstError?.Code);
+        }
     }
 
     /// <summary>Neighbours' skills in Résidence Horta, a few endorsements and one service paid in time.</summary>

@@ -37,6 +37,7 @@ public class EndpointIsolationTests(AppFixture app, ITestOutputHelper output)
             ["noticeId"] = await app.ScalarAsync<Guid>("SELECT id FROM notices WHERE building_id = @p0 LIMIT 1", horta),
             ["pollId"] = await app.ScalarAsync<Guid>("SELECT id FROM polls WHERE building_id = @p0 LIMIT 1", horta),
             ["meetingId"] = await app.ScalarAsync<Guid>("SELECT id FROM meetings WHERE building_id = @p0 LIMIT 1", horta),
+            ["procedureId"] = await app.ScalarAsync<Guid>("SELECT id FROM written_procedures WHERE building_id = @p0 ORDER BY opened_at LIMIT 1", horta),
             ["unitId"] = await app.ScalarAsync<Guid>("SELECT id FROM units WHERE building_id = @p0 LIMIT 1", horta),
             ["year"] = await app.ScalarAsync<Guid>("SELECT id FROM fiscal_years WHERE building_id = @p0 LIMIT 1", horta),
         };
@@ -51,6 +52,8 @@ public class EndpointIsolationTests(AppFixture app, ITestOutputHelper output)
             ["/polls"] = $"?building={horta}",
             ["/assemblies"] = $"?building={horta}",
             ["/assemblies/decisions"] = $"?building={horta}",
+            ["/assemblies/requests"] = $"?building={horta}",
+            ["/assemblies/written"] = $"?building={horta}",
             ["/notices"] = $"?building={horta}",
             ["/library"] = $"?building={horta}",
             ["/skills"] = $"?building={horta}",
