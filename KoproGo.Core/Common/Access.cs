@@ -157,6 +157,10 @@ public static class Access
         return await db.CurrentOwnerIds(buildingId, today).Where(o => ownerIds.Contains(o)).OrderBy(o => o).Select(o => (Guid?)o).FirstOrDefaultAsync(ct);
     }
 
+    /// <summary>Whether the actor may read the building's assemblies and governance: its staff, or one of its current owners.</summary>
+    public static async Task<bool> IsStaffOrOwnerAsync(this IKoproGoDb db, Actor actor, Building building, DateOnly today, CancellationToken ct) =>
+        actor.IsStaffOf(building.OrganisationId, building.Id) || await db.OwnerInBuildingAsync(actor, building.Id, today, ct) is not null;
+
     /// <summary>Whether the actor lives in or owns in the building now: a current owner or one of its tenants.</summary>
     public static async Task<bool> IsResidentAsync(this IKoproGoDb db, Actor actor, Guid buildingId, DateOnly today, CancellationToken ct) =>
         actor.TenantBuildingIds.Contains(buildingId) || await db.OwnerInBuildingAsync(actor, buildingId, today, ct) is not null;

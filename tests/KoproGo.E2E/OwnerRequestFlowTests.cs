@@ -80,5 +80,20 @@ public class OwnerRequestFlowTests(AppFixture app)
         }
         await owner.CheckAccessibilityAsync("nl-assembly-requests-phone");
         owner.AssertNoErrors();
+
+        // the syndic's side of the same pages, in Dutch
+        await using var syndic = await app.NewSessionAsync();
+        await syndic.SignInAsync("syndic@horta.be");
+        foreach (var (path, content) in new[]
+        {
+            ($"/assemblies/requests?building={building}", "Regels van het gebouw"),
+            ($"/assemblies/written?building={building}", "schriftelijk aan alle mede-eigenaars"),
+        })
+        {
+            await syndic.GotoAsync($"/culture/set?culture=nl-BE&redirectUri={Uri.EscapeDataString(path)}");
+            await Expect(syndic.Page.Locator("main")).ToContainTextAsync(content);
+            Assert.DoesNotMatch(@"\b(ui|enum|error|notify)\.[A-Za-z_]+", await syndic.Page.Locator("main").InnerTextAsync());
+        }
+        syndic.AssertNoErrors();
     }
 }

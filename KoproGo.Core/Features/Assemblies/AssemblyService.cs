@@ -70,7 +70,7 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var building = await db.ReadableBuildings(actor, clock.Today()).AsNoTracking().FirstOrDefaultAsync(b => b.Id == buildingId, ct);
-        if (building is null || !await MayReadAsync(db, actor, building, ct))
+        if (building is null || !await db.IsStaffOrOwnerAsync(actor, building, clock.Today(), ct))
             return Errors.NotFoundError;
         var staff = actor.IsStaffOf(building.OrganisationId, building.Id);
         return await db.Meetings.AsNoTracking().Where(m => m.BuildingId == buildingId && (staff || Public.Contains(m.Status)))
@@ -78,10 +78,6 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
             .Select(m => new MeetingRow(m.Id, m.Kind, m.Status, m.StartsAt, m.Place, m.FirstSessionId != null, db.Set<AgendaItem>().Count(i => i.MeetingId == m.Id)))
             .ToListAsync(ct);
     }
-
-    /// <summary>Staff of the building, or one of its owners (tenants learn the date from the notice board).</summary>
-    private async Task<bool> MayReadAsync(IKoproGoDb db, Actor actor, Building building, CancellationToken ct) =>
-        actor.IsStaffOf(building.OrganisationId, building.Id) || await db.OwnerInBuildingAsync(actor, building.Id, clock.Today(), ct) is not null;
 
     /// <summary>
     /// The meeting and its building, for the building's staff (every meeting) or its owners (convened ones and later);
@@ -93,7 +89,7 @@ public sealed class AssemblyService(IKoproGoDbFactory dbFactory, INotificationSe
         if (meeting is null)
             return null;
         var building = await db.ReadableBuildings(actor, clock.Today()).AsNoTracking().FirstOrDefaultAsync(b => b.Id == meeting.BuildingId, ct);
-        if (building is null || !await MayReadAsync(db, actor, building, ct))
+        if (building is null || !await db.IsStaffOrOwnerAsync(actor, building, clock.Today(), ct))
             return null;
         var staff = actor.IsStaffOf(building.OrganisationId, building.Id);
         return staff || Public.Contains(meeting.Status) ? (meeting, building, staff) : null;

@@ -90,7 +90,7 @@ public sealed class GovernanceService(IKoproGoDbFactory dbFactory, TimeProvider 
         await using var db = await dbFactory.CreateAsync(ct);
         var today = clock.Today();
         var building = await db.ReadableBuildings(actor, today).AsNoTracking().FirstOrDefaultAsync(b => b.Id == buildingId, ct);
-        if (building is null || !(actor.IsStaffOf(building.OrganisationId, building.Id) || await db.OwnerInBuildingAsync(actor, building.Id, today, ct) is not null))
+        if (building is null || !await db.IsStaffOrOwnerAsync(actor, building, today, ct))
             return Errors.NotFoundError;
         var lots = await db.Units.AsNoTracking().Where(u => u.BuildingId == buildingId).Select(u => u.Type).ToListAsync(ct);
         var mandates = await db.Mandates.AsNoTracking().Where(m => m.BuildingId == buildingId).OrderByDescending(m => m.StartsOn).ToListAsync(ct);

@@ -201,7 +201,7 @@ public sealed class MinutesService(IKoproGoDbFactory dbFactory, AssemblyService 
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var building = await db.ReadableBuildings(actor, clock.Today()).AsNoTracking().FirstOrDefaultAsync(b => b.Id == buildingId, ct);
-        if (building is null || !actor.IsStaffOf(building.OrganisationId, building.Id) && await db.OwnerInBuildingAsync(actor, building.Id, clock.Today(), ct) is null)
+        if (building is null || !await db.IsStaffOrOwnerAsync(actor, building, clock.Today(), ct))
             return Errors.NotFoundError;
         var pattern = Text.Clean(search) is { } words ? SearchText.Pattern(words) : null;
         var rows = await db.AgendaItems.AsNoTracking()

@@ -29,7 +29,8 @@ public interface IOwnerRequestService
 
 public sealed class OwnerRequestService(IKoproGoDbFactory dbFactory, INotificationService notifications, TimeProvider clock) : IOwnerRequestService
 {
-    private static readonly MeetingStatus[] Convened = [MeetingStatus.Convened, MeetingStatus.Opened, MeetingStatus.Closed, MeetingStatus.MinutesSent];
+    /// <summary>The states of a meeting that has been convened.</summary>
+    internal static readonly MeetingStatus[] Convened = [MeetingStatus.Convened, MeetingStatus.Opened, MeetingStatus.Closed, MeetingStatus.MinutesSent];
 
     public async Task<Result<AssemblySettingsView>> SettingsAsync(Actor actor, Guid buildingId, CancellationToken ct)
     {

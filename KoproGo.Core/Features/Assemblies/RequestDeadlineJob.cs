@@ -15,15 +15,15 @@ public sealed class RequestDeadlineJob(IKoproGoDbFactory dbFactory, INotificatio
         List<(Guid Id, bool Overdue)> due;
         await using (var db = await dbFactory.CreateAsync(ct))
         {
-            var standing = await db.AssemblyRequests.AsNoTracking().Where(r => r.ReachedAt != null && r.OverdueAt == null).ToListAsync(ct);
-            due = [];
-            foreach (var r in standing)
-            {
-                var overdue = today > r.ConveneBy;
-                var remind = r.RemindedAt is null && today >= BusinessTime.LocalDate(r.ReachedAt!.Value).AddDays(OwnerRequestRules.RemindOnDay);
-                if ((overdue || remind) && !await OwnerRequestService.AnsweredAsync(db, r, ct))
-                    due.Add((r.Id, overdue));
-            }
+            // the requests that stand and no convened meeting answers, in one query
+            var meetings = db.Meetings;
+            var standing = await db.AssemblyRequests.AsNoTracking()
+                .Where(r => r.ReachedAt != null && r.OverdueAt == null && !meetings.Any(m => m.Id == r.MeetingId && OwnerRequestService.Convened.Contains(m.Status)))
+                .ToListAsync(ct);
+            due = standing
+                .Select(r => (r.Id, Overdue: today > r.ConveneBy,
+                    Remind: r.RemindedAt is null && today >= BusinessTime.LocalDate(r.ReachedAt!.Value).AddDays(OwnerRequestRules.RemindOnDay)))
+                .Where(r => r.Overdue || r.Remind).Select(r => (r.Id, r.Overdue)).ToList();
         }
         return await DeadlineNotices.SendOnceEachAsync(dbFactory, due,
             (db, id, overdue, now) => overdue

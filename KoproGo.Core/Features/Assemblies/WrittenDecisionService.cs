@@ -20,7 +20,7 @@ public sealed class WrittenDecisionService(IKoproGoDbFactory dbFactory, INotific
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var building = await db.ReadableBuildings(actor, clock.Today()).AsNoTracking().FirstOrDefaultAsync(b => b.Id == buildingId, ct);
-        if (building is null || !await MayReadAsync(db, actor, building, ct))
+        if (building is null || !await db.IsStaffOrOwnerAsync(actor, building, clock.Today(), ct))
             return Errors.NotFoundError;
         var answers = db.WrittenAnswers;
         var rows = await db.WrittenProcedures.AsNoTracking().Where(p => p.BuildingId == buildingId).OrderByDescending(p => p.OpenedAt)
@@ -37,7 +37,7 @@ public sealed class WrittenDecisionService(IKoproGoDbFactory dbFactory, INotific
         if (procedure is null)
             return Errors.NotFoundError;
         var building = await db.ReadableBuildings(actor, clock.Today()).AsNoTracking().FirstOrDefaultAsync(b => b.Id == procedure.BuildingId, ct);
-        if (building is null || !await MayReadAsync(db, actor, building, ct))
+        if (building is null || !await db.IsStaffOrOwnerAsync(actor, building, clock.Today(), ct))
             return Errors.NotFoundError;
         var answers = await db.WrittenAnswers.AsNoTracking().Where(a => a.ProcedureId == procedureId).OrderBy(a => a.Name).ToListAsync(ct);
         var mine = answers.Where(a => actor.OwnerIds.Contains(a.OwnerId)).Select(a => a.OwnerId).ToList();
@@ -76,7 +76,7 @@ public sealed class WrittenDecisionService(IKoproGoDbFactory dbFactory, INotific
         if (buildingId is null)
             return Errors.NotFoundError;
         var building = await db.ReadableBuildings(actor, clock.Today()).AsNoTracking().FirstOrDefaultAsync(b => b.Id == buildingId, ct);
-        if (building is null || !await MayReadAsync(db, actor, building, ct))
+        if (building is null || !await db.IsStaffOrOwnerAsync(actor, building, clock.Today(), ct))
             return Errors.NotFoundError;
         var ownerId = input.OwnerId!.Value;
         // online for one's own voice; the syndic records a paper answer for anyone
@@ -88,7 +88,9 @@ public sealed class WrittenDecisionService(IKoproGoDbFactory dbFactory, INotific
         var procedure = await db.WrittenProcedures.FirstAsync(p => p.Id == procedureId, ct);
         if (procedure.StatusOn(clock.Today()) != WrittenStatus.Open)
             return Error.Of("error.written_closed", procedure.StatusOn(clock.Today()).ToString());
-        var answer = await db.WrittenAnswers.FirstOrDefaultAsync(a => a.ProcedureId == procedureId && a.OwnerId == ownerId, ct);
+        // the whole list, read once: the answer to record and what the others said
+        var answers = await db.WrittenAnswers.Where(a => a.ProcedureId == procedureId).ToListAsync(ct);
+        var answer = answers.FirstOrDefault(a => a.OwnerId == ownerId);
         if (answer is null)
             return new Error("error.written_not_asked", [], nameof(WrittenAnswerInput.OwnerId));
         if (answer.Agrees is not null)
@@ -97,25 +99,18 @@ public sealed class WrittenDecisionService(IKoproGoDbFactory dbFactory, INotific
         answer.Answer(input.Agrees!.Value, onPaper, userId, now);
         db.Audit(actor, clock, onPaper ? "written.paper_answer" : "written.answer", nameof(WrittenProcedure), procedure.Id, procedure.OrganisationId, procedure.BuildingId,
             $"{answer.Name}: {(answer.Agrees == true ? "agrees" : "refuses")}");
-        await db.SaveChangesAsync(ct);
-        var others = await db.WrittenAnswers.Where(a => a.ProcedureId == procedureId).Select(a => a.Agrees).ToListAsync(ct);
-        if (answer.Agrees == false || others.All(a => a == true))
+        if (answer.Agrees == false || answers.All(a => a.Agrees == true))
         {
             var adopted = answer.Agrees == true;
             procedure.Decide(adopted, now);
             db.Audit(actor, clock, adopted ? "written.adopted" : "written.rejected", nameof(WrittenProcedure), procedure.Id, procedure.OrganisationId, procedure.BuildingId, procedure.Title);
-            var owners = await db.WrittenAnswers.Where(a => a.ProcedureId == procedureId).Select(a => a.OwnerId).ToListAsync(ct);
-            await notifications.NotifyOwnersAsync(db, owners, procedure.OrganisationId, NotificationType.Community, adopted ? "notify.written_adopted" : "notify.written_rejected",
-                [building.Name, procedure.Title], Link(procedure.Id), ct);
-            await db.SaveChangesAsync(ct);
+            await notifications.NotifyOwnersAsync(db, answers.Select(a => a.OwnerId).ToList(), procedure.OrganisationId, NotificationType.Community,
+                adopted ? "notify.written_adopted" : "notify.written_rejected", [building.Name, procedure.Title], Link(procedure.Id), ct);
         }
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Result.Ok();
     }
-
-    /// <summary>The building's staff, or one of its current owners.</summary>
-    private async Task<bool> MayReadAsync(IKoproGoDb db, Actor actor, Building building, CancellationToken ct) =>
-        actor.IsStaffOf(building.OrganisationId, building.Id) || await db.OwnerInBuildingAsync(actor, building.Id, clock.Today(), ct) is not null;
 
     private static string Link(Guid procedureId) => $"/assemblies/written/{procedureId}";
 }
