@@ -3295,6 +3295,481 @@ namespace KoproGo.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("KoproGo.Core.Features.Inspections.Equipment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<bool>("CertifiedMaintenance")
+                        .HasColumnType("boolean")
+                        .HasColumnName("certified_maintenance");
+
+                    b.Property<string>("Fuel")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("fuel");
+
+                    b.Property<DateOnly?>("InstalledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("installed_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Placement")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("placement");
+
+                    b.Property<int?>("PowerKw")
+                        .HasColumnType("integer")
+                        .HasColumnName("power_kw");
+
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("retired_on");
+
+                    b.Property<int?>("TankLitres")
+                        .HasColumnType("integer")
+                        .HasColumnName("tank_litres");
+
+                    b.HasKey("Id")
+                        .HasName("pk_equipment");
+
+                    b.HasIndex("BuildingId")
+                        .HasDatabaseName("ix_equipment_building_id");
+
+                    b.ToTable("equipment", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_equipment_installed_on_range", "\"installed_on\" BETWEEN '1900-01-01' AND '2199-12-31'");
+
+                            t.HasCheckConstraint("ck_equipment_power", "power_kw IS NULL OR power_kw BETWEEN 1 AND 100000");
+
+                            t.HasCheckConstraint("ck_equipment_retired_on_range", "\"retired_on\" BETWEEN '1900-01-01' AND '2199-12-31'");
+
+                            t.HasCheckConstraint("ck_equipment_tank", "tank_litres IS NULL OR tank_litres BETWEEN 1 AND 1000000");
+                        });
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Inspections.Inspection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<Guid?>("CertificateFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("certificate_file_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Defects")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("defects");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid?>("EquipmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("equipment_id");
+
+                    b.Property<DateOnly?>("InspectedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("inspected_on");
+
+                    b.Property<string>("InspectorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("inspector_name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateOnly?>("ReinspectBy")
+                        .HasColumnType("date")
+                        .HasColumnName("reinspect_by");
+
+                    b.Property<Guid?>("RuleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rule_id");
+
+                    b.Property<DateOnly>("ScheduledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("scheduled_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<bool>("Superseded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("superseded");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inspections");
+
+                    b.HasIndex("CertificateFileId")
+                        .HasDatabaseName("ix_inspections_certificate_file_id");
+
+                    b.HasIndex("DueOn")
+                        .HasDatabaseName("ix_inspections_due_on")
+                        .HasFilter("NOT superseded AND due_on IS NOT NULL");
+
+                    b.HasIndex("EquipmentId")
+                        .HasDatabaseName("ix_inspections_equipment_id");
+
+                    b.HasIndex("RuleId")
+                        .HasDatabaseName("ix_inspections_rule_id");
+
+                    b.HasIndex("BuildingId", "EquipmentId", "Type")
+                        .HasDatabaseName("ix_inspections_building_id_equipment_id_type");
+
+                    b.ToTable("inspections", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_inspections_completed_at_range", "\"completed_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_inspections_created_at_range", "\"created_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_inspections_due_on_range", "\"due_on\" BETWEEN '1900-01-01' AND '2199-12-31'");
+
+                            t.HasCheckConstraint("ck_inspections_failed", "status <> 'Failed' OR (defects IS NOT NULL AND reinspect_by IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_inspections_inspected_on_range", "\"inspected_on\" BETWEEN '1900-01-01' AND '2199-12-31'");
+
+                            t.HasCheckConstraint("ck_inspections_reinspect_by_range", "\"reinspect_by\" BETWEEN '1900-01-01' AND '2199-12-31'");
+
+                            t.HasCheckConstraint("ck_inspections_result", "status NOT IN ('Passed', 'Failed') OR (inspected_on IS NOT NULL AND due_on IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_inspections_scheduled_on_range", "\"scheduled_on\" BETWEEN '1900-01-01' AND '2199-12-31'");
+
+                            t.HasCheckConstraint("ck_inspections_valid_until_range", "\"valid_until\" BETWEEN '1900-01-01' AND '2199-12-31'");
+                        });
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Inspections.InspectionAlert", b =>
+                {
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("InspectionId", "Stage")
+                        .HasName("pk_inspection_alerts");
+
+                    b.ToTable("inspection_alerts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_inspection_alerts_sent_at_range", "\"sent_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Inspections.InspectionRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<int?>("BelowPowerKw")
+                        .HasColumnType("integer")
+                        .HasColumnName("below_power_kw");
+
+                    b.Property<int?>("BuiltBefore")
+                        .HasColumnType("integer")
+                        .HasColumnName("built_before");
+
+                    b.Property<bool?>("CertifiedMaintenance")
+                        .HasColumnType("boolean")
+                        .HasColumnName("certified_maintenance");
+
+                    b.Property<string>("Equipment")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("equipment");
+
+                    b.Property<string>("Fuel")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("fuel");
+
+                    b.Property<string>("Inspector")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("inspector");
+
+                    b.Property<int?>("MinPowerKw")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_power_kw");
+
+                    b.Property<int?>("MinTankLitres")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_tank_litres");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("PeriodMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_months");
+
+                    b.Property<string>("Placement")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("placement");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("region");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inspection_rules");
+
+                    b.ToTable("inspection_rules", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_inspection_rules_period", "period_months BETWEEN 1 AND 600");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("6f2d0000-0000-4000-8000-000000000001"),
+                            Active = true,
+                            CertifiedMaintenance = true,
+                            Equipment = "Lift",
+                            Inspector = "ApprovedBody",
+                            Note = "Visite préventive par un SECT agréé / EDTC",
+                            PeriodMonths = 6,
+                            Source = "AR/KB 9.3.2003 relatif à la sécurité des ascenseurs / betreffende de veiligheid van liften (entretien certifié)",
+                            Type = "Lift"
+                        },
+                        new
+                        {
+                            Id = new Guid("6f2d0000-0000-4000-8000-000000000002"),
+                            Active = true,
+                            CertifiedMaintenance = false,
+                            Equipment = "Lift",
+                            Inspector = "ApprovedBody",
+                            Note = "Visite préventive par un SECT agréé / EDTC",
+                            PeriodMonths = 3,
+                            Source = "AR/KB 9.3.2003 relatif à la sécurité des ascenseurs / betreffende de veiligheid van liften",
+                            Type = "Lift"
+                        },
+                        new
+                        {
+                            Id = new Guid("6f2d0000-0000-4000-8000-000000000003"),
+                            Active = true,
+                            Equipment = "Lift",
+                            Inspector = "ApprovedBody",
+                            PeriodMonths = 180,
+                            Source = "AR/KB 9.3.2003 modifié par AR/KB 10.12.2012 (analyse de risques / risicoanalyse)",
+                            Type = "LiftRiskAnalysis"
+                        },
+                        new
+                        {
+                            Id = new Guid("6f2d0000-0000-4000-8000-000000000004"),
+                            Active = true,
+                            Inspector = "ApprovedBody",
+                            PeriodMonths = 60,
+                            Source = "RGIE/AREI Livre 1 (contrôle périodique / periodieke controle)",
+                            Type = "Electrical"
+                        },
+                        new
+                        {
+                            Id = new Guid("6f2d0000-0000-4000-8000-000000000005"),
+                            Active = true,
+                            Equipment = "Boiler",
+                            Fuel = "Oil",
+                            Inspector = "CertifiedTechnician",
+                            Note = "Entretien/Onderhoud mazout: annuel",
+                            PeriodMonths = 12,
+                            Source = "Bruxelles: réglementation chauffage PEB; Wallonie: AGW 29.1.2009; Vlaanderen: BVR 8.12.2006 stookinstallaties",
+                            Type = "Heating"
+                        },
+                        new
+                        {
+                            Id = new Guid("6f2d0000-0000-4000-8000-000000000006"),
+                            Active = true,
+                            Equipment = "Boiler",
+                            Fuel = "Gas",
+                            Inspector = "CertifiedTechnician",
+                            PeriodMonths = 24,
+                            Region = "Brussels",
+                            Source = "Bruxelles: réglementation chauffage PEB (Bruxelles Environnement)",
+                            Type = "Heating"
+                        },
+                        new
+                        {
+                            Id = new Guid("6f2d0000-0000-4000-8000-000000000007"),
+                            Active = true,
+                            Equipment = "Boiler",
+                            Fuel = "Gas",
+                            Inspector = "CertifiedTechnician",
+                            PeriodMonths = 24,
+                            Region = "Flanders",
+                            Source = "BVR 8.12.2006 betreffende het onderhoud en het nazicht van stookinstallaties",
+                            Type = "Heating"
+                        },
+                        new
+                        {
+                            Id = new Guid("6f2d0000-0000-4000-8000-000000000008"),
+                            Active = true,
+                            BelowPowerKw = 100,
+                            Equipment = "Boiler",
+                            Fuel = "Gas",
+                            Inspector = "CertifiedTechnician",
+                            PeriodMonths = 36,
+                            Region = "Wallonia",
+                            Source = "AGW 29.1.2009 (installations de chauffage central) — gaz < 100 kW",
+                            Type = "Heating"
+                        },
+                        new
+                        {
+                            Id = new Guid("6f2d0000-0000-4000-8000-000000000009"),
+                            Active = true,
+                            Equipment = "Boiler",
+                            Fuel = "Gas",
+                            Inspector = "CertifiedTechnician",
+                            MinPowerKw = 100,
+                            PeriodMonths = 24,
+                            Region = "Wallonia",
+                            Source = "AGW 29.1.2009 (installations de chauffage central) — gaz ≥ 100 kW",
+                            Type = "Heating"
+                        },
+                        new
+                        {
+                            Id = new Guid("6f2d0000-0000-4000-8000-000000000010"),
+                            Active = true,
+                            Equipment = "FireEquipment",
+                            Inspector = "CompetentPerson",
+                            PeriodMonths = 12,
+                            Source = "NBN S 21-050 (extincteurs / blustoestellen, entretien annuel)",
+                            Type = "FireSafety"
+                        },
+                        new
+                        {
+                            Id = new Guid("6f2d0000-0000-4000-8000-000000000012"),
+                            Active = true,
+                            Inspector = "EnergyAssessor",
+                            PeriodMonths = 120,
+                            Region = "Flanders",
+                            Source = "Energiedecreet 8.5.2009 en Energiebesluit 19.11.2010: EPC gemeenschappelijke delen",
+                            Type = "Epc"
+                        },
+                        new
+                        {
+                            Id = new Guid("6f2d0000-0000-4000-8000-000000000013"),
+                            Active = true,
+                            BuiltBefore = 2001,
+                            Inspector = "AsbestosExpert",
+                            PeriodMonths = 120,
+                            Region = "Flanders",
+                            Source = "Materialendecreet 23.12.2011, VLAREMA hfst. 4.4: asbestinventarisattest gemeenschappelijke delen (bouwjaar < 2001)",
+                            Type = "Asbestos"
+                        },
+                        new
+                        {
+                            Id = new Guid("6f2d0000-0000-4000-8000-000000000014"),
+                            Active = true,
+                            Equipment = "FuelTank",
+                            Inspector = "CertifiedTechnician",
+                            PeriodMonths = 60,
+                            Placement = "Underground",
+                            Region = "Flanders",
+                            Source = "VLAREM II, 5.17 en 6.5: ondergrondse stookolietank (3 jaar in een beschermingszone: aan te passen)",
+                            Type = "FuelTank"
+                        },
+                        new
+                        {
+                            Id = new Guid("6f2d0000-0000-4000-8000-000000000015"),
+                            Active = true,
+                            Equipment = "FuelTank",
+                            Inspector = "CertifiedTechnician",
+                            MinTankLitres = 5000,
+                            PeriodMonths = 120,
+                            Placement = "AboveGround",
+                            Region = "Flanders",
+                            Source = "VLAREM II, 5.17 en 6.5: bovengrondse stookolietank ≥ 5.000 l",
+                            Type = "FuelTank"
+                        });
+                });
+
             modelBuilder.Entity("KoproGo.Core.Features.Library.Loan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -6049,6 +6524,54 @@ namespace KoproGo.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_files_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Inspections.Equipment", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_equipment_buildings_building_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Inspections.Inspection", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inspections_buildings_building_id");
+
+                    b.HasOne("KoproGo.Core.Features.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_inspections_files_certificate_file_id");
+
+                    b.HasOne("KoproGo.Core.Features.Inspections.Equipment", null)
+                        .WithMany()
+                        .HasForeignKey("EquipmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_inspections_equipment_equipment_id");
+
+                    b.HasOne("KoproGo.Core.Features.Inspections.InspectionRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_inspections_inspection_rules_rule_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Inspections.InspectionAlert", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Inspections.Inspection", null)
+                        .WithMany()
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inspection_alerts_inspections_inspection_id");
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Library.Loan", b =>

@@ -6,6 +6,7 @@ using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Files;
+using KoproGo.Core.Features.Inspections;
 using KoproGo.Core.Features.Library;
 using KoproGo.Core.Features.Notices;
 using KoproGo.Core.Features.Notifications;
@@ -183,6 +184,12 @@ public sealed class IsolationEstate
             NoNotarialDeed = true,
         }, ct));
 
+        // an installation with a planned inspection
+        var inspections = fx.Get<IInspectionService>();
+        ids["equipmentId"] = Ok(await inspections.SaveEquipmentAsync(s, w.BuildingA, null, new EquipmentInput { Kind = EquipmentKind.Lift, Name = "Victim lift" }, ct));
+        ids["inspectionId"] = Ok(await inspections.ScheduleAsync(s, w.BuildingA,
+            new ScheduleInspectionInput { Type = InspectionType.Lift, EquipmentId = (Guid)ids["equipmentId"], ScheduledOn = BusinessTime.Today(fx.Clock), Inspector = "Victim inspector" }, ct));
+
         // a document, a notification, a membership, an offered role, the accountant's account
         ids["fileId"] = Ok(await fx.Get<IFileService>().UploadBuildingDocumentAsync(s, w.BuildingA, new MemoryStream("%PDF-1.7 victim"u8.ToArray()), "victim-statuts.pdf", ct));
         await using (var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(ct))
@@ -200,11 +207,13 @@ public sealed class IsolationEstate
         {
             $"Cenvictim{suffix}", $"chloe-{suffix}@victim.example", $"Victim Supplier {suffix}", "Victim entry", "Victim hall", "Victim assembly item", "Victim draft call", "Victim sent call",
             "Victim poll", "Victim room", "Victim note", "Victim drill", "Victim loan message", "Victim notice", "Victim comment", "Victim plumbing",
-            "victim-statuts", "Victim work", "Victim proposal", "Victim request", "Victim written", "Victim sub-account", iban,
+            "victim-statuts", "Victim work", "Victim proposal", "Victim request", "Victim written", "Victim lift", "Victim inspector", "Victim sub-account", iban,
             await EmailAsync(fx, w.Accountant.UserId!, ct), await EmailAsync(fx, w.Syndic.UserId!, ct),
         };
         foreach (var id in ids.Values)
             markers.Add(id.ToString()!);
+        // a line of the rule table: the product's (the SuperAdmin's), every staff member reads it — not a marker
+        ids["ruleId"] = Ok(await inspections.RulesAsync(s, ct)).First().Id;
         return new IsolationEstate
         {
             World = w,

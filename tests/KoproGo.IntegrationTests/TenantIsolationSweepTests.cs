@@ -7,6 +7,7 @@ using KoproGo.Core.Features.Bookings;
 using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Calls;
+using KoproGo.Core.Features.Inspections;
 using KoproGo.Core.Features.Library;
 using KoproGo.Core.Features.Notices;
 using KoproGo.Core.Features.Notifications;
@@ -295,6 +296,10 @@ public class TenantIsolationSweepTests(DatabaseFixture fx, ITestOutputHelper out
             nameof(ProposalInput) => (new ProposalInput { Title = "Intruder proposal" }, false),
             nameof(WrittenProcedureInput) => (new WrittenProcedureInput { Title = "Intruder", Text = "x", LastDay = BusinessTime.Today(fx.Clock).AddDays(10), NoNotarialDeed = true }, false),
             nameof(WrittenAnswerInput) => (new WrittenAnswerInput { OwnerId = id("ownerId"), Agrees = false }, true),
+            nameof(EquipmentInput) => (new EquipmentInput { Kind = EquipmentKind.FireEquipment, Name = "Intruder extinguishers" }, false),
+            nameof(ScheduleInspectionInput) => (new ScheduleInspectionInput { Type = InspectionType.Lift, EquipmentId = id("equipmentId"), ScheduledOn = today }, true),
+            nameof(InspectionResultInput) => (new InspectionResultInput { Passed = true, InspectedOn = today, ValidUntil = today.AddYears(1) }, false),
+            nameof(InspectionRuleInput) => (new InspectionRuleInput { Type = InspectionType.Gas, PeriodMonths = 12, Source = "Intruder" }, false),
             _ => null,
         };
     }
