@@ -209,6 +209,7 @@ public sealed partial class DemoData(IServiceProvider services, IKoproGoDbFactor
         await SeedNoticesAsync(horta.Id, brussels.Id, bxOwners, ct);
         await SeedSkillsAsync(horta.Id, brussels.Id, bxOwners.Select(o => o.Id).ToList(), ct);
         await SeedAssemblyAsync(brussels.Id, bxOwners.Select(o => o.Id).ToList(), ct);
+        await SeedInspectionsAsync(brussels.Id, ct);
     }
 
     /// <summary>Résidence Horta's next ordinary assembly, convened five weeks ahead, with its usual agenda and two proxies already in.</summary>

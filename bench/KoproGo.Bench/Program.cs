@@ -21,7 +21,7 @@ using Npgsql;
 var serverCs = Environment.GetEnvironmentVariable("ConnectionStrings__Default") ?? throw new InvalidOperationException("ConnectionStrings__Default is not set");
 var resultsDir = args.Length > 0 ? args[0] : Path.Combine(Directory.GetCurrentDirectory(), "bench", "results");
 var seconds = int.Parse(Environment.GetEnvironmentVariable("BENCH_SECONDS") ?? "10", CultureInfo.InvariantCulture);
-// BENCH_ONLY=coda,posting runs those groups only (grid, ledger, calls, posting, coda, community, assembly, pages, circuits) and writes
+// BENCH_ONLY=coda,posting runs those groups only (grid, ledger, calls, posting, coda, community, assembly, inspections, pages, circuits) and writes
 // bench/results/partial.{json,md}, leaving latest.* to the full run
 var only = Environment.GetEnvironmentVariable("BENCH_ONLY")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 bool Wanted(string group) => only is null || only.Contains(group);
@@ -226,6 +226,19 @@ if (Wanted("assembly"))
     results.Add(new("assembly_vote_to_screen_300_votes.votes_seen", assembly.Votes, "votes", 300, "higher"));
     results.Add(new("assembly_minutes_20_items.seconds", assembly.MinutesSeconds, "s", 2, "lower"));
     results.Add(new("assembly_minutes_20_items.kilobytes", Math.Round(assembly.MinutesBytes / 1024.0, 1), "KiB", null, "lower"));
+}
+
+if (Wanted("inspections"))
+{
+    // technical inspections (issue #17): 5,000 current inspections over 50 buildings
+    var sp = scope.ServiceProvider;
+    var inspection = await InspectionBench.RunAsync(dbFactory, sp.GetRequiredService<KoproGo.Core.Features.Inspections.IInspectionService>(),
+        () => sp.GetRequiredService<KoproGo.Core.Features.Inspections.CertificateExpiryJob>(), syndic, organisationId, sp.GetRequiredService<TimeProvider>(), seconds);
+    results.Add(new("certificate_expiry_5000_inspections.first_run_seconds", inspection.FirstRunSeconds, "s", 2, "lower"));
+    results.Add(new("certificate_expiry_5000_inspections.notices", inspection.Notices, "notices", null, "higher"));
+    results.Add(new("certificate_expiry_5000_inspections.second_run_seconds", inspection.SecondRunSeconds, "s", 2, "lower"));
+    results.Add(new("inspections_due_50_buildings.p95", inspection.DueP95, "ms", 150, "lower"));
+    results.Add(new("inspections_due_50_buildings.rows", inspection.DueRows, "rows", null, "higher"));
 }
 
 if (Wanted("pages"))

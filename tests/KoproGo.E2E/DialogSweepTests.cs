@@ -54,6 +54,8 @@ public class DialogSweepTests(AppFixture app)
             new("notice", syndic, $"/notices?building={building}", null, "#new-notice", "#notice-save"),
             new("poll", syndic, $"/polls?building={building}", null, "#new-poll", "#poll-save"),
             new("meeting (new)", syndic, $"/assemblies?building={building}", null, "#new-meeting", "#meeting-save"),
+            new("installation", syndic, $"/inspections?building={building}", null, "#new-equipment", "#equipment-save"),
+            new("inspection (schedule)", syndic, $"/inspections?building={building}", null, "#new-inspection", "#schedule-save"),
             new("shared object", owner, $"/library?building={building}", null, "#offer-object", "#object-save"),
             new("skill", owner, $"/skills?building={building}", null, "#new-skill", "#skill-save"),
         ];
@@ -71,6 +73,9 @@ public class DialogSweepTests(AppFixture app)
         ["ChangeEmailDialog"] = "the SuperAdmin's users page; the address is checked by the e-mail change service",
         ["AgendaItemDialog"] = "a draft meeting (the demo's is convened); title, text and budget are checked by AgendaItemInput and AssemblyService (AssemblyTests)",
         ["ProxyDialog"] = "two choices from the roll, no text; each wrong pair is refused by AssemblySessionService.GrantProxyAsync (AssemblyTests)",
+        ["ResultDialog"] = "an open inspection (the demo's only one is passed by InspectionFlowTests); dates and texts are checked by InspectionResultInput (BadInputSweepTests) and InspectionService (InspectionTests)",
+        ["CancelInspectionDialog"] = "an open inspection; the reason is checked by InspectionService.CancelAsync (InspectionTests)",
+        ["RuleDialog"] = "the SuperAdmin's rule table; every field is checked by InspectionRuleInput (BadInputSweepTests, InspectionTests)",
     };
 
     [Fact]

@@ -54,6 +54,7 @@ public class EndpointIsolationTests(AppFixture app, ITestOutputHelper output)
             ["/assemblies/decisions"] = $"?building={horta}",
             ["/assemblies/requests"] = $"?building={horta}",
             ["/assemblies/written"] = $"?building={horta}",
+            ["/inspections"] = $"?building={horta}",
             ["/notices"] = $"?building={horta}",
             ["/library"] = $"?building={horta}",
             ["/skills"] = $"?building={horta}",
