@@ -36,7 +36,7 @@ public class FeatureModuleTests(DatabaseFixture fx)
         using var scope = fx.Services.CreateScope();
         Assert.All(interfaces, i => Assert.IsType(typeof(FeatureModules).Assembly.GetTypes().Single(c => c.Name == i.Name[1..] && c.IsClass), scope.ServiceProvider.GetRequiredService(i)));
         Assert.Equal(
-            ["accounting", "audit", "documents", "notifications", "owners", "community", "account"],
+            ["accounting", "audit", "documents", "notifications", "owners", "community", "tickets", "account"],
             scope.ServiceProvider.GetServices<KoproGo.Core.Features.Privacy.IPersonalDataContributor>().Select(c => c.Section));
     }
 

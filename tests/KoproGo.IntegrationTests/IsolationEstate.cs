@@ -13,6 +13,7 @@ using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Owners;
 using KoproGo.Core.Features.Polls;
 using KoproGo.Core.Features.Skills;
+using KoproGo.Core.Features.Tickets;
 using KoproGo.Core.Features.UserAccounts;
 using Microsoft.EntityFrameworkCore;
 
@@ -190,6 +191,10 @@ public sealed class IsolationEstate
         ids["inspectionId"] = Ok(await inspections.ScheduleAsync(s, w.BuildingA,
             new ScheduleInspectionInput { Type = InspectionType.Lift, EquipmentId = (Guid)ids["equipmentId"], ScheduledOn = BusinessTime.Today(fx.Clock), Inspector = "Victim inspector" }, ct));
 
+        // a problem a co-owner reported, not yet given to anyone
+        ids["ticketId"] = Ok(await fx.Get<ITicketService>().ReportAsync(w.OwnerActorA, w.BuildingA,
+            new TicketInput { Category = TicketCategory.Leak, Title = "Victim leak", Description = "Victim ceiling stain" }, ct));
+
         // a document, a notification, a membership, an offered role, the accountant's account
         ids["fileId"] = Ok(await fx.Get<IFileService>().UploadBuildingDocumentAsync(s, w.BuildingA, new MemoryStream("%PDF-1.7 victim"u8.ToArray()), "victim-statuts.pdf", ct));
         await using (var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(ct))
@@ -207,7 +212,7 @@ public sealed class IsolationEstate
         {
             $"Cenvictim{suffix}", $"chloe-{suffix}@victim.example", $"Victim Supplier {suffix}", "Victim entry", "Victim hall", "Victim assembly item", "Victim draft call", "Victim sent call",
             "Victim poll", "Victim room", "Victim note", "Victim drill", "Victim loan message", "Victim notice", "Victim comment", "Victim plumbing",
-            "victim-statuts", "Victim work", "Victim proposal", "Victim request", "Victim written", "Victim lift", "Victim inspector", "Victim sub-account", iban,
+            "victim-statuts", "Victim work", "Victim proposal", "Victim request", "Victim written", "Victim lift", "Victim inspector", "Victim leak", "Victim ceiling", "Victim sub-account", iban,
             await EmailAsync(fx, w.Accountant.UserId!, ct), await EmailAsync(fx, w.Syndic.UserId!, ct),
         };
         foreach (var id in ids.Values)

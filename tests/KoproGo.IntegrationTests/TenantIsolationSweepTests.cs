@@ -16,6 +16,7 @@ using KoproGo.Core.Features.Owners;
 using KoproGo.Core.Features.Polls;
 using KoproGo.Core.Features.Privacy;
 using KoproGo.Core.Features.Skills;
+using KoproGo.Core.Features.Tickets;
 using KoproGo.Core.Features.UserAccounts;
 using Npgsql;
 
@@ -210,7 +211,10 @@ public class TenantIsolationSweepTests(DatabaseFixture fx, ITestOutputHelper out
 
                 case "password": return "not-the-password";
                 case "fileName": return "intruder.cod";
-                case "token" or "code" or "reason" or "body" or "message" or "description" or "trackingNumber" or "newEmail" or "text":
+                case "contractorUserId":
+                    namesEstate = true;     // the organisation's contractor, for the estate's ticket
+                    return v.World.Contractor.UserId;
+                case "token" or "code" or "reason" or "body" or "message" or "description" or "trackingNumber" or "newEmail" or "text" or "note":
                     return name == "newEmail" ? "intruder@example.be" : "intruder";
             }
             throw new InvalidOperationException($"the sweep has no value for string '{name}'");
@@ -296,6 +300,8 @@ public class TenantIsolationSweepTests(DatabaseFixture fx, ITestOutputHelper out
             nameof(ProposalInput) => (new ProposalInput { Title = "Intruder proposal" }, false),
             nameof(WrittenProcedureInput) => (new WrittenProcedureInput { Title = "Intruder", Text = "x", LastDay = BusinessTime.Today(fx.Clock).AddDays(10), NoNotarialDeed = true }, false),
             nameof(WrittenAnswerInput) => (new WrittenAnswerInput { OwnerId = id("ownerId"), Agrees = false }, true),
+            nameof(TicketInput) => (new TicketInput { Title = "Intruder ticket", Description = "x" }, false),
+            nameof(TriageInput) => (new TriageInput { Priority = TicketPriority.High }, false),
             nameof(EquipmentInput) => (new EquipmentInput { Kind = EquipmentKind.FireEquipment, Name = "Intruder extinguishers" }, false),
             nameof(ScheduleInspectionInput) => (new ScheduleInspectionInput { Type = InspectionType.Lift, EquipmentId = id("equipmentId"), ScheduledOn = today }, true),
             nameof(InspectionResultInput) => (new InspectionResultInput { Passed = true, InspectedOn = today, ValidUntil = today.AddYears(1) }, false),

@@ -22,12 +22,12 @@ public class RoleMenuTests : KoproTestContext
     }
 
     [Theory]
-    [InlineData("Syndic", new[] { "/buildings", "/owners", "/staff", "/accounting/chart", "/audit" }, true)]
+    [InlineData("Syndic", new[] { "/buildings", "/owners", "/staff", "/accounting/chart", "/audit", "/inspections", "/tickets" }, true)]
     [InlineData("Accountant", new[] { "/buildings", "/owners", "/accounting/chart" }, true)]
-    [InlineData("BoardMember", new[] { "/buildings", "/owners" }, true)]
-    [InlineData("Owner", new[] { "/my-units", "/my-account" }, true)]
-    [InlineData("Tenant", new[] { "/my-units" }, true)]
-    [InlineData("Contractor", new string[0], false)]
+    [InlineData("BoardMember", new[] { "/buildings", "/owners", "/inspections", "/tickets" }, true)]
+    [InlineData("Owner", new[] { "/my-units", "/my-account", "/tickets" }, true)]
+    [InlineData("Tenant", new[] { "/my-units", "/tickets" }, true)]
+    [InlineData("Contractor", new[] { "/tickets" }, false)]
     [InlineData(null, new string[0], false)]
     public void Menu_ListsThePagesOfTheRole(string? role, string[] own, bool community)
     {
@@ -44,7 +44,7 @@ public class RoleMenuTests : KoproTestContext
 
     [Theory]
     [InlineData("none", "Votre compte n'est encore lié à aucune copropriété.", "/account/invitations")]
-    [InlineData("Contractor", "Vous êtes inscrit comme entrepreneur.", null)]
+    [InlineData("Contractor", "Vous êtes inscrit comme entrepreneur.", "/tickets")]
     [InlineData("Syndic", "Votre organisation ne gère encore aucun immeuble.", "/buildings")]
     [InlineData("Owner", "Aucun immeuble ne vous est ouvert pour l'instant", null)]
     public void Home_WithoutBuilding_SaysWhatToDoNext(string role, string text, string? link)

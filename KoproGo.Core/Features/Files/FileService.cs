@@ -1,3 +1,5 @@
+using KoproGo.Core.Features.Tickets;
+
 namespace KoproGo.Core.Features.Files;
 
 public sealed record FileRow(Guid Id, string FileName, string ContentType, long Size, DateTimeOffset UploadedAt, DocumentAudience Audience = DocumentAudience.Owners);
@@ -144,6 +146,9 @@ public sealed class FileService(IKoproGoDbFactory dbFactory, IFileStore store, F
         var readable = file.BuildingId is { } buildingId
             ? await db.ReadableBuildings(actor, clock.Today()).AnyAsync(b => b.Id == buildingId, ct)
             : actor.IsStaffOf(file.OrganisationId);
+        // a contractor does not read the building, only the photos of the tickets given to them
+        if (!readable && file.Use == FileUse.CommunityPhoto && actor.UserId is { } me && actor.Grants.Any(g => g.Role == Role.Contractor && g.OrganisationId == file.OrganisationId))
+            readable = await db.Tickets.AnyAsync(t => t.ContractorUserId == me && t.PhotoFileIds.Contains(fileId), ct);
         var allowed = readable && file.Use switch
         {
             FileUse.BuildingDocument => file.Audience >= await WidestAudienceAsync(db, actor, file.OrganisationId, file.BuildingId!.Value, ct),
@@ -158,7 +163,7 @@ public sealed class FileService(IKoproGoDbFactory dbFactory, IFileStore store, F
 }
 
 /// <summary>
-/// Daily job: community photos uploaded more than 24 hours ago that no notice, shared object or skill uses (a dialog
+/// Daily job: community photos uploaded more than 24 hours ago that no notice, shared object, skill or ticket uses (a dialog
 /// closed without saving, a photo taken off a notice) are deleted, rows and bytes. Idempotent: the next run finds
 /// nothing more.
 /// </summary>
@@ -178,6 +183,7 @@ public sealed class RemoveUnusedPhotosJob(IKoproGoDbFactory dbFactory, IFileStor
                    AND NOT EXISTS (SELECT 1 FROM notices n WHERE f.id = ANY (n.photo_file_ids))
                    AND NOT EXISTS (SELECT 1 FROM shared_objects o WHERE f.id = ANY (o.photo_file_ids))
                    AND NOT EXISTS (SELECT 1 FROM skills s WHERE f.id = ANY (s.certificate_file_ids))
+                   AND NOT EXISTS (SELECT 1 FROM tickets t WHERE f.id = ANY (t.photo_file_ids))
                 """)
             .ToListAsync(ct);
         foreach (var file in unused)

@@ -1,0 +1,39 @@
+using KoproGo.Core.Features.UserAccounts;
+
+namespace KoproGo.Data.Configurations;
+
+public sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
+{
+    public void Configure(EntityTypeBuilder<Ticket> b)
+    {
+        b.ToTable("tickets", t =>
+        {
+            t.HasCheckConstraint("ck_tickets_rating", "rating IS NULL OR rating BETWEEN 1 AND 5");
+            t.HasCheckConstraint("ck_tickets_photos", $"cardinality(photo_file_ids) <= {Ticket.MaxPhotos}");
+            t.HasCheckConstraint("ck_tickets_assigned", "status NOT IN ('Assigned', 'InProgress') OR contractor_user_id IS NOT NULL");
+        });
+        b.Property(x => x.Title).HasMaxLength(Ticket.TitleMax);
+        b.Property(x => x.Description).HasMaxLength(Ticket.DescriptionMax);
+        b.Property(x => x.CancelReason).HasMaxLength(Ticket.ReasonMax);
+        b.HasIndex(x => new { x.BuildingId, x.CreatedAt });
+        b.HasIndex(x => x.ReporterUserId);
+        b.HasIndex(x => x.ContractorUserId);
+        b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        // an erased account keeps its tickets (the building's history), anonymised by the erasure
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.ReporterUserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.ContractorUserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class TicketCommentConfiguration : IEntityTypeConfiguration<TicketComment>
+{
+    public void Configure(EntityTypeBuilder<TicketComment> b)
+    {
+        b.ToTable("ticket_comments");
+        b.Property(x => x.Text).HasMaxLength(TicketComment.TextMax);
+        b.HasIndex(x => new { x.TicketId, x.CreatedAt });
+        b.HasOne<Ticket>().WithMany().HasForeignKey(x => x.TicketId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AuthorUserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
