@@ -210,6 +210,7 @@ public sealed partial class DemoData(IServiceProvider services, IKoproGoDbFactor
         await SeedSkillsAsync(horta.Id, brussels.Id, bxOwners.Select(o => o.Id).ToList(), ct);
         await SeedAssemblyAsync(brussels.Id, bxOwners.Select(o => o.Id).ToList(), ct);
         await SeedInspectionsAsync(brussels.Id, ct);
+        await SeedTicketsAsync(brussels.Id, ct);
     }
 
     /// <summary>Résidence Horta's next ordinary assembly, convened five weeks ahead, with its usual agenda and two proxies already in.</summary>

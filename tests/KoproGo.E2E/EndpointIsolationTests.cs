@@ -38,6 +38,7 @@ public class EndpointIsolationTests(AppFixture app, ITestOutputHelper output)
             ["pollId"] = await app.ScalarAsync<Guid>("SELECT id FROM polls WHERE building_id = @p0 LIMIT 1", horta),
             ["meetingId"] = await app.ScalarAsync<Guid>("SELECT id FROM meetings WHERE building_id = @p0 LIMIT 1", horta),
             ["procedureId"] = await app.ScalarAsync<Guid>("SELECT id FROM written_procedures WHERE building_id = @p0 ORDER BY opened_at LIMIT 1", horta),
+            ["TicketId"] = await app.ScalarAsync<Guid>("SELECT id FROM tickets WHERE building_id = @p0 ORDER BY created_at LIMIT 1", horta),
             ["unitId"] = await app.ScalarAsync<Guid>("SELECT id FROM units WHERE building_id = @p0 LIMIT 1", horta),
             ["year"] = await app.ScalarAsync<Guid>("SELECT id FROM fiscal_years WHERE building_id = @p0 LIMIT 1", horta),
         };
@@ -55,6 +56,7 @@ public class EndpointIsolationTests(AppFixture app, ITestOutputHelper output)
             ["/assemblies/requests"] = $"?building={horta}",
             ["/assemblies/written"] = $"?building={horta}",
             ["/inspections"] = $"?building={horta}",
+            ["/tickets"] = $"?building={horta}",
             ["/notices"] = $"?building={horta}",
             ["/library"] = $"?building={horta}",
             ["/skills"] = $"?building={horta}",

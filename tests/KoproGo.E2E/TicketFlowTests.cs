@@ -1,0 +1,93 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace KoproGo.E2E;
+
+/// <summary>
+/// A problem reported and fixed through the browser (SPEC §6.4): a co-owner reports a leak with a photo on a phone,
+/// the syndic gives it to the heating contractor, the contractor starts and resolves it on a phone, the co-owner
+/// closes it and rates the resolution.
+/// </summary>
+[Collection(AppCollection.Name)]
+public class TicketFlowTests(AppFixture app)
+{
+    /// <summary>A 1×1 PNG: the photo's type is read from its bytes.</summary>
+    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
+
+    private static async Task<bool> FitsAsync(IPage page) => await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390");
+
+    [Fact]
+    public async Task AnOwnerReportsALeakOnAPhone_TheSyndicAssignsIt_TheContractorResolvesIt_TheOwnerRatesIt()
+    {
+        var building = await app.BuildingIdAsync("residence-horta");
+        string url;
+        await using (var marie = await app.NewSessionAsync())
+        {
+            await marie.Page.SetViewportSizeAsync(390, 844);
+            await marie.SignInAsync("marie.dubois@example.be");
+            await marie.GotoAsync($"/tickets?building={building}");
+            await marie.Page.GetByLabel("Type de problème").ClickAsync();
+            await marie.Page.GetByRole(AriaRole.Option, new() { Name = "Fuite, infiltration" }).ClickAsync();
+            await marie.Page.Locator("#ticket-title").FillAsync("Tache d'humidité au plafond de la cuisine");
+            // sent without a description: refused, with the field said
+            await marie.Page.Locator("#ticket-send").ClickAsync();
+            await Expect(marie.Page.Locator(".mud-snackbar").Last).ToContainTextAsync("obligatoire");
+            await marie.Page.Locator("#ticket-description").FillAsync("Elle s'étend depuis la pluie de dimanche, sous la salle de bain du voisin.");
+            await marie.Page.Locator("#ticket-new input[type=file]").SetInputFilesAsync(new FilePayload { Name = "plafond.png", MimeType = "image/png", Buffer = Png });
+            await Expect(marie.Page.Locator("#ticket-new img")).ToHaveCountAsync(1);
+            Assert.True(await FitsAsync(marie.Page), "the report form is wider than the phone");
+            await marie.CheckAccessibilityAsync("ticket-report-phone");
+            await marie.Page.Locator("#ticket-send").ClickAsync();
+            await marie.Page.WaitForURLAsync(u => u.Contains("/tickets/", StringComparison.Ordinal));
+            await Expect(marie.Page.Locator("#ticket-status")).ToContainTextAsync("Ouvert");
+            await Expect(marie.Page.Locator("#ticket-photos img")).ToHaveCountAsync(1);
+            url = new Uri(marie.Page.Url).AbsolutePath;
+            marie.AssertNoErrors();
+        }
+
+        await using (var syndic = await app.NewSessionAsync())
+        {
+            await syndic.SignInAsync("syndic@horta.be");
+            await syndic.GotoAsync($"/tickets?building={building}");
+            await Expect(syndic.Page.Locator("#ticket-list")).ToContainTextAsync("Tache d'humidité au plafond de la cuisine");
+            await syndic.GotoAsync(url);
+            await syndic.Page.GetByLabel("Entrepreneur").ClickAsync();
+            await syndic.Page.GetByRole(AriaRole.Option, new() { Name = "Chauffage Wauters" }).ClickAsync();
+            await syndic.Page.Locator("#assign-save").ClickAsync();
+            await Expect(syndic.Page.Locator("#ticket-status")).ToContainTextAsync("Confié");
+            await Expect(syndic.Page.Locator("#ticket-contractor")).ToContainTextAsync("Chauffage Wauters");
+            await syndic.CheckAccessibilityAsync("ticket-syndic");
+            syndic.AssertNoErrors();
+        }
+
+        await using (var wauters = await app.NewSessionAsync())
+        {
+            await wauters.Page.SetViewportSizeAsync(390, 844);
+            await wauters.SignInAsync("chauffagiste@example.be");
+            await wauters.GotoAsync("/tickets");
+            await wauters.Page.GetByRole(AriaRole.Link, new() { Name = "Tache d'humidité au plafond de la cuisine" }).ClickAsync();
+            await Expect(wauters.Page.Locator("#ticket-photos img")).ToHaveCountAsync(1);
+            await wauters.Page.Locator("#ticket-start").ClickAsync();
+            await Expect(wauters.Page.Locator("#ticket-status")).ToContainTextAsync("En cours");
+            await wauters.Page.Locator("#ticket-message").FillAsync("Joint de la baignoire du 3e refait ; laisser sécher une semaine avant de repeindre.");
+            await wauters.Page.Locator("#ticket-resolve").ClickAsync();
+            await Expect(wauters.Page.Locator("#ticket-status")).ToContainTextAsync("Résolu");
+            await Expect(wauters.Page.Locator("#ticket-thread")).ToContainTextAsync("Joint de la baignoire");
+            Assert.True(await FitsAsync(wauters.Page), "the ticket page is wider than the phone");
+            await wauters.CheckAccessibilityAsync("ticket-contractor-phone");
+            wauters.AssertNoErrors();
+        }
+
+        await using (var marie = await app.NewSessionAsync())
+        {
+            await marie.Page.SetViewportSizeAsync(390, 844);
+            await marie.SignInAsync("marie.dubois@example.be");
+            await marie.GotoAsync(url);
+            await marie.Page.Locator("#ticket-close").ClickAsync();
+            await Expect(marie.Page.Locator("#ticket-status")).ToContainTextAsync("Clôturé");
+            await marie.Page.Locator(".ticket-rate-5").ClickAsync();
+            await Expect(marie.Page.Locator("#ticket-rated")).ToContainTextAsync("5 sur 5");
+            marie.AssertNoErrors();
+        }
+    }
+}
