@@ -5232,6 +5232,104 @@ namespace KoproGo.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("KoproGo.Core.Features.Tickets.WorkReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<string>("ContractorUserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("contractor_user_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<DateTimeOffset>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("hours");
+
+                    b.Property<decimal>("MaterialsTotal")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("materials_total");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reject_reason");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<string>("WorkDone")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("work_done");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_reports");
+
+                    b.HasIndex("ContractorUserId")
+                        .HasDatabaseName("ix_work_reports_contractor_user_id");
+
+                    b.HasIndex("DecidedByUserId")
+                        .HasDatabaseName("ix_work_reports_decided_by_user_id");
+
+                    b.HasIndex("TicketId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_work_reports_ticket_id");
+
+                    b.ToTable("work_reports", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_work_reports_decided_at_range", "\"decided_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_work_reports_ended_at_range", "\"ended_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_work_reports_started_at_range", "\"started_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_work_reports_submitted_at_range", "\"submitted_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_work_reports_time", "ended_at > started_at AND hours > 0");
+                        });
+                });
+
             modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -7063,6 +7161,61 @@ namespace KoproGo.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ticket_comments_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Tickets.WorkReport", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ContractorUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_reports_asp_net_users_contractor_user_id");
+
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_work_reports_asp_net_users_decided_by_user_id");
+
+                    b.HasOne("KoproGo.Core.Features.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_reports_tickets_ticket_id");
+
+                    b.OwnsMany("KoproGo.Core.Features.Tickets.MaterialLine", "Materials", b1 =>
+                        {
+                            b1.Property<Guid>("WorkReportId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<decimal>("Quantity")
+                                .HasPrecision(12, 2);
+
+                            b1.Property<decimal>("UnitPrice")
+                                .HasPrecision(12, 2);
+
+                            b1.HasKey("WorkReportId", "__synthesizedOrdinal");
+
+                            b1.ToTable("work_reports");
+
+                            b1
+                                .ToJson("materials")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("WorkReportId")
+                                .HasConstraintName("fk_work_reports_work_reports_work_report_id");
+                        });
+
+                    b.Navigation("Materials");
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.EmailChange", b =>

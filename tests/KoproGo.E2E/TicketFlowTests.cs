@@ -6,7 +6,7 @@ namespace KoproGo.E2E;
 /// <summary>
 /// A problem reported and fixed through the browser (SPEC §6.4): a co-owner reports a leak with a photo on a phone,
 /// the syndic gives it to the heating contractor, the contractor starts and resolves it on a phone, the co-owner
-/// closes it and rates the resolution.
+/// files the work report, resolves it; the syndic approves the report; the co-owner closes the ticket and rates the resolution.
 /// </summary>
 [Collection(AppCollection.Name)]
 public class TicketFlowTests(AppFixture app)
@@ -69,6 +69,22 @@ public class TicketFlowTests(AppFixture app)
             await Expect(wauters.Page.Locator("#ticket-photos img")).ToHaveCountAsync(1);
             await wauters.Page.Locator("#ticket-start").ClickAsync();
             await Expect(wauters.Page.Locator("#ticket-status")).ToContainTextAsync("En cours");
+            // the work report, on the phone: the work, the day and hours, one material; submitted to the syndic
+            await wauters.Page.Locator("#report-work").FillAsync("Joint silicone de la baignoire du 3e refait, colonne contrôlée.");
+            await wauters.Page.Locator("#report-day").FillAsync(DateTime.Today.ToString("d", System.Globalization.CultureInfo.GetCultureInfo("fr-BE")));
+            await wauters.Page.Locator("#report-day").PressAsync("Tab");
+            await wauters.Page.Locator("#report-from").FillAsync("08:00");
+            await wauters.Page.Locator("#report-to").FillAsync("10:30");
+            await wauters.Page.Locator("#report-hours").FillAsync("2,5");
+            await wauters.Page.Locator("#report-add-material").ClickAsync();
+            await wauters.Page.Locator(".material-name-0 input").FillAsync("Silicone sanitaire");
+            await wauters.Page.Locator(".material-qty-0 input").FillAsync("2");
+            await wauters.Page.Locator(".material-price-0 input").FillAsync("7,45");
+            await wauters.Page.Locator("#report-save").ClickAsync();
+            await Expect(wauters.Page.Locator("#report-status")).ToContainTextAsync("Brouillon");
+            await wauters.Page.Locator("#report-submit").ClickAsync();
+            await Expect(wauters.Page.Locator("#report-status")).ToContainTextAsync("Soumis");
+            await Expect(wauters.Page.Locator("#report-total")).ToContainTextAsync("14,90");
             await wauters.Page.Locator("#ticket-message").FillAsync("Joint de la baignoire du 3e refait ; laisser sécher une semaine avant de repeindre.");
             await wauters.Page.Locator("#ticket-resolve").ClickAsync();
             await Expect(wauters.Page.Locator("#ticket-status")).ToContainTextAsync("Résolu");
@@ -78,11 +94,22 @@ public class TicketFlowTests(AppFixture app)
             wauters.AssertNoErrors();
         }
 
+        await using (var syndic = await app.NewSessionAsync())
+        {
+            await syndic.SignInAsync("syndic@horta.be");
+            await syndic.GotoAsync(url);
+            await Expect(syndic.Page.Locator("#report-materials")).ToContainTextAsync("Silicone sanitaire");
+            await syndic.Page.Locator("#report-approve").ClickAsync();
+            await Expect(syndic.Page.Locator("#report-status")).ToContainTextAsync("Approuvé");
+            syndic.AssertNoErrors();
+        }
+
         await using (var marie = await app.NewSessionAsync())
         {
             await marie.Page.SetViewportSizeAsync(390, 844);
             await marie.SignInAsync("marie.dubois@example.be");
             await marie.GotoAsync(url);
+            await Expect(marie.Page.Locator("#work-report")).ToHaveCountAsync(0);     // prices are between the syndic and the contractor
             await marie.Page.Locator("#ticket-close").ClickAsync();
             await Expect(marie.Page.Locator("#ticket-status")).ToContainTextAsync("Clôturé");
             await marie.Page.Locator(".ticket-rate-5").ClickAsync();

@@ -301,6 +301,7 @@ public class TenantIsolationSweepTests(DatabaseFixture fx, ITestOutputHelper out
             nameof(WrittenProcedureInput) => (new WrittenProcedureInput { Title = "Intruder", Text = "x", LastDay = BusinessTime.Today(fx.Clock).AddDays(10), NoNotarialDeed = true }, false),
             nameof(WrittenAnswerInput) => (new WrittenAnswerInput { OwnerId = id("ownerId"), Agrees = false }, true),
             nameof(TicketInput) => (new TicketInput { Title = "Intruder ticket", Description = "x" }, false),
+            nameof(WorkReportInput) => (new WorkReportInput { WorkDone = "Intruder work", StartedAt = start, EndedAt = start.AddHours(1), Hours = 1m }, false),
             nameof(TriageInput) => (new TriageInput { Priority = TicketPriority.High }, false),
             nameof(EquipmentInput) => (new EquipmentInput { Kind = EquipmentKind.FireEquipment, Name = "Intruder extinguishers" }, false),
             nameof(ScheduleInspectionInput) => (new ScheduleInspectionInput { Type = InspectionType.Lift, EquipmentId = id("equipmentId"), ScheduledOn = today }, true),

@@ -121,4 +121,55 @@ public class TicketTests(DatabaseFixture fx)
         Assert.Equal(ErrorKind.NotFound, (await Tickets.ReportAsync(w.Contractor, w.BuildingA, input, Ct)).FirstError!.Kind);
         Assert.Equal("error.required", (await Tickets.ReportAsync(w.OwnerActorA, w.BuildingA, new TicketInput { Title = " " }, Ct)).FirstError!.Code);
     }
+
+    [Fact]
+    public async Task TheContractorsWorkReport_IsSubmitted_Rejected_Corrected_AndApproved_WithItsMaterialsToTheCent()
+    {
+        var w = await World.CreateAsync(fx, Ct);
+        var other = await World.CreateAsync(fx, Ct);
+        var reports = fx.Get<IWorkReportService>();
+        var id = (await Tickets.ReportAsync(w.OwnerActorA, w.BuildingA, new TicketInput { Category = TicketCategory.Heating, Title = "Radiateur froid", Description = "Palier du 2e." }, Ct)).Value;
+        var start = fx.Clock.GetUtcNow().AddHours(-3);
+        var input = new WorkReportInput
+        {
+            WorkDone = "Purge du circuit, vanne thermostatique remplacée.",
+            StartedAt = start,
+            EndedAt = start.AddHours(2),
+            Hours = 2.5m,
+            Materials = [new MaterialInput { Name = "Joint 1/2\"", Quantity = 3m, UnitPrice = 1.335m }, new MaterialInput { Name = "Tête thermostatique", Quantity = 2m, UnitPrice = 12.5m }],
+        };
+        var refused = (await reports.SaveAsync(w.Contractor, id, input, Ct)).Errors.Select(e => (e.Code, e.Field)).ToList();
+        Assert.Equal([("error.report_price", "Materials[0].UnitPrice"), ("error.report_hours_span", "Hours")], refused.OrderByDescending(e => e.Field));
+        input.Materials[0].UnitPrice = 1.34m;
+        input.Hours = 2m;
+        // not before the ticket is given to the contractor
+        Assert.Equal(ErrorKind.NotFound, (await reports.SaveAsync(w.Contractor, id, input, Ct)).FirstError!.Kind);
+        Assert.True((await Tickets.AssignAsync(w.Syndic, id, w.Contractor.UserId!, Ct)).Succeeded);
+        Assert.Equal(ErrorKind.Forbidden, (await reports.SaveAsync(w.Syndic, id, input, Ct)).FirstError!.Kind);
+        Assert.Equal(ErrorKind.NotFound, (await reports.SaveAsync(other.Contractor, id, input, Ct)).FirstError!.Kind);
+        Assert.True((await reports.SaveAsync(w.Contractor, id, input, Ct)).Succeeded);
+        var draft = (await reports.GetAsync(w.Syndic, id, Ct)).Value!;
+        Assert.Equal((WorkReportStatus.Draft, 29.02m, 2m), (draft.Status, draft.MaterialsTotal, draft.Hours));   // 3 × 1.34 + 2 × 12.50
+        Assert.Equal(ErrorKind.Forbidden, (await reports.GetAsync(w.OwnerActorA, id, Ct)).FirstError!.Kind);
+        Assert.Equal("error.report_status", (await reports.ApproveAsync(w.Syndic, id, Ct)).FirstError!.Code);
+
+        Assert.True((await reports.SubmitAsync(w.Contractor, id, Ct)).Succeeded);
+        Assert.Equal(1, await NotifiedAsync(w.Syndic.UserId!, "notify.work_report_submitted"));
+        Assert.Equal("error.report_status", (await reports.SaveAsync(w.Contractor, id, input, Ct)).FirstError!.Code);
+        Assert.Equal(ErrorKind.Forbidden, (await reports.ApproveAsync(w.BoardMemberA, id, Ct)).FirstError!.Kind);
+        Assert.Equal(ErrorKind.Forbidden, (await reports.ApproveAsync(w.Contractor, id, Ct)).FirstError!.Kind);
+        Assert.Equal("error.required", (await reports.RejectAsync(w.Syndic, id, "", Ct)).FirstError!.Code);
+        Assert.True((await reports.RejectAsync(w.Syndic, id, "Le prix des têtes ne correspond pas au devis.", Ct)).Succeeded);
+        Assert.Equal(1, await NotifiedAsync(w.Contractor.UserId!, "notify.work_report_rejected"));
+        Assert.Equal("Le prix des têtes ne correspond pas au devis.", (await reports.GetAsync(w.Contractor, id, Ct)).Value!.RejectReason);
+
+        input.Materials[1].UnitPrice = 11.9m;
+        Assert.True((await reports.SaveAsync(w.Contractor, id, input, Ct)).Succeeded);
+        Assert.True((await reports.SubmitAsync(w.Contractor, id, Ct)).Succeeded);
+        Assert.True((await reports.ApproveAsync(w.Syndic, id, Ct)).Succeeded);
+        var approved = (await reports.GetAsync(w.BoardMemberA, id, Ct)).Value!;
+        Assert.Equal((WorkReportStatus.Approved, 27.82m, (string?)null), (approved.Status, approved.MaterialsTotal, approved.RejectReason));
+        Assert.Equal("error.report_status", (await reports.SaveAsync(w.Contractor, id, input, Ct)).FirstError!.Code);
+        Assert.Equal(1, await NotifiedAsync(w.Contractor.UserId!, "notify.work_report_approved"));
+    }
 }

@@ -1,7 +1,7 @@
 namespace KoproGo.Core.Features.Tickets;
 
 /// <summary>
-/// The problems the person reported and what they wrote on tickets. Erasure keeps the tickets (the building's
+/// The problems the person reported, what they wrote on tickets and, for a contractor, their work reports. Erasure keeps the tickets (the building's
 /// maintenance history: a leak was fixed) with the person's names and addresses replaced in their texts, and their
 /// photos taken off (a picture of a flat is personal).
 /// </summary>
@@ -15,7 +15,10 @@ public sealed class TicketPersonalData : IPersonalDataContributor
             .Select(t => new { t.Title, t.Description, Category = t.Category.ToString(), Status = t.Status.ToString(), t.CreatedAt, t.Rating, Photos = t.PhotoFileIds.Count }).ToListAsync(ct);
         var comments = await db.TicketComments.AsNoTracking().Where(c => c.AuthorUserId == subject.UserId && c.Text != "").OrderBy(c => c.CreatedAt)
             .Select(c => new { c.Text, c.CreatedAt }).ToListAsync(ct);
-        return new { Reported = reported, Comments = comments };
+        // a contractor's own reports (what they did, when, for how much)
+        var reports = await db.WorkReports.AsNoTracking().Where(r => r.ContractorUserId == subject.UserId).OrderBy(r => r.StartedAt)
+            .Select(r => new { r.WorkDone, r.StartedAt, r.EndedAt, r.Hours, r.MaterialsTotal, Status = r.Status.ToString() }).ToListAsync(ct);
+        return new { Reported = reported, Comments = comments, WorkReports = reports };
     }
 
     public Task<IReadOnlyList<ErasureBlocker>> BlockersAsync(IKoproGoDb db, DataSubject subject, DateOnly today, CancellationToken ct) =>

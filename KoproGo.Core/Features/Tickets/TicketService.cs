@@ -323,7 +323,7 @@ public sealed class TicketService(IKoproGoDbFactory dbFactory, INotificationServ
     }
 
     /// <summary>The ticket if the actor sees it: the building's staff, its reporter, its contractor (in an organisation they work for).</summary>
-    private static async Task<Result<(Ticket Ticket, Building Building, TicketSides Sides)>> SeeAsync(IKoproGoDb db, Actor actor, Guid ticketId, bool tracked, CancellationToken ct)
+    internal static async Task<Result<(Ticket Ticket, Building Building, TicketSides Sides)>> SeeAsync(IKoproGoDb db, Actor actor, Guid ticketId, bool tracked, CancellationToken ct)
     {
         var query = tracked ? db.Tickets : db.Tickets.AsNoTracking();
         var ticket = await query.FirstOrDefaultAsync(t => t.Id == ticketId, ct);
@@ -338,7 +338,7 @@ public sealed class TicketService(IKoproGoDbFactory dbFactory, INotificationServ
         return sides is { Staff: false, Reporter: false, Contractor: false } ? Errors.NotFoundError : (ticket, building, sides);
     }
 
-    private static Task<List<string>> SyndicsAsync(IKoproGoDb db, Ticket ticket, CancellationToken ct) =>
+    internal static Task<List<string>> SyndicsAsync(IKoproGoDb db, Ticket ticket, CancellationToken ct) =>
         db.Memberships.Where(m => m.OrganisationId == ticket.OrganisationId && m.Role == Role.Syndic && (m.BuildingId == null || m.BuildingId == ticket.BuildingId))
             .Select(m => m.UserId).Distinct().ToListAsync(ct);
 

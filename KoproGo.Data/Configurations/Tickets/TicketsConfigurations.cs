@@ -37,3 +37,23 @@ public sealed class TicketCommentConfiguration : IEntityTypeConfiguration<Ticket
         b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AuthorUserId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class WorkReportConfiguration : IEntityTypeConfiguration<WorkReport>
+{
+    public void Configure(EntityTypeBuilder<WorkReport> b)
+    {
+        b.ToTable("work_reports", t => t.HasCheckConstraint("ck_work_reports_time", "ended_at > started_at AND hours > 0"));
+        b.Property(x => x.WorkDone).HasMaxLength(WorkReport.WorkDoneMax);
+        b.Property(x => x.RejectReason).HasMaxLength(WorkReport.ReasonMax);
+        b.Property(x => x.Hours).HasPrecision(7, 2);
+        b.Property(x => x.MaterialsTotal).HasPrecision(18, 2);
+        // the materials as the report's own list (jsonb): written and read with the report, never alone
+        b.OwnsMany(x => x.Materials, m => m.ToJson());
+        // one account of the job per ticket
+        b.HasIndex(x => x.TicketId).IsUnique();
+        b.HasOne<Ticket>().WithMany().HasForeignKey(x => x.TicketId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.ContractorUserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.DecidedByUserId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.BuildingId).NotAForeignKey();
+    }
+}
