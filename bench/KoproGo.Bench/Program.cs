@@ -233,12 +233,14 @@ if (Wanted("inspections"))
     // technical inspections (issue #17): 5,000 current inspections over 50 buildings
     var sp = scope.ServiceProvider;
     var inspection = await InspectionBench.RunAsync(dbFactory, sp.GetRequiredService<KoproGo.Core.Features.Inspections.IInspectionService>(),
-        () => sp.GetRequiredService<KoproGo.Core.Features.Inspections.CertificateExpiryJob>(), syndic, organisationId, sp.GetRequiredService<TimeProvider>(), seconds);
+        sp.GetRequiredService<KoproGo.Core.Features.Dashboard.IDashboardService>(), () => sp.GetRequiredService<KoproGo.Core.Features.Inspections.CertificateExpiryJob>(), syndic, organisationId, sp.GetRequiredService<TimeProvider>(), seconds);
     results.Add(new("certificate_expiry_5000_inspections.first_run_seconds", inspection.FirstRunSeconds, "s", 2, "lower"));
     results.Add(new("certificate_expiry_5000_inspections.notices", inspection.Notices, "notices", null, "higher"));
     results.Add(new("certificate_expiry_5000_inspections.second_run_seconds", inspection.SecondRunSeconds, "s", 2, "lower"));
     results.Add(new("inspections_due_50_buildings.p95", inspection.DueP95, "ms", 150, "lower"));
     results.Add(new("inspections_due_50_buildings.rows", inspection.DueRows, "rows", null, "higher"));
+    results.Add(new("dashboard_todo_50_buildings.p95", inspection.ToDoP95, "ms", 150, "lower"));
+    results.Add(new("dashboard_todo_50_buildings.rows", inspection.ToDoRows, "rows", null, "higher"));
 }
 
 if (Wanted("pages"))

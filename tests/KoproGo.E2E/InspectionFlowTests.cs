@@ -48,6 +48,15 @@ public class InspectionFlowTests(AppFixture app)
         await Expect(syndic.Page.Locator(".due-row[data-state=Expired]").First).ToContainTextAsync("Résidence Horta");
         await Expect(syndic.Page.Locator("#due-list")).Not.ToContainTextAsync("Chaudière collective Vaillant");
         await syndic.CheckAccessibilityAsync("inspections-due");
+
+        // the home page's to-do list names the expired extinguishers and opens the building's inspections
+        await syndic.GotoAsync("/");
+        var expired = syndic.Page.Locator(".todo-row[data-kind=CertificateExpired]").First;
+        await Expect(expired).ToContainTextAsync("Équipement incendie — Extincteurs et dévidoirs (6)");
+        await syndic.CheckAccessibilityAsync("home-todo");
+        await expired.GetByRole(Microsoft.Playwright.AriaRole.Link).ClickAsync();
+        await syndic.Page.WaitForURLAsync(u => u.Contains("/inspections?building=", StringComparison.Ordinal));
+        await syndic.CheckAccessibilityAsync("inspections-from-todo");
         syndic.AssertNoErrors();
     }
 }

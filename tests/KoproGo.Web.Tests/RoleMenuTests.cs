@@ -19,6 +19,7 @@ public class RoleMenuTests : KoproTestContext
     {
         Services.AddSingleton(Substitute.For<INotificationService>());
         Services.AddSingleton(Substitute.For<IBuildingService>());
+        Services.AddSingleton(Substitute.For<KoproGo.Core.Features.Dashboard.IDashboardService>());
     }
 
     [Theory]

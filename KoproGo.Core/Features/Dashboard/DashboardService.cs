@@ -1,0 +1,78 @@
+using KoproGo.Core.Features.Accounting;
+using KoproGo.Core.Features.Assemblies;
+using KoproGo.Core.Features.Inspections;
+using KoproGo.Core.Features.Tickets;
+
+namespace KoproGo.Core.Features.Dashboard;
+
+/// <summary>What a line of the syndic's to-do list is about; each has its text and the screen that resolves it.</summary>
+public enum ToDoKind { CertificateExpired, CertificateExpiring, TicketNew, TicketOverdue, WorkReportToApprove, MinutesDue, InvoiceToApprove }
+
+/// <summary>
+/// One thing to do: by when (or since when), in which building, what — a text key to show in the reader's language (an
+/// inspection's type) and/or a subject as written (a ticket's title, an installation's name) — and where to do it.
+/// </summary>
+public sealed record ToDoItem(DateOnly Date, ToDoKind Kind, Guid BuildingId, string BuildingName, string? SubjectKey, string? Subject, string Link, bool Overdue);
+
+public interface IDashboardService
+{
+    /// <summary>
+    /// The office's to-do list across the organisation's buildings, the oldest or most pressing first: expired and
+    /// expiring certificates, new and overdue tickets, work reports and invoices awaiting approval, minutes to send.
+    /// </summary>
+    Task<Result<IReadOnlyList<ToDoItem>>> ToDoAsync(Actor actor, Guid organisationId, CancellationToken ct);
+}
+
+public sealed class DashboardService(IKoproGoDbFactory dbFactory, IInspectionService inspections, TimeProvider clock) : IDashboardService
+{
+    public async Task<Result<IReadOnlyList<ToDoItem>>> ToDoAsync(Actor actor, Guid organisationId, CancellationToken ct)
+    {
+        // the same rule as the inspections' list: the organisation's office
+        var due = await inspections.DueAsync(actor, organisationId, ct);
+        if (!due.Succeeded)
+            return Result<IReadOnlyList<ToDoItem>>.Fail(due.Errors);
+        var today = clock.Today();
+        var items = due.Value.Where(o => o.DueOn is not null)
+            .Select(o => new ToDoItem(o.DueOn!.Value, o.State == DueState.Expired ? ToDoKind.CertificateExpired : ToDoKind.CertificateExpiring, o.BuildingId, o.BuildingName,
+                "enum.InspectionType." + o.Type, o.EquipmentName, $"/inspections?building={o.BuildingId}", o.State == DueState.Expired))
+            .ToList();
+
+        await using var db = await dbFactory.CreateAsync(ct);
+        var buildings = await db.ReadableBuildings(actor, today).AsNoTracking().Where(b => b.OrganisationId == organisationId)
+            .Select(b => new { b.Id, b.Name }).ToDictionaryAsync(b => b.Id, b => b.Name, ct);
+        var ids = buildings.Keys.ToList();
+
+        var tickets = await db.Tickets.AsNoTracking()
+            .Where(t => ids.Contains(t.BuildingId) && (t.Status == TicketStatus.Open || t.Status == TicketStatus.Reopened
+                        || (t.DueOn != null && t.DueOn < today && t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Cancelled)))
+            .Select(t => new { t.Id, t.BuildingId, t.Title, t.Status, t.CreatedAt, t.DueOn }).ToListAsync(ct);
+        items.AddRange(tickets.Select(t => t.DueOn is { } d && d < today
+            ? new ToDoItem(d, ToDoKind.TicketOverdue, t.BuildingId, buildings[t.BuildingId], null, t.Title, $"/tickets/{t.Id}", true)
+            : new ToDoItem(BusinessTime.LocalDate(t.CreatedAt), ToDoKind.TicketNew, t.BuildingId, buildings[t.BuildingId], null, t.Title, $"/tickets/{t.Id}", false)));
+
+        var reports = await (from r in db.WorkReports.AsNoTracking()
+                             join t in db.Tickets on r.TicketId equals t.Id
+                             where ids.Contains(r.BuildingId) && r.Status == WorkReportStatus.Submitted
+                             select new { t.Id, t.BuildingId, t.Title, r.SubmittedAt }).ToListAsync(ct);
+        items.AddRange(reports.Select(r => new ToDoItem(BusinessTime.LocalDate(r.SubmittedAt!.Value), ToDoKind.WorkReportToApprove, r.BuildingId, buildings[r.BuildingId], null, r.Title, $"/tickets/{r.Id}", false)));
+
+        // minutes are due within 30 days of the meeting (Art. 3.87 §12)
+        var meetings = await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.BuildingId) && m.Status == MeetingStatus.Closed)
+            .Select(m => new { m.Id, m.BuildingId, m.StartsAt }).ToListAsync(ct);
+        items.AddRange(meetings.Select(m =>
+        {
+            var by = BusinessTime.LocalDate(m.StartsAt).AddDays(30);
+            return new ToDoItem(by, ToDoKind.MinutesDue, m.BuildingId, buildings[m.BuildingId], null, BusinessTime.LocalDate(m.StartsAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                $"/assemblies/{m.Id}", by < today);
+        }));
+
+        var invoices = await (from i in db.SupplierInvoices.AsNoTracking()
+                              join s in db.Suppliers on i.SupplierId equals s.Id
+                              where ids.Contains(i.BuildingId) && i.Status == InvoiceStatus.PendingApproval
+                              select new { i.BuildingId, i.Number, Supplier = s.Name, i.InvoiceDate, i.DueDate }).ToListAsync(ct);
+        items.AddRange(invoices.Select(i => new ToDoItem(i.DueDate ?? i.InvoiceDate, ToDoKind.InvoiceToApprove, i.BuildingId, buildings[i.BuildingId], null, $"{i.Supplier} {i.Number}",
+            $"/buildings/{i.BuildingId}/accounting", i.DueDate is { } d && d < today)));
+
+        return items.OrderBy(i => i.Date).ThenBy(i => i.Kind).ThenBy(i => i.BuildingName, StringComparer.Ordinal).ToList();
+    }
+}
