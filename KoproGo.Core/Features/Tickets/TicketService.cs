@@ -291,10 +291,7 @@ public sealed class TicketService(IKoproGoDbFactory dbFactory, INotificationServ
             return Errors.ForbiddenError;
         await using var db = await dbFactory.CreateAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!await db.Tickets.AnyAsync(t => t.Id == ticketId, ct))
-            return Errors.NotFoundError;
-        await db.LockAsync<Ticket>(ticketId, ct);
-        var seen = await SeeAsync(db, actor, ticketId, tracked: true, ct);
+        var seen = await LockedAsync(db, actor, ticketId, ct);
         if (!seen.Succeeded)
             return Result.Fail(seen.Errors);
         var (ticket, building, sides) = seen.Value;
@@ -320,6 +317,18 @@ public sealed class TicketService(IKoproGoDbFactory dbFactory, INotificationServ
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Result.Ok();
+    }
+
+    /// <summary>
+    /// The first steps of a change of a ticket (or of its report), in the open transaction: the ticket's row locked, so
+    /// the steps of one ticket queue, then read as <see cref="SeeAsync"/> allows (tracked).
+    /// </summary>
+    internal static async Task<Result<(Ticket Ticket, Building Building, TicketSides Sides)>> LockedAsync(IKoproGoDb db, Actor actor, Guid ticketId, CancellationToken ct)
+    {
+        if (!await db.Tickets.AnyAsync(t => t.Id == ticketId, ct))
+            return Errors.NotFoundError;
+        await db.LockAsync<Ticket>(ticketId, ct);
+        return await SeeAsync(db, actor, ticketId, tracked: true, ct);
     }
 
     /// <summary>The ticket if the actor sees it: the building's staff, its reporter, its contractor (in an organisation they work for).</summary>

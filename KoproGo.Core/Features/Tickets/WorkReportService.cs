@@ -113,10 +113,7 @@ public sealed class WorkReportService(IKoproGoDbFactory dbFactory, INotification
             return Errors.ForbiddenError;
         await using var db = await dbFactory.CreateAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!await db.Tickets.AnyAsync(t => t.Id == ticketId, ct))
-            return Errors.NotFoundError;
-        await db.LockAsync<Ticket>(ticketId, ct);
-        var seen = await TicketService.SeeAsync(db, actor, ticketId, tracked: false, ct);
+        var seen = await TicketService.LockedAsync(db, actor, ticketId, ct);
         if (!seen.Succeeded)
             return Result.Fail(seen.Errors);
         var (ticket, building, sides) = seen.Value;
