@@ -57,6 +57,7 @@ public class EndpointIsolationTests(AppFixture app, ITestOutputHelper output)
             ["/assemblies/written"] = $"?building={horta}",
             ["/inspections"] = $"?building={horta}",
             ["/tickets"] = $"?building={horta}",
+            ["/logbook"] = $"?building={horta}",
             ["/notices"] = $"?building={horta}",
             ["/library"] = $"?building={horta}",
             ["/skills"] = $"?building={horta}",

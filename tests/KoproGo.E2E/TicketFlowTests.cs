@@ -116,5 +116,17 @@ public class TicketFlowTests(AppFixture app)
             await Expect(marie.Page.Locator("#ticket-rated")).ToContainTextAsync("5 sur 5");
             marie.AssertNoErrors();
         }
+
+        // the building's logbook has the job, with the approved report
+        await using (var syndic = await app.NewSessionAsync())
+        {
+            await syndic.SignInAsync("syndic@horta.be");
+            await syndic.GotoAsync($"/logbook?building={building}");
+            var job = syndic.Page.Locator(".logbook-row[data-kind=Works]", new() { HasText = "Tache d'humidité au plafond de la cuisine" });
+            await Expect(job).ToContainTextAsync("matériaux 14,90 €");
+            await Expect(job).ToContainTextAsync("Joint silicone de la baignoire");
+            await syndic.CheckAccessibilityAsync("logbook");
+            syndic.AssertNoErrors();
+        }
     }
 }
