@@ -7,6 +7,7 @@ using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Owners;
 using KoproGo.Core.Features.Privacy;
+using KoproGo.Core.Features.Tickets;
 using KoproGo.Core.Features.UserAccounts;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -188,6 +189,12 @@ public partial class PrivacyTests(DatabaseFixture fx)
         { Category = KoproGo.Core.Features.Notices.NoticeCategory.ForSale, Title = "Armoire", Body = "Chêne massif", Price = 10m }, Ct)).Value;
         Assert.True((await notices.PublishAsync(actor, notice, Ct)).Succeeded);
         Assert.True((await notices.CommentAsync(actor, w.BuildingA, notice, null, "Toujours disponible", Ct)).Succeeded);
+        // a problem they reported, naming themselves, which the syndic gave to a contractor
+        var tickets = fx.Get<ITicketService>();
+        var ticket = (await tickets.ReportAsync(actor, w.BuildingA, new TicketInput
+        { Title = "Sonnette de Erika " + person.LastName, Description = $"Appeler Erika {person.LastName} à l'interphone." }, Ct)).Value;
+        Assert.True((await tickets.AssignAsync(w.Syndic, ticket, w.Contractor.UserId!, Ct)).Succeeded);
+        Assert.True((await tickets.CommentAsync(actor, ticket, $"Erika {person.LastName} est là le matin.", Ct)).Succeeded);
         Assert.True((await Privacy.ExportAsync(actor, Ct)).Succeeded);
         // the lot is sold in 2025
         var buyer = (await owners.CreateAsync(w.Syndic, w.OrganisationId, new OwnerInput { LastName = "Buyer" }, Ct)).Value;
@@ -203,6 +210,8 @@ public partial class PrivacyTests(DatabaseFixture fx)
         Assert.StartsWith("ANON-", owner.LastName, StringComparison.Ordinal);
         Assert.NotNull(owner.ErasedAt);
         Assert.Equal(2, await db.Ownerships.CountAsync(s => s.OwnerId == person.OwnerId || s.OwnerId == buyer, Ct));   // history kept
+        var kept = await db.Tickets.SingleAsync(t => t.Id == ticket, Ct);
+        Assert.StartsWith("Sonnette de ANON-", kept.Title, StringComparison.Ordinal);      // the building's history kept, pseudonymised
         var user = await db.Users.SingleAsync(u => u.Id == actor.UserId, Ct);
         Assert.Null(user.PasswordHash);
         Assert.Equal(DateTimeOffset.MaxValue, user.LockoutEnd);

@@ -70,7 +70,7 @@ public sealed class TicketService(IKoproGoDbFactory dbFactory, INotificationServ
         db.Tickets.Add(ticket);
         db.Audit(actor, clock, "ticket.reported", nameof(Ticket), ticket.Id, building.OrganisationId, buildingId, ticket.Title);
         await notifications.NotifyUsersAsync(db, await SyndicsAsync(db, ticket, ct), building.OrganisationId, NotificationType.System,
-            ticket.Emergency ? "notify.ticket_emergency" : "notify.ticket_reported", [building.Name, ticket.Title], Link(ticket), ct);
+            ticket.Emergency ? "notify.ticket_emergency" : "notify.ticket_reported", [building.Name, ticket.Title], Link(ticket), ct, PersonRef.User(ticket.ReporterUserId));
         await db.SaveChangesAsync(ct);
         return ticket.Id;
     }
@@ -304,15 +304,17 @@ public sealed class TicketService(IKoproGoDbFactory dbFactory, INotificationServ
         if (recorded is not null || text is not null)
             db.TicketComments.Add(TicketComment.Write(ticket.Id, actor.UserId, text ?? "", recorded, clock.GetUtcNow()));
         db.Audit(actor, clock, audit, nameof(Ticket), ticket.Id, ticket.OrganisationId, ticket.BuildingId, ticket.Title);
+        // the title is the reporter's words and may name them: their erasure rewrites these notices
+        var about = PersonRef.User(ticket.ReporterUserId);
         if (notify is { ContractorOnly: true } n)
-            await notifications.NotifyUsersAsync(db, [ticket.ContractorUserId!], ticket.OrganisationId, NotificationType.System, n.Key, [building.Name, ticket.Title], Link(ticket), ct);
+            await notifications.NotifyUsersAsync(db, [ticket.ContractorUserId!], ticket.OrganisationId, NotificationType.System, n.Key, [building.Name, ticket.Title], Link(ticket), ct, about);
         if (recorded is not null || notify is { ContractorOnly: false })
         {
             var others = (await SyndicsAsync(db, ticket, ct)).Append(ticket.ReporterUserId).Append(ticket.ContractorUserId)
                 .Where(u => u is not null && u != actor.UserId && !(notify is { ContractorOnly: true } && u == ticket.ContractorUserId)).Select(u => u!).Distinct().ToList();
             string[] args = [building.Name, ticket.Title, recorded?.ToString() ?? ""];
             await notifications.NotifyUsersAsync(db, others, ticket.OrganisationId, NotificationType.System,
-                recorded is { } s ? "notify.ticket_step." + s : notify!.Value.Key, args, Link(ticket), ct);
+                recorded is { } s ? "notify.ticket_step." + s : notify!.Value.Key, args, Link(ticket), ct, about);
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

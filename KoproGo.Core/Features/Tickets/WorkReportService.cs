@@ -128,7 +128,8 @@ public sealed class WorkReportService(IKoproGoDbFactory dbFactory, INotification
         if (notice is not null)
         {
             var to = contractor ? await TicketService.SyndicsAsync(db, ticket, ct) : [report.ContractorUserId];
-            await notifications.NotifyUsersAsync(db, to, ticket.OrganisationId, NotificationType.System, notice, [building.Name, ticket.Title], $"/tickets/{ticket.Id}", ct);
+            await notifications.NotifyUsersAsync(db, to, ticket.OrganisationId, NotificationType.System, notice, [building.Name, ticket.Title], $"/tickets/{ticket.Id}", ct,
+                PersonRef.User(ticket.ReporterUserId));
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
