@@ -39,8 +39,8 @@ public class LogbookTests(DatabaseFixture fx)
         Assert.True((await tickets.ResolveAsync(w.Contractor, leak, null, Ct)).Succeeded);
 
         var entries = (await fx.Get<ILogbookService>().EntriesAsync(w.BoardMemberA, w.BuildingA, Ct)).Value;
-        Assert.Equal([(LogbookKind.Works, "Fuite en cave", "Raccord remplacé.", (decimal?)18.6m), (LogbookKind.Inspection, null, today.AddDays(-10).AddMonths(60).ToString("yyyy-MM-dd"), null)],
-            entries.Select(e => (e.Kind, e.Subject, e.Detail, e.Amount)));
+        Assert.Equal([(LogbookKind.Works, "Fuite en cave", "Raccord remplacé.", (DateOnly?)null, (decimal?)18.6m), (LogbookKind.Inspection, null, null, today.AddDays(-10).AddMonths(60), null)],
+            entries.Select(e => (e.Kind, e.Subject, e.Detail, e.ValidUntil, e.Amount)));
         Assert.Equal(("enum.InspectionType.Electrical", "enum.InspectionStatus.Passed", "BTV"), (entries[1].SubjectKey, entries[1].OutcomeKey, entries[1].By));
         Assert.DoesNotContain(entries, e => e.Link == $"/tickets/{open}");
 

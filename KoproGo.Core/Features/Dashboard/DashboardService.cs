@@ -10,9 +10,11 @@ public enum ToDoKind { CertificateExpired, CertificateExpiring, TicketNew, Ticke
 
 /// <summary>
 /// One thing to do: by when (or since when), in which building, what — a text key to show in the reader's language (an
-/// inspection's type) and/or a subject as written (a ticket's title, an installation's name) — and where to do it.
+/// inspection's type) and/or a subject as written (a ticket's title, an installation's name), or the day of the
+/// meeting whose minutes are due — and where to do it.
 /// </summary>
-public sealed record ToDoItem(DateOnly Date, ToDoKind Kind, Guid BuildingId, string BuildingName, string? SubjectKey, string? Subject, string Link, bool Overdue);
+public sealed record ToDoItem(DateOnly Date, ToDoKind Kind, Guid BuildingId, string BuildingName, string? SubjectKey, string? Subject, string Link, bool Overdue,
+    DateOnly? MeetingDay = null);
 
 public interface IDashboardService
 {
@@ -61,9 +63,9 @@ public sealed class DashboardService(IKoproGoDbFactory dbFactory, IInspectionSer
             .Select(m => new { m.Id, m.BuildingId, m.StartsAt }).ToListAsync(ct);
         items.AddRange(meetings.Select(m =>
         {
-            var by = BusinessTime.LocalDate(m.StartsAt).AddDays(30);
-            return new ToDoItem(by, ToDoKind.MinutesDue, m.BuildingId, buildings[m.BuildingId], null, BusinessTime.LocalDate(m.StartsAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                $"/assemblies/{m.Id}", by < today);
+            var held = BusinessTime.LocalDate(m.StartsAt);
+            var by = held.AddDays(30);
+            return new ToDoItem(by, ToDoKind.MinutesDue, m.BuildingId, buildings[m.BuildingId], null, null, $"/assemblies/{m.Id}", by < today, held);
         }));
 
         var invoices = await (from i in db.SupplierInvoices.AsNoTracking()

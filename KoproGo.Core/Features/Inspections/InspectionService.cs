@@ -118,12 +118,15 @@ public sealed class InspectionService(IKoproGoDbFactory dbFactory, TimeProvider 
         foreach (var i in inspections.Where(i => i.IsCompleted && !i.Superseded && i.DueOn is not null && (i.EquipmentId is null || activeIds.Contains(i.EquipmentId.Value))))
             required.TryAdd((i.EquipmentId, i.Type), null);
         var names = active.ToDictionary(e => e.Id, e => e.Name);
+        // the building's inspections by obligation, read once: not a scan of all of them per obligation
+        var byObligation = inspections.ToLookup(i => (i.EquipmentId, i.Type));
         return required.Select(o =>
             {
                 var (equipmentId, type) = o.Key;
                 var rule = o.Value;
-                var last = inspections.Where(i => i.SameObligation(equipmentId, type) && i.IsCompleted && !i.Superseded).MaxBy(i => (i.InspectedOn, i.CompletedAt));
-                var open = inspections.Where(i => i.SameObligation(equipmentId, type) && i.IsOpen).MinBy(i => i.ScheduledOn);
+                var of = byObligation[(equipmentId, type)];
+                var last = of.Where(i => i.IsCompleted && !i.Superseded).MaxBy(i => (i.InspectedOn, i.CompletedAt));
+                var open = of.Where(i => i.IsOpen).MinBy(i => i.ScheduledOn);
                 return new ObligationRow(building.Id, building.Name, equipmentId, equipmentId is { } e ? names[e] : null, type,
                     rule?.PeriodMonths, rule?.Inspector, rule?.Source, rule?.Note,
                     last?.Id, last?.InspectedOn, last?.Status, last?.CertificateFileId,

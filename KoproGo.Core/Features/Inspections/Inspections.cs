@@ -271,9 +271,6 @@ public sealed class Inspection
 
     public bool IsCompleted => Status is InspectionStatus.Passed or InspectionStatus.Failed;
 
-    /// <summary>The same obligation: the same installation (or the building itself) and the same type.</summary>
-    public bool SameObligation(Guid? equipmentId, InspectionType type) => EquipmentId == equipmentId && Type == type;
-
     public void Start() => Status = InspectionStatus.InProgress;
 
     public void Complete(InspectionResultInput result, DateOnly? validUntil, DateTimeOffset now)

@@ -9,10 +9,11 @@ public enum LogbookKind { Inspection, Works }
 
 /// <summary>
 /// A line of the building's maintenance logbook: when, what (a text key in the reader's language and/or a subject as
-/// written), the outcome, who did it, what the materials cost, the certificate, and the record it comes from.
+/// written), the outcome, until when a passed inspection holds, the text as written (defects, the work done), who did
+/// it, what the materials cost, the certificate, and the record it comes from.
 /// </summary>
-public sealed record LogbookEntry(DateOnly Date, LogbookKind Kind, string? SubjectKey, string? Subject, string? OutcomeKey, string? Detail, string? By,
-    decimal? Amount, Guid? CertificateFileId, string Link);
+public sealed record LogbookEntry(DateOnly Date, LogbookKind Kind, string? SubjectKey, string? Subject, string? OutcomeKey, DateOnly? ValidUntil, string? Detail,
+    string? By, decimal? Amount, Guid? CertificateFileId, string Link);
 
 public interface ILogbookService
 {
@@ -43,11 +44,9 @@ public sealed class LogbookService(IKoproGoDbFactory dbFactory, TimeProvider clo
                                select new { t.Id, t.Title, t.ResolvedAt, t.Category, Work = r == null ? null : r.WorkDone, Total = r == null ? (decimal?)null : r.MaterialsTotal, Contractor = u == null ? null : u.DisplayName })
                 .ToListAsync(ct);
             var entries = inspections.Select(i => new LogbookEntry(i.InspectedOn!.Value, LogbookKind.Inspection, "enum.InspectionType." + i.Type, i.Equipment,
-                    "enum.InspectionStatus." + i.Status,
-                    i.Status == InspectionStatus.Passed ? i.ValidUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : i.Defects,
-                    i.InspectorName, null, i.CertificateFileId, $"/inspections?building={buildingId}"))
+                    "enum.InspectionStatus." + i.Status, i.ValidUntil, i.Defects, i.InspectorName, null, i.CertificateFileId, $"/inspections?building={buildingId}"))
                 .Concat(works.Select(w => new LogbookEntry(BusinessTime.LocalDate(w.ResolvedAt!.Value), LogbookKind.Works, "enum.TicketCategory." + w.Category, w.Title,
-                    null, w.Work, w.Contractor, w.Total, null, $"/tickets/{w.Id}")))
+                    null, null, w.Work, w.Contractor, w.Total, null, $"/tickets/{w.Id}")))
                 .OrderByDescending(e => e.Date).ThenBy(e => e.Kind).ToList();
             return entries;
         }, ct);

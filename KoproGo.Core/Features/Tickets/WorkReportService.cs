@@ -53,16 +53,16 @@ public sealed class WorkReportService(IKoproGoDbFactory dbFactory, INotification
             : ChangeAsync(actor, ticketId, contractor: true, "work_report.saved", (db, ticket, report) =>
             {
                 if (!Worked.Contains(ticket.Status))
-                    return (Error.Of("error.ticket_status", ticket.Status.ToString()), null);
+                    return (Error.Of("error.ticket_status", ticket.Status.ToString()), null, null);
                 if (report is null)
                 {
                     report = WorkReport.Start(ticket, actor.UserId!);
                     db.WorkReports.Add(report);
                 }
                 else if (!report.IsEditable)
-                    return (StatusError(report), null);
+                    return (StatusError(report), null, null);
                 report.Write(input);
-                return (Result.Ok(), null);
+                return (Result.Ok(), report, null);
             }, ct);
     }
 
@@ -70,20 +70,20 @@ public sealed class WorkReportService(IKoproGoDbFactory dbFactory, INotification
         ChangeAsync(actor, ticketId, contractor: true, "work_report.submitted", (_, _, report) =>
         {
             if (report is null)
-                return (new Error("error.report_missing"), null);
+                return (new Error("error.report_missing"), null, null);
             if (report.Status != WorkReportStatus.Draft)
-                return (StatusError(report), null);
+                return (StatusError(report), null, null);
             report.Submit(clock.GetUtcNow());
-            return (Result.Ok(), "notify.work_report_submitted");
+            return (Result.Ok(), report, "notify.work_report_submitted");
         }, ct);
 
     public Task<Result> ApproveAsync(Actor actor, Guid ticketId, CancellationToken ct) =>
         ChangeAsync(actor, ticketId, contractor: false, "work_report.approved", (_, _, report) =>
         {
             if (report is null || report.Status != WorkReportStatus.Submitted)
-                return (report is null ? new Error("error.report_missing") : StatusError(report), null);
+                return (report is null ? new Error("error.report_missing") : StatusError(report), null, null);
             report.Decide(true, null, actor.UserId!, clock.GetUtcNow());
-            return (Result.Ok(), "notify.work_report_approved");
+            return (Result.Ok(), report, "notify.work_report_approved");
         }, ct);
 
     public Task<Result> RejectAsync(Actor actor, Guid ticketId, string reason, CancellationToken ct)
@@ -93,9 +93,9 @@ public sealed class WorkReportService(IKoproGoDbFactory dbFactory, INotification
             : ChangeAsync(actor, ticketId, contractor: false, "work_report.rejected", (_, _, report) =>
             {
                 if (report is null || report.Status != WorkReportStatus.Submitted)
-                    return (report is null ? new Error("error.report_missing") : StatusError(report), null);
+                    return (report is null ? new Error("error.report_missing") : StatusError(report), null, null);
                 report.Decide(false, reason, actor.UserId!, clock.GetUtcNow());
-                return (Result.Ok(), "notify.work_report_rejected");
+                return (Result.Ok(), report, "notify.work_report_rejected");
             }, ct);
     }
 
@@ -104,10 +104,10 @@ public sealed class WorkReportService(IKoproGoDbFactory dbFactory, INotification
     /// <summary>
     /// A step of a ticket's report under a lock of the ticket's row: by its contractor (write, submit) or by the
     /// building's syndic (approve, reject); whoever else sees the ticket is refused, whoever does not gets "not found".
-    /// The step returns the notice to send: to the syndics when the contractor acts, to the contractor otherwise.
+    /// The step returns the report it changed and the notice to send: to the syndics when the contractor acts, to the contractor otherwise.
     /// </summary>
     private async Task<Result> ChangeAsync(Actor actor, Guid ticketId, bool contractor, string audit,
-        Func<IKoproGoDb, Ticket, WorkReport?, (Result Result, string? Notice)> change, CancellationToken ct)
+        Func<IKoproGoDb, Ticket, WorkReport?, (Result Result, WorkReport? Report, string? Notice)> change, CancellationToken ct)
     {
         if (actor.UserId is null)
             return Errors.ForbiddenError;
@@ -120,10 +120,10 @@ public sealed class WorkReportService(IKoproGoDbFactory dbFactory, INotification
         if (contractor ? !sides.Contractor : !sides.Manage)
             return Errors.ForbiddenError;
         var report = await db.WorkReports.FirstOrDefaultAsync(w => w.TicketId == ticketId, ct);
-        var (result, notice) = change(db, ticket, report);
+        var (result, changed, notice) = change(db, ticket, report);
         if (!result.Succeeded)
             return result;
-        report ??= db.WorkReports.Local.First(w => w.TicketId == ticketId);
+        report = changed!;
         db.Audit(actor, clock, audit, nameof(WorkReport), report.Id, ticket.OrganisationId, ticket.BuildingId, ticket.Title);
         if (notice is not null)
         {
