@@ -129,4 +129,52 @@ public class TicketFlowTests(AppFixture app)
             syndic.AssertNoErrors();
         }
     }
+
+    [Fact]
+    public async Task InDutch_TheOwnerTheSyndicAndTheContractor_WalkTheOperationsPages_WithoutARawKey()
+    {
+        var building = await app.BuildingIdAsync("residence-horta");
+        var hall = await app.ScalarAsync<Guid>("SELECT id FROM tickets WHERE building_id = @p0 AND title LIKE 'Éclairage du hall%'", building);
+        var radiator = await app.ScalarAsync<Guid>("SELECT id FROM tickets WHERE building_id = @p0 AND title LIKE 'Radiateur froid%'", building);
+        async Task WalkAsync(Session s, (string Path, string Content)[] pages, bool phone)
+        {
+            foreach (var (path, content) in pages)
+            {
+                await s.GotoAsync($"/culture/set?culture=nl-BE&redirectUri={Uri.EscapeDataString(path)}");
+                await Expect(s.Page.Locator("main")).ToContainTextAsync(content);
+                Assert.DoesNotMatch(@"\b(ui|enum|error|notify)\.[A-Za-z_]+", await s.Page.Locator("main").InnerTextAsync());
+                if (phone)
+                    Assert.True(await FitsAsync(s.Page), path + " is wider than the phone");
+            }
+            s.AssertNoErrors();
+        }
+
+        await using (var owner = await app.NewSessionAsync())
+        {
+            await owner.Page.SetViewportSizeAsync(390, 844);
+            await owner.SignInAsync("marie.dubois@example.be");
+            await WalkAsync(owner, [($"/tickets?building={building}", "Een probleem melden"), ($"/tickets/{hall}", "Opvolging")], phone: true);
+            await owner.CheckAccessibilityAsync("nl-ticket-owner-phone");
+        }
+        await using (var syndic = await app.NewSessionAsync())
+        {
+            await syndic.SignInAsync("syndic@horta.be");
+            await WalkAsync(syndic,
+            [
+                ("/", "Te doen"),
+                ($"/inspections?building={building}", "Verplichtingen van het gebouw"),
+                ("/inspections/due", "Vervaldagen van keuringen"),
+                ("/inspections/rules", "Keuringsregels"),
+                ($"/logbook?building={building}", "Onderhoudsboekje"),
+                ($"/tickets?building={building}", "Meldingen van het gebouw"),
+                ($"/tickets/{radiator}", "Interventieverslag"),
+            ], phone: false);
+        }
+        await using (var contractor = await app.NewSessionAsync())
+        {
+            await contractor.Page.SetViewportSizeAsync(390, 844);
+            await contractor.SignInAsync("chauffagiste@example.be");
+            await WalkAsync(contractor, [("/tickets", "De opdrachten die de syndici u gaven"), ($"/tickets/{radiator}", "Uitgevoerde werken")], phone: true);
+        }
+    }
 }
