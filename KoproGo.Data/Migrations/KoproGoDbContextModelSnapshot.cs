@@ -3248,6 +3248,12 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("file_name");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");
@@ -3951,6 +3957,200 @@ namespace KoproGo.Data.Migrations
                             t.HasCheckConstraint("ck_shared_objects_created_at_range", "\"created_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
 
                             t.HasCheckConstraint("ck_shared_objects_loan_days", "max_loan_days BETWEEN 1 AND 90");
+                        });
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Notary.LegalCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("AmountAtStake")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount_at_stake");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("Counterparty")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("counterparty");
+
+                    b.Property<string>("Court")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("court");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_on");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_legal_cases");
+
+                    b.HasIndex("BuildingId")
+                        .HasDatabaseName("ix_legal_cases_building_id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_legal_cases_organisation_id");
+
+                    b.ToTable("legal_cases", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_legal_cases_amount", "amount_at_stake IS NULL OR amount_at_stake >= 0");
+
+                            t.HasCheckConstraint("ck_legal_cases_closed_on_range", "\"closed_on\" BETWEEN '1900-01-01' AND '2199-12-31'");
+
+                            t.HasCheckConstraint("ck_legal_cases_dates", "closed_on IS NULL OR closed_on >= opened_on");
+
+                            t.HasCheckConstraint("ck_legal_cases_opened_on_range", "\"opened_on\" BETWEEN '1900-01-01' AND '2199-12-31'");
+                        });
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Notary.NotaryRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<string>("BuyerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("buyer_name");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<DateTimeOffset?>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("generated_at");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("NotaryEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("notary_email");
+
+                    b.Property<string>("NotaryName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("notary_name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid?>("PackFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pack_file_id");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<DateOnly?>("ReferenceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("reference_date");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("TransferOn")
+                        .HasColumnType("date")
+                        .HasColumnName("transfer_on");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notary_requests");
+
+                    b.HasIndex("BuildingId")
+                        .HasDatabaseName("ix_notary_requests_building_id");
+
+                    b.HasIndex("PackFileId")
+                        .HasDatabaseName("ix_notary_requests_pack_file_id");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_notary_requests_unit_id");
+
+                    b.HasIndex("OrganisationId", "Status")
+                        .HasDatabaseName("ix_notary_requests_organisation_id_status");
+
+                    b.ToTable("notary_requests", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_notary_requests_created_at_range", "\"created_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_notary_requests_delivered_at_range", "\"delivered_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_notary_requests_generated", "status NOT IN ('Generated', 'Delivered') OR (pack_file_id IS NOT NULL AND reference_date IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_notary_requests_generated_at_range", "\"generated_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_notary_requests_language", "language IN ('fr-BE', 'nl-BE')");
+
+                            t.HasCheckConstraint("ck_notary_requests_received_on_range", "\"received_on\" BETWEEN '1900-01-01' AND '2199-12-31'");
+
+                            t.HasCheckConstraint("ck_notary_requests_reference_date_range", "\"reference_date\" BETWEEN '1900-01-01' AND '2199-12-31'");
+
+                            t.HasCheckConstraint("ck_notary_requests_transfer_on_range", "\"transfer_on\" BETWEEN '1900-01-01' AND '2199-12-31'");
                         });
                 });
 
@@ -6896,6 +7096,82 @@ namespace KoproGo.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_shared_objects_owners_owner_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Notary.LegalCase", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_legal_cases_buildings_building_id");
+
+                    b.HasOne("KoproGo.Core.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_legal_cases_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Notary.NotaryRequest", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notary_requests_buildings_building_id");
+
+                    b.HasOne("KoproGo.Core.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notary_requests_organisations_organisation_id");
+
+                    b.HasOne("KoproGo.Core.Features.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("PackFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_notary_requests_files_pack_file_id");
+
+                    b.HasOne("KoproGo.Core.Features.Buildings.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notary_requests_units_unit_id");
+
+                    b.OwnsMany("KoproGo.Core.Features.Notary.SectionStatement", "Statements", b1 =>
+                        {
+                            b1.Property<Guid>("NotaryRequestId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<bool>("None");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000);
+
+                            b1.Property<int>("Section");
+
+                            b1.HasKey("NotaryRequestId", "__synthesizedOrdinal");
+
+                            b1.ToTable("notary_requests");
+
+                            b1
+                                .ToJson("statements")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("NotaryRequestId")
+                                .HasConstraintName("fk_notary_requests_notary_requests_notary_request_id");
+                        });
+
+                    b.Navigation("Statements");
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Notices.Notice", b =>

@@ -8,6 +8,7 @@ using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Inspections;
 using KoproGo.Core.Features.Library;
+using KoproGo.Core.Features.Notary;
 using KoproGo.Core.Features.Notices;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Owners;
@@ -195,6 +196,22 @@ public sealed class IsolationEstate
         ids["ticketId"] = Ok(await fx.Get<ITicketService>().ReportAsync(w.OwnerActorA, w.BuildingA,
             new TicketInput { Category = TicketCategory.Leak, Title = "Victim leak", Description = "Victim ceiling stain" }, ct));
 
+        // a notary's request on the sale of lot A1, and a dispute in the building's register
+        var notary = fx.Get<INotaryService>();
+        ids["notaryRequestId"] = Ok(await notary.ReceiveAsync(s, w.BuildingA, new NotaryRequestInput
+        {
+            UnitId = w.UnitA1,
+            ReceivedOn = BusinessTime.Today(fx.Clock),
+            NotaryName = "Victim notary",
+            NotaryEmail = $"notaire-{suffix}@victim.example",
+        }, ct));
+        ids["caseId"] = Ok(await notary.SaveCaseAsync(s, w.BuildingA, null, new LegalCaseInput
+        {
+            Subject = "Victim dispute",
+            Counterparty = "Victim neighbour",
+            OpenedOn = BusinessTime.Today(fx.Clock),
+        }, ct));
+
         // a document, a notification, a membership, an offered role, the accountant's account
         ids["fileId"] = Ok(await fx.Get<IFileService>().UploadBuildingDocumentAsync(s, w.BuildingA, new MemoryStream("%PDF-1.7 victim"u8.ToArray()), "victim-statuts.pdf", ct));
         await using (var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(ct))
@@ -212,7 +229,7 @@ public sealed class IsolationEstate
         {
             $"Cenvictim{suffix}", $"chloe-{suffix}@victim.example", $"Victim Supplier {suffix}", "Victim entry", "Victim hall", "Victim assembly item", "Victim draft call", "Victim sent call",
             "Victim poll", "Victim room", "Victim note", "Victim drill", "Victim loan message", "Victim notice", "Victim comment", "Victim plumbing",
-            "victim-statuts", "Victim work", "Victim proposal", "Victim request", "Victim written", "Victim lift", "Victim inspector", "Victim leak", "Victim ceiling", "Victim sub-account", iban,
+            "victim-statuts", "Victim work", "Victim proposal", "Victim request", "Victim written", "Victim lift", "Victim inspector", "Victim leak", "Victim ceiling", "Victim sub-account", "Victim notary", "Victim dispute", "Victim neighbour", iban,
             await EmailAsync(fx, w.Accountant.UserId!, ct), await EmailAsync(fx, w.Syndic.UserId!, ct),
         };
         foreach (var id in ids.Values)

@@ -9,6 +9,7 @@ using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Inspections;
 using KoproGo.Core.Features.Library;
+using KoproGo.Core.Features.Notary;
 using KoproGo.Core.Features.Notices;
 using KoproGo.Core.Features.Notifications;
 using KoproGo.Core.Features.Organisations;
@@ -307,6 +308,9 @@ public class TenantIsolationSweepTests(DatabaseFixture fx, ITestOutputHelper out
             nameof(ScheduleInspectionInput) => (new ScheduleInspectionInput { Type = InspectionType.Lift, EquipmentId = id("equipmentId"), ScheduledOn = today }, true),
             nameof(InspectionResultInput) => (new InspectionResultInput { Passed = true, InspectedOn = today, ValidUntil = today.AddYears(1) }, false),
             nameof(InspectionRuleInput) => (new InspectionRuleInput { Type = InspectionType.Gas, PeriodMonths = 12, Source = "Intruder" }, false),
+            nameof(NotaryRequestInput) => (new NotaryRequestInput { UnitId = id("unitId"), ReceivedOn = today, NotaryName = "Intruder notary", NotaryEmail = "notaire@intruder.example" }, true),
+            nameof(SectionStatementInput) => (new SectionStatementInput { Section = 7, None = true }, false),
+            nameof(LegalCaseInput) => (new LegalCaseInput { Subject = "Intruder dispute", Counterparty = "Intruder", OpenedOn = today }, false),
             _ => null,
         };
     }

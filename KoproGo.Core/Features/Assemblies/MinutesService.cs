@@ -98,7 +98,7 @@ public sealed class MinutesService(IKoproGoDbFactory dbFactory, AssemblyService 
                 using (var stream = new MemoryStream(pdf))
                     written = await store.SaveAsync(stream, ct);
                 var file = StoredFile.Create(building.OrganisationId, building.Id, $"pv-ag-{AssemblyService.Day(meeting):yyyy-MM-dd}-original.pdf",
-                    "application/pdf", pdf.Length, written, actor.UserId, now, FileUse.BuildingDocument, audience: DocumentAudience.Staff);
+                    "application/pdf", pdf.Length, written, actor.UserId, now, FileUse.BuildingDocument, audience: DocumentAudience.Staff, kind: DocumentKind.Minutes);
                 db.Files.Add(file);
                 var hash = Convert.ToHexStringLower(SHA256.HashData(pdf));
                 meeting.DrawUpMinutes(file.Id, hash, now);
@@ -168,7 +168,7 @@ public sealed class MinutesService(IKoproGoDbFactory dbFactory, AssemblyService 
                 using (var stream = new MemoryStream(pdf))
                     written = await store.SaveAsync(stream, ct);
                 var file = StoredFile.Create(building.OrganisationId, building.Id, $"pv-ag-{AssemblyService.Day(meeting):yyyy-MM-dd}.pdf",
-                    "application/pdf", pdf.Length, written, actor.UserId, now, FileUse.BuildingDocument, audience: DocumentAudience.Owners);
+                    "application/pdf", pdf.Length, written, actor.UserId, now, FileUse.BuildingDocument, audience: DocumentAudience.Owners, kind: DocumentKind.Minutes);
                 db.Files.Add(file);
                 meeting.SendMinutes(file.Id, now);
                 var state = await MeetingState.LoadAsync(db, meeting, ct);

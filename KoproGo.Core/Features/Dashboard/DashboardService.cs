@@ -1,12 +1,13 @@
 using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Assemblies;
 using KoproGo.Core.Features.Inspections;
+using KoproGo.Core.Features.Notary;
 using KoproGo.Core.Features.Tickets;
 
 namespace KoproGo.Core.Features.Dashboard;
 
 /// <summary>What a line of the syndic's to-do list is about; each has its text and the screen that resolves it.</summary>
-public enum ToDoKind { CertificateExpired, CertificateExpiring, TicketNew, TicketOverdue, WorkReportToApprove, MinutesDue, InvoiceToApprove }
+public enum ToDoKind { CertificateExpired, CertificateExpiring, TicketNew, TicketOverdue, WorkReportToApprove, MinutesDue, InvoiceToApprove, NotaryDue }
 
 /// <summary>
 /// One thing to do: by when (or since when), in which building, what — a text key to show in the reader's language (an
@@ -20,7 +21,8 @@ public interface IDashboardService
 {
     /// <summary>
     /// The office's to-do list across the organisation's buildings, the oldest or most pressing first: expired and
-    /// expiring certificates, new and overdue tickets, work reports and invoices awaiting approval, minutes to send.
+    /// expiring certificates, new and overdue tickets, work reports and invoices awaiting approval, minutes to send,
+    /// the notaries' requests to answer.
     /// </summary>
     Task<Result<IReadOnlyList<ToDoItem>>> ToDoAsync(Actor actor, Guid organisationId, CancellationToken ct);
 }
@@ -74,6 +76,14 @@ public sealed class DashboardService(IKoproGoDbFactory dbFactory, IInspectionSer
                               select new { i.BuildingId, i.Number, Supplier = s.Name, i.InvoiceDate, i.DueDate }).ToListAsync(ct);
         items.AddRange(invoices.Select(i => new ToDoItem(i.DueDate ?? i.InvoiceDate, ToDoKind.InvoiceToApprove, i.BuildingId, buildings[i.BuildingId], null, $"{i.Supplier} {i.Number}",
             $"/buildings/{i.BuildingId}/accounting", i.DueDate is { } d && d < today)));
+
+        // the notaries' requests still to answer (Art. 3.94: 15 or 30 days), for those who keep the books
+        if (actor.CanKeepBooks(organisationId))
+        {
+            var notary = await NotaryService.RowsAsync(db, db.NotaryRequests.Where(r => r.OrganisationId == organisationId && ids.Contains(r.BuildingId)
+                && (r.Status == NotaryRequestStatus.Requested || r.Status == NotaryRequestStatus.InProgress || r.Status == NotaryRequestStatus.Generated)), today, ct);
+            items.AddRange(notary.Select(r => new ToDoItem(r.DueOn, ToDoKind.NotaryDue, r.BuildingId, r.BuildingName, null, r.UnitNumber, $"/notary/{r.Id}", r.Overdue)));
+        }
 
         return items.OrderBy(i => i.Date).ThenBy(i => i.Kind).ThenBy(i => i.BuildingName, StringComparer.Ordinal).ToList();
     }

@@ -2,16 +2,20 @@ using KoproGo.Core.Features.Tickets;
 
 namespace KoproGo.Core.Features.Files;
 
-public sealed record FileRow(Guid Id, string FileName, string ContentType, long Size, DateTimeOffset UploadedAt, DocumentAudience Audience = DocumentAudience.Owners);
+public sealed record FileRow(Guid Id, string FileName, string ContentType, long Size, DateTimeOffset UploadedAt, DocumentAudience Audience = DocumentAudience.Owners, DocumentKind Kind = DocumentKind.Other);
 
 public sealed record FileDownload(string FileName, string ContentType, Stream Content);
 
 public interface IFileService
 {
     /// <summary>A document of the building, uploaded by the syndic for an audience (co-owners by default), who are told.</summary>
-    Task<Result<Guid>> UploadBuildingDocumentAsync(Actor actor, Guid buildingId, Stream content, string fileName, CancellationToken ct, DocumentAudience audience = DocumentAudience.Owners);
+    Task<Result<Guid>> UploadBuildingDocumentAsync(Actor actor, Guid buildingId, Stream content, string fileName, CancellationToken ct, DocumentAudience audience = DocumentAudience.Owners,
+        DocumentKind kind = DocumentKind.Other);
     /// <summary>Stores a file of the building; a building document is uploaded by the syndic and announced to the owners, an accounting one (an invoice) by whoever keeps the books, silently.</summary>
-    Task<Result<Guid>> UploadAsync(Actor actor, Guid buildingId, Stream content, string fileName, FileUse use, CancellationToken ct, DocumentAudience audience = DocumentAudience.Owners);
+    Task<Result<Guid>> UploadAsync(Actor actor, Guid buildingId, Stream content, string fileName, FileUse use, CancellationToken ct, DocumentAudience audience = DocumentAudience.Owners,
+        DocumentKind kind = DocumentKind.Other);
+    /// <summary>Says what a building document is (statutes, insurance contract…): the syndic of its building.</summary>
+    Task<Result> ClassifyAsync(Actor actor, Guid fileId, DocumentKind kind, CancellationToken ct);
     /// <summary>The building's documents the actor's role may read (staff all, board from Board, co-owners from Owners, tenants Residents only).</summary>
     Task<Result<IReadOnlyList<FileRow>>> BuildingDocumentsAsync(Actor actor, Guid buildingId, CancellationToken ct);
     Task<Result<FileDownload>> OpenAsync(Actor actor, Guid fileId, CancellationToken ct);
@@ -20,13 +24,17 @@ public interface IFileService
 /// <summary>Building documents: uploaded by the syndic, read by everyone who may read the building.</summary>
 public sealed class FileService(IKoproGoDbFactory dbFactory, IFileStore store, FileStoreOptions options, TimeProvider clock, INotificationService notifications) : IFileService
 {
-    public Task<Result<Guid>> UploadBuildingDocumentAsync(Actor actor, Guid buildingId, Stream content, string fileName, CancellationToken ct, DocumentAudience audience = DocumentAudience.Owners) =>
-        UploadAsync(actor, buildingId, content, fileName, FileUse.BuildingDocument, ct, audience);
+    public Task<Result<Guid>> UploadBuildingDocumentAsync(Actor actor, Guid buildingId, Stream content, string fileName, CancellationToken ct, DocumentAudience audience = DocumentAudience.Owners,
+        DocumentKind kind = DocumentKind.Other) =>
+        UploadAsync(actor, buildingId, content, fileName, FileUse.BuildingDocument, ct, audience, kind);
 
-    public async Task<Result<Guid>> UploadAsync(Actor actor, Guid buildingId, Stream content, string fileName, FileUse use, CancellationToken ct, DocumentAudience audience = DocumentAudience.Owners)
+    public async Task<Result<Guid>> UploadAsync(Actor actor, Guid buildingId, Stream content, string fileName, FileUse use, CancellationToken ct, DocumentAudience audience = DocumentAudience.Owners,
+        DocumentKind kind = DocumentKind.Other)
     {
         if (!Enum.IsDefined(audience))
             return new Error(Errors.Required, [], "Audience");
+        if (!Enum.IsDefined(kind))
+            return new Error(Errors.Required, [], "Kind");
         await using var db = await dbFactory.CreateAsync(ct);
         var found = use switch
         {
@@ -85,7 +93,8 @@ public sealed class FileService(IKoproGoDbFactory dbFactory, IFileStore store, F
             string key;
             await using (var saved = File.OpenRead(temp))
                 key = await store.SaveAsync(saved, ct);
-            var file = StoredFile.Create(found.Value.OrganisationId, buildingId, fileName, type, size, key, actor.UserId, clock.GetUtcNow(), use, audience: audience);
+            var file = StoredFile.Create(found.Value.OrganisationId, buildingId, fileName, type, size, key, actor.UserId, clock.GetUtcNow(), use, audience: audience,
+                kind: use == FileUse.BuildingDocument ? kind : DocumentKind.Other);
             db.Files.Add(file);
             db.Audit(actor, clock, "file.uploaded", nameof(StoredFile), file.Id, found.Value.OrganisationId, buildingId, file.FileName);
             if (use == FileUse.BuildingDocument && audience >= DocumentAudience.Owners)
@@ -123,8 +132,24 @@ public sealed class FileService(IKoproGoDbFactory dbFactory, IFileStore store, F
         var audiences = Enum.GetValues<DocumentAudience>().Where(a => a >= widest).ToList();
         var rows = await db.Files.AsNoTracking().Where(f => f.BuildingId == buildingId && f.Use == FileUse.BuildingDocument && audiences.Contains(f.Audience))
             .OrderByDescending(f => f.UploadedAt)
-            .Select(f => new FileRow(f.Id, f.FileName, f.ContentType, f.Size, f.UploadedAt, f.Audience)).ToListAsync(ct);
+            .Select(f => new FileRow(f.Id, f.FileName, f.ContentType, f.Size, f.UploadedAt, f.Audience, f.Kind)).ToListAsync(ct);
         return rows;
+    }
+
+    public async Task<Result> ClassifyAsync(Actor actor, Guid fileId, DocumentKind kind, CancellationToken ct)
+    {
+        if (!Enum.IsDefined(kind))
+            return new Error(Errors.Required, [], "Kind");
+        await using var db = await dbFactory.CreateAsync(ct);
+        var found = await db.Files.Where(f => f.Id == fileId && f.Use == FileUse.BuildingDocument && f.BuildingId != null)
+            .FindInBuildingAsync(db, actor, f => f.BuildingId!.Value, BuildingRight.Manage, clock.Today(), ct);
+        if (!found.Succeeded)
+            return Result.Fail(found.Errors);
+        var (file, building) = found.Value;
+        file.Classify(kind);
+        db.Audit(actor, clock, "file.classified", nameof(StoredFile), file.Id, building.OrganisationId, building.Id, kind.ToString());
+        await db.SaveChangesAsync(ct);
+        return Result.Ok();
     }
 
     /// <summary>The narrowest audience whose documents the actor reads (an audience includes all wider ones after it).</summary>

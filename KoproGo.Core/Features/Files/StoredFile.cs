@@ -9,6 +9,9 @@ public enum FileUse { BuildingDocument, Accounting, OwnerLetter, CommunityPhoto 
 /// </summary>
 public enum DocumentAudience { Staff, Board, Owners, Residents }
 
+/// <summary>What a building document is (SPEC §6.6): the library is searched by it, and the notary's information lists the statutes, rules, minutes and contracts by it.</summary>
+public enum DocumentKind { Other, Statutes, InternalRules, Minutes, Insurance, ServiceContract, Plan, Certificate, PostInterventionFile }
+
 /// <summary>Metadata of an uploaded file; the bytes live in the file store under <see cref="StorageKey"/>.</summary>
 public sealed class StoredFile
 {
@@ -33,11 +36,13 @@ public sealed class StoredFile
     public Guid? OwnerId { get; private set; }
     /// <summary>For a building document: who reads it.</summary>
     public DocumentAudience Audience { get; private set; } = DocumentAudience.Owners;
+    public DocumentKind Kind { get; private set; }
 
     public static StoredFile Create(Guid organisationId, Guid? buildingId, string fileName, string contentType, long size, string storageKey, string? userId, DateTimeOffset now,
-        FileUse use = FileUse.BuildingDocument, Guid? ownerId = null, DocumentAudience audience = DocumentAudience.Owners) => new()
+        FileUse use = FileUse.BuildingDocument, Guid? ownerId = null, DocumentAudience audience = DocumentAudience.Owners, DocumentKind kind = DocumentKind.Other) => new()
         {
             Use = use,
+            Kind = kind,
             Audience = audience,
             OwnerId = ownerId,
             Id = Guid.CreateVersion7(),
@@ -50,6 +55,8 @@ public sealed class StoredFile
             UploadedByUserId = userId,
             UploadedAt = now,
         };
+
+    public void Classify(DocumentKind kind) => Kind = kind;
 
     private static string SafeName(string name)
     {
