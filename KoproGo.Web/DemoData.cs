@@ -211,6 +211,7 @@ public sealed partial class DemoData(IServiceProvider services, IKoproGoDbFactor
         await SeedAssemblyAsync(brussels.Id, bxOwners.Select(o => o.Id).ToList(), ct);
         await SeedInspectionsAsync(brussels.Id, ct);
         await SeedTicketsAsync(brussels.Id, ct);
+        await SeedNotaryAsync(brussels.Id, ct);
     }
 
     /// <summary>Résidence Horta's next ordinary assembly, convened five weeks ahead, with its usual agenda and two proxies already in.</summary>

@@ -56,6 +56,8 @@ public class DialogSweepTests(AppFixture app)
             new("meeting (new)", syndic, $"/assemblies?building={building}", null, "#new-meeting", "#meeting-save"),
             new("installation", syndic, $"/inspections?building={building}", null, "#new-equipment", "#equipment-save"),
             new("inspection (schedule)", syndic, $"/inspections?building={building}", null, "#new-inspection", "#schedule-save"),
+            new("notary's request", syndic, $"/notary?building={building}", null, "#new-notary-request", "#notary-save"),
+            new("dispute", syndic, $"/notary?building={building}", null, "#new-case", "#case-save"),
             new("shared object", owner, $"/library?building={building}", null, "#offer-object", "#object-save"),
             new("skill", owner, $"/skills?building={building}", null, "#new-skill", "#skill-save"),
         ];
@@ -75,6 +77,8 @@ public class DialogSweepTests(AppFixture app)
         ["ProxyDialog"] = "two choices from the roll, no text; each wrong pair is refused by AssemblySessionService.GrantProxyAsync (AssemblyTests)",
         ["ResultDialog"] = "an open inspection (the demo's only one is passed by InspectionFlowTests); dates and texts are checked by InspectionResultInput (BadInputSweepTests) and InspectionService (InspectionTests)",
         ["CancelInspectionDialog"] = "an open inspection; the reason is checked by InspectionService.CancelAsync (InspectionTests)",
+        ["SectionNoteDialog"] = "a notary's request; a blank remark is how the syndic takes one back, longer ones are refused by SectionStatementInput (BadInputSweepTests, NotaryTests)",
+        ["CancelNotaryDialog"] = "an open notary's request; the reason is checked by NotaryService.CancelAsync (NotaryTests)",
         ["RuleDialog"] = "the SuperAdmin's rule table; every field is checked by InspectionRuleInput (BadInputSweepTests, InspectionTests)",
     };
 

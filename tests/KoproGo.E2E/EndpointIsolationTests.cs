@@ -40,6 +40,7 @@ public class EndpointIsolationTests(AppFixture app, ITestOutputHelper output)
             ["procedureId"] = await app.ScalarAsync<Guid>("SELECT id FROM written_procedures WHERE building_id = @p0 ORDER BY opened_at LIMIT 1", horta),
             ["TicketId"] = await app.ScalarAsync<Guid>("SELECT id FROM tickets WHERE building_id = @p0 ORDER BY created_at LIMIT 1", horta),
             ["unitId"] = await app.ScalarAsync<Guid>("SELECT id FROM units WHERE building_id = @p0 LIMIT 1", horta),
+            ["RequestId"] = await app.ScalarAsync<Guid>("SELECT id FROM notary_requests WHERE building_id = @p0 LIMIT 1", horta),
             ["year"] = await app.ScalarAsync<Guid>("SELECT id FROM fiscal_years WHERE building_id = @p0 LIMIT 1", horta),
         };
         var iban = await app.ScalarAsync<string>("SELECT working_fund_iban FROM buildings WHERE id = @p0", horta);
@@ -58,6 +59,7 @@ public class EndpointIsolationTests(AppFixture app, ITestOutputHelper output)
             ["/inspections"] = $"?building={horta}",
             ["/tickets"] = $"?building={horta}",
             ["/logbook"] = $"?building={horta}",
+            ["/notary"] = $"?building={horta}",
             ["/notices"] = $"?building={horta}",
             ["/library"] = $"?building={horta}",
             ["/skills"] = $"?building={horta}",
