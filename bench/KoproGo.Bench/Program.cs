@@ -21,7 +21,7 @@ using Npgsql;
 var serverCs = Environment.GetEnvironmentVariable("ConnectionStrings__Default") ?? throw new InvalidOperationException("ConnectionStrings__Default is not set");
 var resultsDir = args.Length > 0 ? args[0] : Path.Combine(Directory.GetCurrentDirectory(), "bench", "results");
 var seconds = int.Parse(Environment.GetEnvironmentVariable("BENCH_SECONDS") ?? "10", CultureInfo.InvariantCulture);
-// BENCH_ONLY=coda,posting runs those groups only (grid, ledger, calls, posting, coda, community, assembly, inspections, pages, circuits) and writes
+// BENCH_ONLY=coda,posting runs those groups only (grid, ledger, calls, posting, coda, community, assembly, inspections, notary, pages, circuits) and writes
 // bench/results/partial.{json,md}, leaving latest.* to the full run
 var only = Environment.GetEnvironmentVariable("BENCH_ONLY")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 bool Wanted(string group) => only is null || only.Contains(group);
@@ -241,6 +241,17 @@ if (Wanted("inspections"))
     results.Add(new("inspections_due_50_buildings.rows", inspection.DueRows, "rows", null, "higher"));
     results.Add(new("dashboard_todo_50_buildings.p95", inspection.ToDoP95, "ms", 150, "lower"));
     results.Add(new("dashboard_todo_50_buildings.rows", inspection.ToDoRows, "rows", null, "higher"));
+}
+
+if (Wanted("notary"))
+{
+    // the notary's information (issue #17): one lot of the 500-lot building with three years of books
+    var sp = scope.ServiceProvider;
+    var notaryPack = await NotaryBench.RunAsync(dbFactory, sp.GetRequiredService<KoproGo.Core.Features.Notary.INotaryService>(), syndic, organisationId, bigBuilding,
+        sp.GetRequiredService<TimeProvider>(), seconds);
+    results.Add(new("notary_pack_500_lots_3_years.p95", notaryPack.P95, "ms", 1000, "lower"));
+    results.Add(new("notary_pack_500_lots_3_years.kilobytes", notaryPack.Kilobytes, "KiB", null, "lower"));
+    results.Add(new("notary_pack_500_lots_3_years.journal_lines", notaryPack.JournalLines, "lines", null, "higher"));
 }
 
 if (Wanted("pages"))
