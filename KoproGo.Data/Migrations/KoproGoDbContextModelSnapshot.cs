@@ -618,6 +618,10 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<Guid?>("WorkReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("work_report_id");
+
                     b.HasKey("Id")
                         .HasName("pk_supplier_invoices");
 
@@ -635,6 +639,9 @@ namespace KoproGo.Data.Migrations
 
                     b.HasIndex("SupplierId")
                         .HasDatabaseName("ix_supplier_invoices_supplier_id");
+
+                    b.HasIndex("WorkReportId")
+                        .HasDatabaseName("ix_supplier_invoices_work_report_id");
 
                     b.HasIndex("BuildingId", "Status")
                         .HasDatabaseName("ix_supplier_invoices_building_id_status");
@@ -6372,6 +6379,12 @@ namespace KoproGo.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_supplier_invoices_suppliers_supplier_id");
+
+                    b.HasOne("KoproGo.Core.Features.Tickets.WorkReport", null)
+                        .WithMany()
+                        .HasForeignKey("WorkReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_supplier_invoices_work_reports_work_report_id");
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Accounting.YearSettlement", b =>

@@ -2,6 +2,7 @@ using KoproGo.Core.Common;
 using KoproGo.Core.Features.Accounting;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Owners;
+using KoproGo.Core.Features.Tickets;
 using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.IntegrationTests;
@@ -96,7 +97,30 @@ public class InvoiceTests(DatabaseFixture fx)
         var facade = (await Invoices.CreateKeyAsync(w.Accountant, w.BuildingA, new DistributionKeyInput { Name = "Façade A2", Weights = { [a2] = 1m } }, Ct)).Value;
         var works = (await Invoices.SaveDraftAsync(w.Accountant, w.BuildingA, null, Invoice(supplier, accounts["611"], "2026-0500", 5000.00m, 6m, 5300.00m, facade), Ct)).Value;
         Assert.True((await Invoices.SubmitAsync(w.Accountant, works, Ct)).Succeeded);
+        // works are approved on the contractor's approved report only (SPEC §3.3): none linked, or one still submitted, is refused
+        var refused = await Invoices.ApproveAsync(w.Syndic, works, Ct);
+        Assert.Equal(("error.invoice_works_report", "WorkReportId"), (refused.FirstError!.Code, refused.FirstError.Field));
+        Assert.True((await Invoices.RejectAsync(w.Syndic, works, "Rapport d'intervention manquant", Ct)).Succeeded);
+        Assert.True((await Invoices.ReopenAsync(w.Accountant, works, Ct)).Succeeded);
+        var submitted = await w.ApprovedWorkReportAsync(fx, "Rejointoyage façade (en attente)", 10m, Ct, approve: false);
+        var draft = Invoice(supplier, accounts["611"], "2026-0500", 5000.00m, 6m, 5300.00m, facade);
+        draft.WorkReportId = submitted;
+        Assert.True((await Invoices.SaveDraftAsync(w.Accountant, w.BuildingA, works, draft, Ct)).Succeeded);
+        Assert.True((await Invoices.SubmitAsync(w.Accountant, works, Ct)).Succeeded);
+        Assert.Equal("error.invoice_works_report", (await Invoices.ApproveAsync(w.Syndic, works, Ct)).FirstError!.Code);
+        Assert.True((await Invoices.RejectAsync(w.Syndic, works, "Rapport pas encore approuvé", Ct)).Succeeded);
+        Assert.True((await Invoices.ReopenAsync(w.Accountant, works, Ct)).Succeeded);
+        var report = await w.ApprovedWorkReportAsync(fx, "Rejointoyage façade", 120m, Ct);
+        Assert.Contains((await Invoices.WorkReportsAsync(w.Accountant, w.BuildingA, Ct)).Value, r => r.Id == report);
+        Assert.DoesNotContain((await Invoices.WorkReportsAsync(w.Accountant, w.BuildingA, Ct)).Value, r => r.Id == submitted);
+        draft.WorkReportId = Guid.NewGuid();
+        Assert.Equal("WorkReportId", (await Invoices.SaveDraftAsync(w.Accountant, w.BuildingA, works, draft, Ct)).FirstError!.Field);
+        draft.WorkReportId = report;
+        Assert.True((await Invoices.SaveDraftAsync(w.Accountant, w.BuildingA, works, draft, Ct)).Succeeded);
+        Assert.True((await Invoices.SubmitAsync(w.Accountant, works, Ct)).Succeeded);
         Assert.True((await Invoices.ApproveAsync(w.Syndic, works, Ct)).Succeeded);
+        var linked = (await Invoices.GetAsync(w.Syndic, works, Ct)).Value.Invoice.WorkReport!;
+        Assert.Equal(("Rejointoyage façade", WorkReportStatus.Approved), (linked.TicketTitle, linked.Status));
         var allocation = Assert.Single((await Invoices.GetAsync(w.Accountant, works, Ct)).Value.Allocations);
         Assert.Equal(("NuPropriétaire", 5300.00m), (allocation.OwnerName, allocation.Amount));
 

@@ -417,6 +417,7 @@ public class MoneyReviewTests(DatabaseFixture fx)
             DueDate = new DateOnly(2026, 7, 1),
             DeclaredTotal = 1_100m,
             Lines = [new() { Description = "Toiture", AccountId = chart["611"], AmountExclVat = 1_000m, VatRate = 0m }, new() { Description = "Nettoyage", AccountId = chart["610"], AmountExclVat = 100m, VatRate = 0m }],
+            WorkReportId = await w.ApprovedWorkReportAsync(fx, "Réparation de la toiture", 40m, Ct),
         }, Ct)).Value;
         Assert.True((await invoices.SubmitAsync(w.Accountant, id, Ct)).Succeeded);
         Assert.True((await invoices.ApproveAsync(w.Syndic, id, Ct)).Succeeded);

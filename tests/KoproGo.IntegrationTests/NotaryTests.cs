@@ -124,7 +124,9 @@ public class NotaryTests(DatabaseFixture fx)
         var todo = (await fx.Get<IDashboardService>().ToDoAsync(w.Syndic, w.OrganisationId, Ct)).Value;
         Assert.Contains(todo, i => i.Kind == ToDoKind.NotaryDue && i.Link == $"/notary/{id}" && i.Date == Today.AddDays(15) && !i.Overdue);
 
-        var fileId = (await Notary.GenerateAsync(w.Syndic, id, Ct)).Value;
+        var draft = (await Notary.GenerateAsync(w.Syndic, id, Ct)).Value;
+        var fileId = (await Notary.GenerateAsync(w.Syndic, id, Ct)).Value;     // drawn again: replaces the pack not sent yet
+        Assert.False(await db.Files.AnyAsync(f => f.Id == draft, Ct));
         var text = await PdfTextAsync(w.Accountant, fileId);
         for (var n = 1; n <= 16; n++)
             Assert.Contains($"{n}. ", text, StringComparison.Ordinal);

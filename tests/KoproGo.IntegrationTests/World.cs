@@ -2,8 +2,10 @@ using KoproGo.Core.Common;
 using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Organisations;
 using KoproGo.Core.Features.Owners;
+using KoproGo.Core.Features.Tickets;
 using KoproGo.Core.Features.UserAccounts;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace KoproGo.IntegrationTests;
 
@@ -75,6 +77,32 @@ public sealed class World
             TenantA = await UserAsync(fx, $"tenant-{suffix}@example.be", [new Grant(Role.Tenant, orgId, a)], ct),
             Contractor = await UserAsync(fx, $"contractor-{suffix}@example.be", [new Grant(Role.Contractor, orgId)], ct),
         };
+    }
+
+    /// <summary>
+    /// A job done in building A: a co-owner's ticket, given to the organisation's contractor, whose work report
+    /// (<paramref name="materials"/> of materials) the syndic approved — what an invoice on a works account needs. The report's id.
+    /// </summary>
+    public async Task<Guid> ApprovedWorkReportAsync(DatabaseFixture fx, string title, decimal materials, CancellationToken ct, bool approve = true)
+    {
+        var tickets = fx.Get<ITicketService>();
+        var reports = fx.Get<IWorkReportService>();
+        var ticket = (await tickets.ReportAsync(OwnerActorA, BuildingA, new TicketInput { Category = TicketCategory.Other, Title = title, Description = title }, ct)).Value;
+        Assert.True((await tickets.AssignAsync(Syndic, ticket, Contractor.UserId!, ct)).Succeeded);
+        var start = fx.Clock.GetUtcNow().AddHours(-3);
+        Assert.True((await reports.SaveAsync(Contractor, ticket, new WorkReportInput
+        {
+            WorkDone = title,
+            StartedAt = start,
+            EndedAt = start.AddHours(2),
+            Hours = 2m,
+            Materials = [new MaterialInput { Name = "Fournitures", Quantity = 1m, UnitPrice = materials }],
+        }, ct)).Succeeded);
+        Assert.True((await reports.SubmitAsync(Contractor, ticket, ct)).Succeeded);
+        if (approve)
+            Assert.True((await reports.ApproveAsync(Syndic, ticket, ct)).Succeeded);
+        await using var db = await fx.Get<IKoproGoDbFactory>().CreateAsync(ct);
+        return await db.WorkReports.Where(r => r.TicketId == ticket).Select(r => r.Id).SingleAsync(ct);
     }
 
     /// <summary>

@@ -1,9 +1,15 @@
+using KoproGo.Core.Features.Tickets;
+
 namespace KoproGo.Core.Features.Accounting;
 
 public sealed record KeyRow(Guid Id, string Name, int UnitCount);
 
+/// <param name="WorkReport">The contractor's work report the invoice pays for, if linked: its ticket and state.</param>
 public sealed record InvoiceRow(Guid Id, string Supplier, string Number, DateOnly InvoiceDate, DateOnly? DueDate, InvoiceStatus Status, decimal TotalInclVat,
-    string? KeyName, string? RejectionReason);
+    string? KeyName, string? RejectionReason, WorkReportChoice? WorkReport = null);
+
+/// <summary>A work report an invoice can be linked to: the ticket it closes, who did it, where it stands.</summary>
+public sealed record WorkReportChoice(Guid Id, Guid TicketId, string TicketTitle, WorkReportStatus Status, decimal MaterialsTotal);
 
 public sealed record AllocationRow(string UnitNumber, string OwnerName, decimal Amount);
 
@@ -20,8 +26,13 @@ public interface IInvoiceService
     Task<Result<InvoiceDetail>> GetAsync(Actor actor, Guid invoiceId, CancellationToken ct);
     Task<Result<Guid>> SaveDraftAsync(Actor actor, Guid buildingId, Guid? invoiceId, InvoiceInput input, CancellationToken ct);
     Task<Result> DeleteDraftAsync(Actor actor, Guid invoiceId, CancellationToken ct);
+    /// <summary>The building's approved work reports, newest first, for linking an invoice to the job it pays (those who keep the books).</summary>
+    Task<Result<IReadOnlyList<WorkReportChoice>>> WorkReportsAsync(Actor actor, Guid buildingId, CancellationToken ct);
     Task<Result> SubmitAsync(Actor actor, Guid invoiceId, CancellationToken ct);
-    /// <summary>The syndic approves: posts the ACH entry (charge accounts / 440 supplier) and spreads the total over the owners.</summary>
+    /// <summary>
+    /// The syndic approves: posts the ACH entry (charge accounts / 440 supplier) and spreads the total over the owners.
+    /// An invoice with a line on a works account (611 by default) needs its approved work report linked.
+    /// </summary>
     Task<Result> ApproveAsync(Actor actor, Guid invoiceId, CancellationToken ct);
     Task<Result> RejectAsync(Actor actor, Guid invoiceId, string? reason, CancellationToken ct);
     Task<Result> ReopenAsync(Actor actor, Guid invoiceId, CancellationToken ct);
@@ -75,11 +86,28 @@ public sealed class InvoiceService(IKoproGoDbFactory dbFactory, JournalPoster po
                                   Total = i.Lines.Sum(l => l.AmountInclVat)
                               })
                 .ToListAsync(ct);
-            return rows.Select(r => Row(r.Invoice, r.Supplier, r.Key, r.Total)).ToList();
+            var reports = await ReportChoicesAsync(db, rows.Select(r => r.Invoice.WorkReportId).OfType<Guid>().ToList(), ct);
+            return rows.Select(r => Row(r.Invoice, r.Supplier, r.Key, r.Total, reports)).ToList();
         }, ct);
 
-    private static InvoiceRow Row(SupplierInvoice i, string supplier, string? key, decimal total) =>
-        new(i.Id, supplier, i.Number, i.InvoiceDate, i.DueDate, i.Status, total, key, i.RejectionReason);
+    private static InvoiceRow Row(SupplierInvoice i, string supplier, string? key, decimal total, IReadOnlyDictionary<Guid, WorkReportChoice> reports) =>
+        new(i.Id, supplier, i.Number, i.InvoiceDate, i.DueDate, i.Status, total, key, i.RejectionReason, i.WorkReportId is { } r ? reports.GetValueOrDefault(r) : null);
+
+    private static async Task<Dictionary<Guid, WorkReportChoice>> ReportChoicesAsync(IKoproGoDb db, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        ids.Count == 0 ? [] : await (from r in db.WorkReports.AsNoTracking()
+                                     join t in db.Tickets on r.TicketId equals t.Id
+                                     where ids.Contains(r.Id)
+                                     select new WorkReportChoice(r.Id, t.Id, t.Title, r.Status, r.MaterialsTotal)).ToDictionaryAsync(r => r.Id, ct);
+
+    public Task<Result<IReadOnlyList<WorkReportChoice>>> WorkReportsAsync(Actor actor, Guid buildingId, CancellationToken ct) =>
+        dbFactory.InBuildingAsync<IReadOnlyList<WorkReportChoice>>(actor, buildingId, BuildingRight.Books, clock.Today(), async (db, _) =>
+        {
+            return await (from r in db.WorkReports.AsNoTracking()
+                          join t in db.Tickets on r.TicketId equals t.Id
+                          where r.BuildingId == buildingId && r.Status == WorkReportStatus.Approved
+                          orderby r.DecidedAt descending
+                          select new WorkReportChoice(r.Id, t.Id, t.Title, r.Status, r.MaterialsTotal)).ToListAsync(ct);
+        }, ct);
 
     public async Task<Result<InvoiceDetail>> GetAsync(Actor actor, Guid invoiceId, CancellationToken ct)
     {
@@ -96,7 +124,8 @@ public sealed class InvoiceService(IKoproGoDbFactory dbFactory, JournalPoster po
                                  where a.InvoiceId == invoiceId
                                  orderby u.Number
                                  select new { u.Number, Owner = o, a.Amount }).ToListAsync(ct);
-        return new InvoiceDetail(Row(invoice, supplier, key, invoice.TotalInclVat), invoice.Lines.OrderBy(l => l.Id).ToList(),
+        var reports = await ReportChoicesAsync(db, invoice.WorkReportId is { } r ? [r] : [], ct);
+        return new InvoiceDetail(Row(invoice, supplier, key, invoice.TotalInclVat, reports), invoice.Lines.OrderBy(l => l.Id).ToList(),
             allocations.Select(a => new AllocationRow(a.Number, a.Owner.DisplayName, a.Amount)).ToList(), invoice.FileId, invoice.SupplierId, invoice.DistributionKeyId);
     }
 
@@ -149,6 +178,8 @@ public sealed class InvoiceService(IKoproGoDbFactory dbFactory, JournalPoster po
             return new Error(Errors.NotFound, [], nameof(InvoiceInput.DistributionKeyId));
         if (input.FileId is { } fileId && !await db.Files.AnyAsync(f => f.Id == fileId && f.BuildingId == buildingId, ct))
             return new Error(Errors.NotFound, [], nameof(InvoiceInput.FileId));
+        if (input.WorkReportId is { } reportId && !await db.WorkReports.AnyAsync(r => r.Id == reportId && r.BuildingId == buildingId, ct))
+            return new Error(Errors.NotFound, [], nameof(InvoiceInput.WorkReportId));
         var accountIds = input.Lines.Select(l => l.AccountId!.Value).Distinct().ToList();
         var accounts = await db.Accounts.Where(a => accountIds.Contains(a.Id) && a.OrganisationId == organisationId).Select(a => a.Code).ToListAsync(ct);
         // a charge goes to a charge account (class 6)
@@ -188,6 +219,12 @@ public sealed class InvoiceService(IKoproGoDbFactory dbFactory, JournalPoster po
             if (invoice.Status != InvoiceStatus.PendingApproval)
                 return Error.Of("error.invoice_status", invoice.Status.ToString());
             var accounts = await db.Accounts.Where(a => a.OrganisationId == invoice.OrganisationId).ToListAsync(ct);
+            // works are paid for what was done: the contractor's report, approved by the syndic, comes first (SPEC §3.3, §6.3)
+            var works = accounts.Where(a => a.IsWorks).Select(a => a.Id).ToHashSet();
+            if (invoice.Lines.Any(l => works.Contains(l.AccountId))
+                && !(invoice.WorkReportId is { } reportId
+                     && await db.WorkReports.AnyAsync(r => r.Id == reportId && r.BuildingId == invoice.BuildingId && r.Status == WorkReportStatus.Approved, ct)))
+                return new Error("error.invoice_works_report", [], nameof(InvoiceInput.WorkReportId));
             var lines = invoice.Lines.GroupBy(l => l.AccountId)
                 .Select(g => new LineDraft { AccountId = g.Key, Debit = g.Sum(l => l.AmountInclVat) }).ToList();
             lines.Add(new LineDraft { AccountId = accounts.Single(a => a.Code == StandardChart.Suppliers).Id, SupplierId = invoice.SupplierId, Credit = invoice.TotalInclVat });

@@ -67,6 +67,8 @@ public sealed class SupplierInvoice
     public InvoiceStatus Status { get; private set; }
     public Guid? DistributionKeyId { get; private set; }
     public Guid? FileId { get; private set; }
+    /// <summary>The contractor's work report the invoice pays for: an invoice on a works account is approved only with an approved one (SPEC §3.3, §6.3).</summary>
+    public Guid? WorkReportId { get; private set; }
     public string? RejectionReason { get; private set; }
     public Guid? PurchaseEntryId { get; private set; }
     public Guid? PaymentEntryId { get; private set; }
@@ -94,6 +96,7 @@ public sealed class SupplierInvoice
         DueDate = input.DueDate;
         DistributionKeyId = input.DistributionKeyId;
         FileId = input.FileId ?? FileId;
+        WorkReportId = input.WorkReportId;
         Lines.Clear();
         Lines.AddRange(input.Lines.Select(l => InvoiceLine.Create(Id, l)));
     }
@@ -203,6 +206,8 @@ public sealed class InvoiceInput
     public DateOnly? DueDate { get; set; }
     public Guid? DistributionKeyId { get; set; }
     public Guid? FileId { get; set; }
+    /// <summary>The work report of the job invoiced (needed to approve an invoice on a works account).</summary>
+    public Guid? WorkReportId { get; set; }
     /// <summary>The total including VAT printed on the invoice: the lines must add up to it.</summary>
     public decimal DeclaredTotal { get; set; }
     public List<InvoiceLineInput> Lines { get; set; } = [new()];

@@ -140,7 +140,7 @@ public sealed class NotaryService(IKoproGoDbFactory dbFactory, IFileStore store,
     public async Task<Result<Guid>> GenerateAsync(Actor actor, Guid notaryRequestId, CancellationToken ct)
     {
         Guid fileId = default;
-        string? written = null;
+        string? written = null, staleKey = null;
         var result = await ChangeAsync(actor, notaryRequestId, "notary.generated", async (db, request, building) =>
         {
             if (!request.IsOpen)
@@ -160,6 +160,12 @@ public sealed class NotaryService(IKoproGoDbFactory dbFactory, IFileStore store,
             var file = StoredFile.Create(building.OrganisationId, building.Id, $"{building.Slug}-notaire-{unitNumber}-{today:yyyy-MM-dd}.pdf", "application/pdf",
                 pdf.Length, written, actor.UserId, now, FileUse.BuildingDocument, audience: DocumentAudience.Staff);
             db.Files.Add(file);
+            // a pack drawn again replaces the one not sent yet: the office's documents keep one per request
+            if (request.PackFileId is { } previous && await db.Files.FirstOrDefaultAsync(f => f.Id == previous, ct) is { } stale)
+            {
+                db.Files.Remove(stale);
+                staleKey = stale.StorageKey;
+            }
             request.Generated(file.Id, today, now);
             fileId = file.Id;
             return Result.Ok();
@@ -168,6 +174,8 @@ public sealed class NotaryService(IKoproGoDbFactory dbFactory, IFileStore store,
             if (written is not null)
                 await store.DeleteAsync(written, CancellationToken.None);   // no orphan bytes when the request is not saved
         });
+        if (result.Succeeded && staleKey is not null)
+            await store.DeleteAsync(staleKey, CancellationToken.None);
         return result.Succeeded ? fileId : Result<Guid>.Fail(result.Errors);
     }
 

@@ -110,6 +110,7 @@ public sealed class SupplierInvoiceConfiguration : IEntityTypeConfiguration<Supp
         b.HasOne<StoredFile>().WithMany().HasForeignKey(x => x.FileId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<JournalEntry>().WithMany().HasForeignKey(x => x.PurchaseEntryId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<JournalEntry>().WithMany().HasForeignKey(x => x.PaymentEntryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<WorkReport>().WithMany().HasForeignKey(x => x.WorkReportId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
