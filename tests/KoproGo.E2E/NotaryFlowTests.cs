@@ -70,6 +70,16 @@ public class NotaryFlowTests(AppFixture app)
         await Expect(page.Locator("#notary-status")).ToContainTextAsync("Envoyée");
         await Expect(page.Locator("#notary-generate")).ToHaveCountAsync(0);
         await syndic.CheckAccessibilityAsync("notary-delivered");
+
+        // the home page's to-do list: the request is answered; the owners behind since the third quarter are there,
+        // and their line opens the accounting page on its arrears tab
+        await syndic.GotoAsync("/");
+        await Expect(page.Locator(".todo-row[data-kind=NotaryDue]")).ToHaveCountAsync(0);
+        var arrears = page.Locator(".todo-row[data-kind=Arrears]").First;
+        await Expect(arrears).ToContainTextAsync("copropriétaire(s)");
+        await arrears.GetByRole(Microsoft.Playwright.AriaRole.Link).ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("tab=arrears", StringComparison.Ordinal));
+        await Expect(page.Locator("#interest-rule")).ToBeVisibleAsync();
         syndic.AssertNoErrors();
     }
 

@@ -150,6 +150,10 @@ public class BudgetTests(DatabaseFixture fx)
             return await db.Notifications.CountAsync(n => n.OrganisationId == w.OrganisationId && n.TextKey == "notify.budget_variance", Ct);
         }
         Assert.Equal(2, await AlertsAsync());                                      // the syndic and building A's board member
+        // and the office's to-do list names the line, by how much, with the budget's tab
+        var overrun = Assert.Single((await fx.Get<KoproGo.Core.Features.Dashboard.IDashboardService>().ToDoAsync(w.Syndic, w.OrganisationId, Ct)).Value,
+            i => i.Kind == KoproGo.Core.Features.Dashboard.ToDoKind.BudgetOverrun);
+        Assert.Equal(("610", 10m, $"/buildings/{w.BuildingA}/accounting?tab=budgets"), (overrun.Subject, overrun.Percent, overrun.Link));
 
         // back under the threshold re-arms the alert; the next crossing alerts again
         await Spend("610", 1_000m, new DateOnly(2026, 11, 2), refund: true);

@@ -1,4 +1,6 @@
 using KoproGo.Core.Common;
+using KoproGo.Core.Features.Accounting;
+using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Dashboard;
 using KoproGo.Core.Features.Inspections;
 using KoproGo.Core.Features.Tickets;
@@ -39,5 +41,29 @@ public class DashboardTests(DatabaseFixture fx)
         Assert.Equal(ErrorKind.Forbidden, (await fx.Get<IDashboardService>().ToDoAsync(w.BoardMemberA, w.OrganisationId, Ct)).FirstError!.Kind);
         Assert.Equal(ErrorKind.NotFound, (await fx.Get<IDashboardService>().ToDoAsync(other.Syndic, w.OrganisationId, Ct)).FirstError!.Kind);
         Assert.Equal(ErrorKind.NotFound, (await fx.Get<IDashboardService>().ToDoAsync(w.OwnerActorA, w.OrganisationId, Ct)).FirstError!.Kind);
+    }
+
+    [Fact]
+    public async Task Arrears_AreListedByBuildingAndReminderStep_WithTheOwnersAndTheAmountOpen()
+    {
+        var w = await World.CreateAsync(fx, Ct);
+        await w.GiveOwnerBLotA9Async(fx, Ct);
+        Assert.True((await fx.Get<IFiscalYearService>().OpenNextFiscalYearAsync(w.Syndic, w.BuildingA, Ct)).Succeeded);
+        var call = (await fx.Get<ICallService>().SaveDraftAsync(w.Syndic, w.BuildingA, null, new CallInput
+        {
+            Title = "T4 2026",
+            CallDate = new DateOnly(2026, 10, 1),
+            DueDate = new DateOnly(2026, 10, 31),
+            Ordinary = 10_000m,
+            Reserve = 2_000m,
+        }, Ct)).Value;
+        Assert.True((await fx.Get<ICallSendingService>().SendAsync(w.Syndic, call, Ct)).Succeeded);
+        Assert.True((await fx.Get<IPaymentService>().RecordPaymentAsync(w.Syndic, w.BuildingA, new PaymentInput { OwnerId = w.OwnerA, Date = new DateOnly(2026, 11, 2), Amount = 500m }, Ct)).Succeeded);
+
+        var items = (await fx.Get<IDashboardService>().ToDoAsync(w.Accountant, w.OrganisationId, Ct)).Value;
+        var arrears = Assert.Single(items, i => i.Kind == ToDoKind.Arrears);
+        // owner A: 1,200 called, 500 paid; owner B (lot A9): 10,800 — both past the due date, not reminded yet
+        Assert.Equal((w.BuildingA, "ui.todo.no_reminder", 2, 11_500m, new DateOnly(2026, 10, 31), true, $"/buildings/{w.BuildingA}/accounting?tab=arrears"),
+            (arrears.BuildingId, arrears.SubjectKey, arrears.Owners, arrears.Amount, arrears.Date, arrears.Overdue, arrears.Link));
     }
 }
