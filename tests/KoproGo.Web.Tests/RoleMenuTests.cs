@@ -20,6 +20,11 @@ public class RoleMenuTests : KoproTestContext
         Services.AddSingleton(Substitute.For<INotificationService>());
         Services.AddSingleton(Substitute.For<IBuildingService>());
         Services.AddSingleton(Substitute.For<KoproGo.Core.Features.Dashboard.IDashboardService>());
+        // the owner's summary on the home page
+        Services.AddSingleton(Substitute.For<KoproGo.Core.Features.Calls.IMyAccountService>());
+        Services.AddSingleton(Substitute.For<KoproGo.Core.Features.Assemblies.IAssemblyService>());
+        Services.AddSingleton(Substitute.For<KoproGo.Core.Features.Tickets.ITicketService>());
+        Services.AddSingleton(Substitute.For<KoproGo.Core.Features.Bookings.IBookingService>());
     }
 
     [Theory]
