@@ -83,6 +83,44 @@ public class NotaryFlowTests(AppFixture app)
         syndic.AssertNoErrors();
     }
 
+    [Fact]
+    public async Task InDutch_TheSyndicAndAnOwner_WalkTheNewPages_WithoutARawKey()
+    {
+        var building = await app.BuildingIdAsync("residence-horta");
+        var request = await app.ScalarAsync<Guid>("SELECT id FROM notary_requests WHERE building_id = @p0 LIMIT 1", building);
+        async Task WalkAsync(Session s, (string Path, string Content)[] pages, bool phone)
+        {
+            foreach (var (path, content) in pages)
+            {
+                await s.GotoAsync($"/culture/set?culture=nl-BE&redirectUri={Uri.EscapeDataString(path)}");
+                await Expect(s.Page.Locator("main")).ToContainTextAsync(content);
+                Assert.DoesNotMatch(@"\b(ui|enum|error|notify|notary)\.[A-Za-z_]+", await s.Page.Locator("main").InnerTextAsync());
+                if (phone)
+                    Assert.True(await s.Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), path + " is wider than the phone");
+            }
+            s.AssertNoErrors();
+        }
+
+        await using (var syndic = await app.NewSessionAsync())
+        {
+            await syndic.SignInAsync("syndic@horta.be");
+            await WalkAsync(syndic,
+            [
+                ($"/notary?building={building}", "Geschillen en procedures"),
+                ($"/notary/{request}", "Identificatie van het gebouw en de kavel"),
+                ($"/buildings/{building}", "Soort document"),
+                ($"/buildings/{building}/accounting?tab=arrears", "Achterstallen"),
+            ], phone: false);
+            await syndic.CheckAccessibilityAsync("nl-notary-request");
+        }
+        await using (var owner = await app.NewSessionAsync())
+        {
+            await owner.Page.SetViewportSizeAsync(390, 844);
+            await owner.SignInAsync("marie.dubois@example.be");
+            await WalkAsync(owner, [("/", "Mijn overzicht")], phone: true);
+        }
+    }
+
     private async Task<string> PdfTextAsync(Microsoft.Playwright.IPage page, string? href)
     {
         var response = await page.APIRequest.GetAsync(app.BaseUrl + href);
