@@ -6,7 +6,7 @@ namespace KoproGo.Core.Features.Notary;
 
 /// <summary>A request on the office's list: for which lot, by when, where it stands.</summary>
 public sealed record NotaryRequestRow(Guid Id, Guid BuildingId, string BuildingName, Guid UnitId, string UnitNumber, NotaryStage Stage, DateOnly ReceivedOn,
-    DateOnly DueOn, string NotaryName, NotaryRequestStatus Status, DateOnly? ReferenceDate, DateOnly? ExpiresOn, bool Overdue);
+    DateOnly DueOn, string NotaryName, NotaryRequestStatus Status, DateOnly? ReferenceDate, DateOnly? ExpiresOn, bool Overdue, bool IsOpen);
 
 /// <summary>One request with its sections as they would be printed today, and what still stops the generation.</summary>
 public sealed record NotaryRequestDetail(NotaryRequestRow Request, string NotaryEmail, string Language, string? BuyerName, DateOnly? TransferOn,
@@ -62,9 +62,7 @@ public sealed class NotaryService(IKoproGoDbFactory dbFactory, IFileStore store,
         var today = clock.Today();
         await using var db = await dbFactory.CreateAsync(ct);
         var rows = await RowsAsync(db, db.NotaryRequests.Where(r => r.OrganisationId == organisationId), today, ct);
-        return rows.OrderByDescending(r => r.Status is NotaryRequestStatus.Requested or NotaryRequestStatus.InProgress or NotaryRequestStatus.Generated)
-            .ThenBy(r => r.Status is NotaryRequestStatus.Requested or NotaryRequestStatus.InProgress or NotaryRequestStatus.Generated ? r.DueOn.DayNumber : -r.ReceivedOn.DayNumber)
-            .ToList();
+        return rows.OrderByDescending(r => r.IsOpen).ThenBy(r => r.IsOpen ? r.DueOn.DayNumber : -r.ReceivedOn.DayNumber).ToList();
     }
 
     internal static async Task<List<NotaryRequestRow>> RowsAsync(IKoproGoDb db, IQueryable<NotaryRequest> requests, DateOnly today, CancellationToken ct)
@@ -78,7 +76,7 @@ public sealed class NotaryService(IKoproGoDbFactory dbFactory, IFileStore store,
 
     private static NotaryRequestRow Row(NotaryRequest r, string buildingName, string unitNumber, DateOnly today) =>
         new(r.Id, r.BuildingId, buildingName, r.UnitId, unitNumber, r.Stage, r.ReceivedOn, r.DueOn, r.NotaryName, r.Status, r.ReferenceDate,
-            NotaryRules.ExpiresOn(r.ReferenceDate), r.Status is NotaryRequestStatus.Requested or NotaryRequestStatus.InProgress or NotaryRequestStatus.Generated && r.DueOn < today);
+            NotaryRules.ExpiresOn(r.ReferenceDate), r.IsOpen && r.DueOn < today, r.IsOpen);
 
     public Task<Result<IReadOnlyList<UnitChoice>>> UnitsAsync(Actor actor, Guid buildingId, CancellationToken ct) =>
         dbFactory.InBuildingAsync<IReadOnlyList<UnitChoice>>(actor, buildingId, BuildingRight.Manage, clock.Today(), async (db, building) =>
