@@ -5302,6 +5302,11 @@ namespace KoproGo.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("emergency");
 
+                    b.Property<string>("ExternalContractorName")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("external_contractor_name");
+
                     b.Property<bool>("InsuranceClaim")
                         .HasColumnType("boolean")
                         .HasColumnName("insurance_claim");
@@ -5377,7 +5382,7 @@ namespace KoproGo.Data.Migrations
 
                     b.ToTable("tickets", null, t =>
                         {
-                            t.HasCheckConstraint("ck_tickets_assigned", "status NOT IN ('Assigned', 'InProgress') OR contractor_user_id IS NOT NULL");
+                            t.HasCheckConstraint("ck_tickets_assigned", "status NOT IN ('Assigned', 'InProgress') OR contractor_user_id IS NOT NULL OR external_contractor_name IS NOT NULL");
 
                             t.HasCheckConstraint("ck_tickets_closed_at_range", "\"closed_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
 
@@ -5451,7 +5456,6 @@ namespace KoproGo.Data.Migrations
                         .HasColumnName("building_id");
 
                     b.Property<string>("ContractorUserId")
-                        .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("contractor_user_id");
 
@@ -5534,6 +5538,96 @@ namespace KoproGo.Data.Migrations
                             t.HasCheckConstraint("ck_work_reports_submitted_at_range", "\"submitted_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
 
                             t.HasCheckConstraint("ck_work_reports_time", "ended_at > started_at AND hours > 0");
+                        });
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Tickets.WorkReportLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<string>("ContractorName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("contractor_name");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("language");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_report_links");
+
+                    b.HasIndex("CreatedByUserId")
+                        .HasDatabaseName("ix_work_report_links_created_by_user_id");
+
+                    b.HasIndex("TicketId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_work_report_links_ticket_id")
+                        .HasFilter("used_at IS NULL AND revoked_at IS NULL");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_work_report_links_token_hash");
+
+                    b.ToTable("work_report_links", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_work_report_links_created_at_range", "\"created_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_work_report_links_expires_at_range", "\"expires_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_work_report_links_revoked_at_range", "\"revoked_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_work_report_links_used_at_range", "\"used_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
                         });
                 });
 
@@ -7458,7 +7552,6 @@ namespace KoproGo.Data.Migrations
                         .WithMany()
                         .HasForeignKey("ContractorUserId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_work_reports_asp_net_users_contractor_user_id");
 
                     b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
@@ -7505,6 +7598,23 @@ namespace KoproGo.Data.Migrations
                         });
 
                     b.Navigation("Materials");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Tickets.WorkReportLink", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_report_links_asp_net_users_created_by_user_id");
+
+                    b.HasOne("KoproGo.Core.Features.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_report_links_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.UserAccounts.EmailChange", b =>

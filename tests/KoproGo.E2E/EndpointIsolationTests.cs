@@ -23,6 +23,7 @@ public class EndpointIsolationTests(AppFixture app, ITestOutputHelper output)
     private static readonly Dictionary<string, string> Public = new()
     {
         ["/b/{Slug}"] = "the building's public page: the syndic's identity must be displayed (Civil Code Art. 3.89)",
+        ["/report"] = "a work-report link's page, for a contractor without an account: the single-use token is the authority",
     };
 
     [Fact]

@@ -20,30 +20,7 @@ public class TicketFlowTests(AppFixture app)
     public async Task AnOwnerReportsALeakOnAPhone_TheSyndicAssignsIt_TheContractorResolvesIt_TheOwnerRatesIt()
     {
         var building = await app.BuildingIdAsync("residence-horta");
-        string url;
-        await using (var marie = await app.NewSessionAsync())
-        {
-            await marie.Page.SetViewportSizeAsync(390, 844);
-            await marie.SignInAsync("marie.dubois@example.be");
-            await marie.GotoAsync($"/tickets?building={building}");
-            await marie.Page.GetByLabel("Type de problème").ClickAsync();
-            await marie.Page.GetByRole(AriaRole.Option, new() { Name = "Fuite, infiltration" }).ClickAsync();
-            await marie.Page.Locator("#ticket-title").FillAsync("Tache d'humidité au plafond de la cuisine");
-            // sent without a description: refused, with the field said
-            await marie.Page.Locator("#ticket-send").ClickAsync();
-            await Expect(marie.Page.Locator(".mud-snackbar").Last).ToContainTextAsync("obligatoire");
-            await marie.Page.Locator("#ticket-description").FillAsync("Elle s'étend depuis la pluie de dimanche, sous la salle de bain du voisin.");
-            await marie.Page.Locator("#ticket-new input[type=file]").SetInputFilesAsync(new FilePayload { Name = "plafond.png", MimeType = "image/png", Buffer = Png });
-            await Expect(marie.Page.Locator("#ticket-new img")).ToHaveCountAsync(1);
-            Assert.True(await FitsAsync(marie.Page), "the report form is wider than the phone");
-            await marie.CheckAccessibilityAsync("ticket-report-phone");
-            await marie.Page.Locator("#ticket-send").ClickAsync();
-            await marie.Page.WaitForURLAsync(u => u.Contains("/tickets/", StringComparison.Ordinal));
-            await Expect(marie.Page.Locator("#ticket-status")).ToContainTextAsync("Ouvert");
-            await Expect(marie.Page.Locator("#ticket-photos img")).ToHaveCountAsync(1);
-            url = new Uri(marie.Page.Url).AbsolutePath;
-            marie.AssertNoErrors();
-        }
+        var url = await MarieReportsALeakAsync(building, "Tache d'humidité au plafond de la cuisine", checkForm: true);
 
         await using (var syndic = await app.NewSessionAsync())
         {
@@ -126,6 +103,136 @@ public class TicketFlowTests(AppFixture app)
             await Expect(job).ToContainTextAsync("matériaux 14,90 €");
             await Expect(job).ToContainTextAsync("Joint silicone de la baignoire");
             await syndic.CheckAccessibilityAsync("logbook");
+            syndic.AssertNoErrors();
+        }
+    }
+
+    /// <summary>Marie Dubois reports a leak with a photo on her phone; the ticket's path. The first time, the form is also checked: refused without a description, fits the phone, accessible.</summary>
+    private async Task<string> MarieReportsALeakAsync(Guid building, string title, bool checkForm = false)
+    {
+        await using var marie = await app.NewSessionAsync();
+        await marie.Page.SetViewportSizeAsync(390, 844);
+        await marie.SignInAsync("marie.dubois@example.be");
+        await marie.GotoAsync($"/tickets?building={building}");
+        await marie.Page.GetByLabel("Type de problème").ClickAsync();
+        await marie.Page.GetByRole(AriaRole.Option, new() { Name = "Fuite, infiltration" }).ClickAsync();
+        await marie.Page.Locator("#ticket-title").FillAsync(title);
+        if (checkForm)
+        {
+            // sent without a description: refused, with the field said
+            await marie.Page.Locator("#ticket-send").ClickAsync();
+            await Expect(marie.Page.Locator(".mud-snackbar").Last).ToContainTextAsync("obligatoire");
+        }
+        await marie.Page.Locator("#ticket-description").FillAsync("Elle s'étend depuis la pluie de dimanche, sous la salle de bain du voisin.");
+        await marie.Page.Locator("#ticket-new input[type=file]").SetInputFilesAsync(new FilePayload { Name = "plafond.png", MimeType = "image/png", Buffer = Png });
+        await Expect(marie.Page.Locator("#ticket-new img")).ToHaveCountAsync(1);
+        if (checkForm)
+        {
+            Assert.True(await FitsAsync(marie.Page), "the report form is wider than the phone");
+            await marie.CheckAccessibilityAsync("ticket-report-phone");
+        }
+        await marie.Page.Locator("#ticket-send").ClickAsync();
+        await marie.Page.WaitForURLAsync(u => u.Contains("/tickets/", StringComparison.Ordinal));
+        await Expect(marie.Page.Locator("#ticket-status")).ToContainTextAsync("Ouvert");
+        await Expect(marie.Page.Locator("#ticket-photos img")).ToHaveCountAsync(1);
+        marie.AssertNoErrors();
+        return new Uri(marie.Page.Url).AbsolutePath;
+    }
+
+    [Fact]
+    public async Task AContractorWithoutAnAccount_FilesTheReportThroughTheLinkOnAPhone_TheSyndicApprovesItAndTheInvoice_TheLogbookShowsIt()
+    {
+        var building = await app.BuildingIdAsync("residence-horta");
+        const string title = "Fuite sous l'évier de la conciergerie";
+        var url = await MarieReportsALeakAsync(building, title);
+
+        // the syndic gives the job to a plumber without an account: the link is shown once, to pass on
+        string link;
+        await using (var syndic = await app.NewSessionAsync())
+        {
+            await syndic.SignInAsync("syndic@horta.be");
+            await syndic.GotoAsync(url);
+            await syndic.Page.Locator("#report-link-name").FillAsync("Plomberie Léon");
+            await syndic.Page.Locator("#report-link-email").FillAsync("leon@plomberie.example.be");
+            await syndic.Page.Locator("#report-link-issue").ClickAsync();
+            await Expect(syndic.Page.Locator("#ticket-status")).ToContainTextAsync("Confié");
+            await Expect(syndic.Page.Locator("#ticket-contractor")).ToContainTextAsync("Plomberie Léon");
+            await Expect(syndic.Page.Locator("#report-link-state")).ToContainTextAsync("Lien envoyé à Plomberie Léon");
+            link = await syndic.Page.Locator("#report-link-url").InputValueAsync();
+            Assert.Contains("/report?token=", link, StringComparison.Ordinal);
+            await syndic.CheckAccessibilityAsync("ticket-report-link");
+            syndic.AssertNoErrors();
+        }
+
+        // the plumber, signed in nowhere, on a phone: the job, then the report; sent once
+        await using (var plumber = await app.NewSessionAsync())
+        {
+            await plumber.Page.SetViewportSizeAsync(390, 844);
+            await plumber.GotoAsync(new Uri(link).PathAndQuery);
+            await Expect(plumber.Page.Locator("#report-link-job")).ToContainTextAsync(title);
+            await plumber.Page.Locator("#report-link-send").ClickAsync();
+            await Expect(plumber.Page.Locator(".mud-snackbar").Last).ToContainTextAsync("obligatoire");
+            await plumber.Page.Locator("#report-work").FillAsync("Raccord du siphon remplacé, écoulement contrôlé.");
+            await plumber.Page.Locator("#report-day").FillAsync(DateTime.Today.ToString("d", System.Globalization.CultureInfo.GetCultureInfo("fr-BE")));
+            await plumber.Page.Locator("#report-day").PressAsync("Tab");
+            await plumber.Page.Locator("#report-from").FillAsync("09:00");
+            await plumber.Page.Locator("#report-to").FillAsync("10:00");
+            await plumber.Page.Locator("#report-hours").FillAsync("1");
+            await plumber.Page.Locator("#report-add-material").ClickAsync();
+            await plumber.Page.Locator(".material-name-0 input").FillAsync("Raccord laiton");
+            await plumber.Page.Locator(".material-qty-0 input").FillAsync("1");
+            await plumber.Page.Locator(".material-price-0 input").FillAsync("18,60");
+            Assert.True(await FitsAsync(plumber.Page), "the link's page is wider than the phone");
+            await plumber.CheckAccessibilityAsync("report-link-phone");
+            await plumber.Page.Locator("#report-link-send").ClickAsync();
+            await Expect(plumber.Page.Locator("#report-link-sent")).ToBeVisibleAsync();
+            // used: the same link opens nothing now
+            await plumber.GotoAsync(new Uri(link).PathAndQuery);
+            await Expect(plumber.Page.Locator("#report-link-invalid")).ToBeVisibleAsync();
+            plumber.AssertNoErrors();
+        }
+
+        await using (var syndic = await app.NewSessionAsync())
+        {
+            await syndic.SignInAsync("syndic@horta.be");
+            await syndic.GotoAsync(url);
+            await Expect(syndic.Page.Locator("#report-link-state")).ToContainTextAsync("Rapport déposé par Plomberie Léon");
+            await Expect(syndic.Page.Locator("#report-materials")).ToContainTextAsync("Raccord laiton");
+            await syndic.Page.Locator("#report-approve").ClickAsync();
+            await Expect(syndic.Page.Locator("#report-status")).ToContainTextAsync("Approuvé");
+            await syndic.Page.Locator("#ticket-resolve").ClickAsync();
+            await Expect(syndic.Page.Locator("#ticket-status")).ToContainTextAsync("Résolu");
+
+            // the plumber's invoice on the works account, with the approved report: approved
+            var page = syndic.Page;
+            await syndic.GotoAsync($"/buildings/{building}/accounting?tab=invoices");
+            await page.Locator("#new-invoice").ClickAsync();
+            async Task PickAsync(string select, string option)
+            {
+                await page.Locator(select).ClickAsync();
+                await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
+            }
+            await PickAsync("#invoice-supplier", "Schindler");
+            await page.Locator("#invoice-number").FillAsync("LEON-2026-17");
+            await page.Locator(".iline-desc-0 input").FillAsync("Réparation fuite conciergerie");
+            await PickAsync(".iline-account-0", "611");
+            await page.Locator(".iline-excl-0 input").FillAsync("100");
+            await page.Locator(".iline-excl-0 input").BlurAsync();
+            await page.Locator("#invoice-declared").FillAsync("121");
+            await page.Locator("#invoice-declared").BlurAsync();
+            // a select that shows an item (here "none") hides its input: click the field around it
+            await PickAsync("#invoice-work-report >> xpath=..", title);
+            await page.Locator("#invoice-save").ClickAsync();
+            var row = page.Locator("#invoice-LEON-2026-17");
+            await Expect(row.Locator(".invoice-work-report")).ToContainTextAsync("Approuvé");
+            await row.Locator(".submit-invoice").ClickAsync();
+            await row.Locator(".approve-invoice").ClickAsync();
+            await Expect(row).ToContainTextAsync("Approuvée");
+
+            await syndic.GotoAsync($"/logbook?building={building}");
+            var job = syndic.Page.Locator(".logbook-row[data-kind=Works]", new() { HasText = title });
+            await Expect(job).ToContainTextAsync("Plomberie Léon");
+            await Expect(job).ToContainTextAsync("matériaux 18,60 €");
             syndic.AssertNoErrors();
         }
     }

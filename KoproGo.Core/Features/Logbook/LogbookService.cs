@@ -41,7 +41,7 @@ public sealed class LogbookService(IKoproGoDbFactory dbFactory, TimeProvider clo
                                join u in db.Users on t.ContractorUserId equals u.Id into contractors
                                from u in contractors.DefaultIfEmpty()
                                where t.BuildingId == buildingId && t.ResolvedAt != null && (t.Status == TicketStatus.Resolved || t.Status == TicketStatus.Closed)
-                               select new { t.Id, t.Title, t.ResolvedAt, t.Category, Work = r == null ? null : r.WorkDone, Total = r == null ? (decimal?)null : r.MaterialsTotal, Contractor = u == null ? null : u.DisplayName })
+                               select new { t.Id, t.Title, t.ResolvedAt, t.Category, Work = r == null ? null : r.WorkDone, Total = r == null ? (decimal?)null : r.MaterialsTotal, Contractor = u == null ? t.ExternalContractorName : u.DisplayName })
                 .ToListAsync(ct);
             var entries = inspections.Select(i => new LogbookEntry(i.InspectedOn!.Value, LogbookKind.Inspection, "enum.InspectionType." + i.Type, i.Equipment,
                     "enum.InspectionStatus." + i.Status, i.ValidUntil, i.Defects, i.InspectorName, null, i.CertificateFileId, $"/inspections?building={buildingId}"))

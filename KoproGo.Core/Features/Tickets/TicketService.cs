@@ -107,7 +107,7 @@ public sealed class TicketService(IKoproGoDbFactory dbFactory, INotificationServ
                           join c in db.Users on t.ContractorUserId equals c.Id into contractors
                           from c in contractors.DefaultIfEmpty()
                           orderby t.CreatedAt descending, t.Id descending
-                          select new { Ticket = t, Building = b.Name, Unit = u == null ? null : u.Number, Contractor = c == null ? null : c.DisplayName }).Take(500).ToListAsync(ct);
+                          select new { Ticket = t, Building = b.Name, Unit = u == null ? null : u.Number, Contractor = c == null ? t.ExternalContractorName : c.DisplayName }).Take(500).ToListAsync(ct);
         return rows.Select(r => Row(r.Ticket, r.Building, r.Unit, r.Contractor, today)).ToList();
     }
 
@@ -130,7 +130,7 @@ public sealed class TicketService(IKoproGoDbFactory dbFactory, INotificationServ
                               where c.TicketId == ticketId
                               orderby c.CreatedAt
                               select new TicketCommentRow(a == null ? "" : a.DisplayName, c.Text, c.Step, c.CreatedAt)).ToListAsync(ct);
-        var contractor = t.ContractorUserId is { } cu ? names.GetValueOrDefault(cu) : null;
+        var contractor = t.ContractorUserId is { } cu ? names.GetValueOrDefault(cu) : t.ExternalContractorName;
         return new TicketDetail(Row(t, building.Name, unit, contractor, clock.Today()), t.Description, t.PhotoFileIds, names.GetValueOrDefault(t.ReporterUserId) ?? "",
             t.UnderWarranty, t.InsuranceClaim, t.ContractorUserId, t.CancelReason, t.Rating, comments, sides);
     }
@@ -179,7 +179,12 @@ public sealed class TicketService(IKoproGoDbFactory dbFactory, INotificationServ
                                     join u in db.Users on m.UserId equals u.Id
                                     where m.UserId == contractorUserId && m.OrganisationId == t.OrganisationId && m.Role == Role.Contractor && u.ErasedAt == null
                                     select u.DisplayName).FirstOrDefaultAsync(ct);
-            return contractorName is null ? new Error("error.ticket_contractor", [], "ContractorUserId") : Result.Ok();
+            if (contractorName is null)
+                return new Error("error.ticket_contractor", [], "ContractorUserId");
+            // the job goes to an account: a work-report link sent for it earlier dies
+            var now = clock.GetUtcNow();
+            await db.WorkReportLinks.Where(l => l.TicketId == t.Id && l.UsedAt == null && l.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(l => l.RevokedAt, now), ct);
+            return Result.Ok();
         }, ct, TicketStatus.Assigned, () => contractorName, ("notify.ticket_assigned", true));
     }
 

@@ -37,6 +37,8 @@ public sealed class Ticket
     public bool InsuranceClaim { get; private set; }
     /// <summary>The contractor's account the syndic gave the job to (a user with the Contractor role in the organisation).</summary>
     public string? ContractorUserId { get; private set; }
+    /// <summary>A contractor without an account, given the job through a work-report link (<see cref="WorkReportLink"/>).</summary>
+    public string? ExternalContractorName { get; private set; }
     public string? CancelReason { get; private set; }
     public int? Rating { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -76,6 +78,16 @@ public sealed class Ticket
     public void Assign(string contractorUserId)
     {
         ContractorUserId = contractorUserId;
+        ExternalContractorName = null;
+        if (Status is TicketStatus.Open or TicketStatus.Reopened)
+            Status = TicketStatus.Assigned;
+    }
+
+    /// <summary>Given to a contractor without an account, who files the report through a link.</summary>
+    public void AssignExternal(string name)
+    {
+        ContractorUserId = null;
+        ExternalContractorName = name;
         if (Status is TicketStatus.Open or TicketStatus.Reopened)
             Status = TicketStatus.Assigned;
     }

@@ -8,5 +8,6 @@ public static class TicketsTables
         public DbSet<Ticket> Tickets => db.Set<Ticket>();
         public DbSet<TicketComment> TicketComments => db.Set<TicketComment>();
         public DbSet<WorkReport> WorkReports => db.Set<WorkReport>();
+        public DbSet<WorkReportLink> WorkReportLinks => db.Set<WorkReportLink>();
     }
 }

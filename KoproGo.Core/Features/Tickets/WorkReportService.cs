@@ -7,14 +7,7 @@ public sealed record MaterialRow(string Name, decimal Quantity, decimal UnitPric
 public sealed record WorkReportRow(Guid Id, Guid TicketId, WorkReportStatus Status, string WorkDone, DateTimeOffset StartedAt, DateTimeOffset EndedAt, decimal Hours,
     IReadOnlyList<MaterialRow> Materials, decimal MaterialsTotal, string? RejectReason, DateTimeOffset? SubmittedAt, DateTimeOffset? DecidedAt)
 {
-    public WorkReportInput ToInput() => new()
-    {
-        WorkDone = WorkDone,
-        StartedAt = StartedAt,
-        EndedAt = EndedAt,
-        Hours = Hours,
-        Materials = Materials.Select(m => new MaterialInput { Name = m.Name, Quantity = m.Quantity, UnitPrice = m.UnitPrice }).ToList(),
-    };
+    public WorkReportInput ToInput() => WorkReportInput.Of(WorkDone, StartedAt, EndedAt, Hours, Materials.Select(m => (m.Name, m.Quantity, m.UnitPrice)));
 }
 
 public interface IWorkReportService
@@ -127,7 +120,7 @@ public sealed class WorkReportService(IKoproGoDbFactory dbFactory, INotification
         db.Audit(actor, clock, audit, nameof(WorkReport), report.Id, ticket.OrganisationId, ticket.BuildingId, ticket.Title);
         if (notice is not null)
         {
-            var to = contractor ? await TicketService.SyndicsAsync(db, ticket, ct) : [report.ContractorUserId];
+            var to = contractor ? await TicketService.SyndicsAsync(db, ticket, ct) : report.ContractorUserId is { } c ? [c] : [];
             await notifications.NotifyUsersAsync(db, to, ticket.OrganisationId, NotificationType.System, notice, [building.Name, ticket.Title], $"/tickets/{ticket.Id}", ct,
                 PersonRef.User(ticket.ReporterUserId));
         }

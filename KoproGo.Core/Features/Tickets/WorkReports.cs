@@ -18,7 +18,8 @@ public sealed class WorkReport
     public Guid TicketId { get; private set; }
     public Guid OrganisationId { get; private set; }
     public Guid BuildingId { get; private set; }
-    public string ContractorUserId { get; private set; } = "";
+    /// <summary>The contractor's account; none: filed through a work-report link by a contractor without one.</summary>
+    public string? ContractorUserId { get; private set; }
     public WorkReportStatus Status { get; private set; }
     public string WorkDone { get; private set; } = "";
     public DateTimeOffset StartedAt { get; private set; }
@@ -32,7 +33,7 @@ public sealed class WorkReport
     public DateTimeOffset? DecidedAt { get; private set; }
     public string? DecidedByUserId { get; private set; }
 
-    public static WorkReport Start(Ticket ticket, string contractorUserId) => new()
+    public static WorkReport Start(Ticket ticket, string? contractorUserId) => new()
     {
         Id = Guid.CreateVersion7(),
         TicketId = ticket.Id,
@@ -55,6 +56,12 @@ public sealed class WorkReport
         // a rejected report being corrected is a draft again until it is submitted
         Status = WorkReportStatus.Draft;
     }
+
+    /// <summary>Sent through a work-report link: the contractor has no account, whoever wrote an earlier draft.</summary>
+    public void FiledThroughLink() => ContractorUserId = null;
+
+    /// <summary>The report as a form holds it, to be corrected.</summary>
+    public WorkReportInput ToInput() => WorkReportInput.Of(WorkDone, StartedAt, EndedAt, Hours, Materials.Select(m => (m.Name, m.Quantity, m.UnitPrice)));
 
     public void Submit(DateTimeOffset now)
     {
@@ -96,6 +103,15 @@ public sealed class WorkReportInput
     public DateTimeOffset? EndedAt { get; set; }
     public decimal? Hours { get; set; }
     public List<MaterialInput> Materials { get; set; } = [];
+
+    public static WorkReportInput Of(string workDone, DateTimeOffset startedAt, DateTimeOffset endedAt, decimal hours, IEnumerable<(string Name, decimal Quantity, decimal UnitPrice)> materials) => new()
+    {
+        WorkDone = workDone,
+        StartedAt = startedAt,
+        EndedAt = endedAt,
+        Hours = hours,
+        Materials = materials.Select(m => new MaterialInput { Name = m.Name, Quantity = m.Quantity, UnitPrice = m.UnitPrice }).ToList(),
+    };
 
     public Validation Validate()
     {

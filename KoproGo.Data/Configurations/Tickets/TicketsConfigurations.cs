@@ -10,11 +10,12 @@ public sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         {
             t.HasCheckConstraint("ck_tickets_rating", "rating IS NULL OR rating BETWEEN 1 AND 5");
             t.HasCheckConstraint("ck_tickets_photos", $"cardinality(photo_file_ids) <= {Ticket.MaxPhotos}");
-            t.HasCheckConstraint("ck_tickets_assigned", "status NOT IN ('Assigned', 'InProgress') OR contractor_user_id IS NOT NULL");
+            t.HasCheckConstraint("ck_tickets_assigned", "status NOT IN ('Assigned', 'InProgress') OR contractor_user_id IS NOT NULL OR external_contractor_name IS NOT NULL");
         });
         b.Property(x => x.Title).HasMaxLength(Ticket.TitleMax);
         b.Property(x => x.Description).HasMaxLength(Ticket.DescriptionMax);
         b.Property(x => x.CancelReason).HasMaxLength(Ticket.ReasonMax);
+        b.Property(x => x.ExternalContractorName).HasMaxLength(WorkReportLink.NameMax);
         b.HasIndex(x => new { x.BuildingId, x.CreatedAt });
         b.HasIndex(x => x.ReporterUserId);
         b.HasIndex(x => x.ContractorUserId);
@@ -54,6 +55,23 @@ public sealed class WorkReportConfiguration : IEntityTypeConfiguration<WorkRepor
         b.HasOne<Ticket>().WithMany().HasForeignKey(x => x.TicketId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.ContractorUserId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.DecidedByUserId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.BuildingId).NotAForeignKey();
+    }
+}
+
+public sealed class WorkReportLinkConfiguration : IEntityTypeConfiguration<WorkReportLink>
+{
+    public void Configure(EntityTypeBuilder<WorkReportLink> b)
+    {
+        b.ToTable("work_report_links");
+        b.Property(x => x.ContractorName).HasMaxLength(WorkReportLink.NameMax);
+        b.Property(x => x.Email).HasMaxLength(TextLengths.Email);
+        b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.HasIndex(x => x.TokenHash).IsUnique();
+        // one live link per ticket: sending a new one revokes the last, in the same transaction
+        b.HasIndex(x => x.TicketId).IsUnique().HasFilter("used_at IS NULL AND revoked_at IS NULL");
+        b.HasOne<Ticket>().WithMany().HasForeignKey(x => x.TicketId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);
         b.Property(x => x.BuildingId).NotAForeignKey();
     }
 }
