@@ -1,4 +1,5 @@
 using KoproGo.Core.Features.Inspections;
+using KoproGo.Core.Features.Logbook;
 
 namespace KoproGo.Web;
 
@@ -7,7 +8,7 @@ public sealed partial class DemoData
     /// <summary>
     /// Résidence Horta's installations and their inspections, so the board has every state: the lift's visit due in a
     /// few weeks, the common parts' electrical installation valid for years, the gas boiler failed with a re-inspection
-    /// date, the fire extinguishers expired, and the lift's risk analysis never done.
+    /// date, the fire extinguishers expired, and the lift's risk analysis never done; and two warranties of works.
     /// </summary>
     private async Task SeedInspectionsAsync(Guid buildingId, CancellationToken ct)
     {
@@ -40,5 +41,12 @@ public sealed partial class DemoData
             new InspectionResultInput { Passed = true, InspectedOn = today.AddYears(-1).AddDays(-20) }, ct));
         // the boiler's re-inspection is planned
         await ScheduleAsync(InspectionType.Heating, boiler, today.AddDays(20), "Chauffage Lambert");
+
+        // the warranties in the logbook: the roof's ten years running, the entrance door's two years ending within 90 days
+        var logbook = services.GetRequiredService<ILogbookService>();
+        Ok(await logbook.AddWarrantyAsync(system, buildingId, new WarrantyInput
+        { Subject = "Réfection de la toiture plate et isolation", Contractor = "Toitures Lambert", AcceptedOn = new DateOnly(2021, 6, 18), Kind = WarrantyKind.TenYears }, ct));
+        Ok(await logbook.AddWarrantyAsync(system, buildingId, new WarrantyInput
+        { Subject = "Porte d'entrée et parlophonie", Contractor = "Menuiserie Peeters", AcceptedOn = today.AddYears(-2).AddDays(45), Kind = WarrantyKind.TwoYears }, ct));
     }
 }

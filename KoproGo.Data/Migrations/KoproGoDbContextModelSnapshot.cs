@@ -3967,6 +3967,93 @@ namespace KoproGo.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("KoproGo.Core.Features.Logbook.Warranty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AcceptedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("accepted_on");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<string>("Contractor")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("contractor");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("NoticeSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notice_sent_at");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_warranties");
+
+                    b.HasIndex("CreatedByUserId")
+                        .HasDatabaseName("ix_warranties_created_by_user_id");
+
+                    b.HasIndex("EndsOn")
+                        .HasDatabaseName("ix_warranties_ends_on")
+                        .HasFilter("notice_sent_at IS NULL");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_warranties_ticket_id");
+
+                    b.HasIndex("BuildingId", "EndsOn")
+                        .HasDatabaseName("ix_warranties_building_id_ends_on");
+
+                    b.ToTable("warranties", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_warranties_accepted_on_range", "\"accepted_on\" BETWEEN '1900-01-01' AND '2199-12-31'");
+
+                            t.HasCheckConstraint("ck_warranties_created_at_range", "\"created_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+
+                            t.HasCheckConstraint("ck_warranties_end", "ends_on > accepted_on");
+
+                            t.HasCheckConstraint("ck_warranties_ends_on_range", "\"ends_on\" BETWEEN '1900-01-01' AND '2199-12-31'");
+
+                            t.HasCheckConstraint("ck_warranties_notice_sent_at_range", "\"notice_sent_at\" BETWEEN '1900-01-01T00:00:00Z' AND '2200-01-01T00:00:00Z'");
+                        });
+                });
+
             modelBuilder.Entity("KoproGo.Core.Features.Notary.LegalCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -7203,6 +7290,28 @@ namespace KoproGo.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_shared_objects_owners_owner_id");
+                });
+
+            modelBuilder.Entity("KoproGo.Core.Features.Logbook.Warranty", b =>
+                {
+                    b.HasOne("KoproGo.Core.Features.Buildings.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_warranties_buildings_building_id");
+
+                    b.HasOne("KoproGo.Core.Features.UserAccounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_warranties_asp_net_users_created_by_user_id");
+
+                    b.HasOne("KoproGo.Core.Features.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_warranties_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("KoproGo.Core.Features.Notary.LegalCase", b =>

@@ -20,6 +20,13 @@ public static class DocumentEndpoints
             return result.Succeeded ? Results.File(result.Value.Content, "application/pdf", result.Value.FileName) : ToHttp(result.FirstError!);
         });
 
+        group.MapGet("/buildings/{buildingId:guid}/logbook.pdf", async (Guid buildingId, string? lang, HttpContext http, IActorFactory actors, KoproGo.Core.Features.Logbook.ILogbookService logbook, CancellationToken ct) =>
+        {
+            var actor = await http.ActorAsync(actors, ct);
+            var result = await logbook.PdfAsync(actor, buildingId, lang ?? CultureInfo.CurrentUICulture.Name, ct);
+            return result.Succeeded ? Results.File(result.Value.Content, "application/pdf", result.Value.FileName) : ToHttp(result.FirstError!);
+        });
+
         group.MapGet("/files/{fileId:guid}", async (Guid fileId, HttpContext http, IActorFactory actors, IFileService files, CancellationToken ct) =>
         {
             var actor = await http.ActorAsync(actors, ct);

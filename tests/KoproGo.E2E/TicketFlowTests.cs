@@ -222,6 +222,9 @@ public class TicketFlowTests(AppFixture app)
             await page.Locator("#invoice-declared").BlurAsync();
             // a select that shows an item (here "none") hides its input: click the field around it
             await PickAsync("#invoice-work-report >> xpath=..", title);
+            // the choice is taken before the form is saved
+            await Expect(page.Locator("#invoice-work-report >> xpath=..")).ToContainTextAsync(title);
+            await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
             await page.Locator("#invoice-save").ClickAsync();
             var row = page.Locator("#invoice-LEON-2026-17");
             await Expect(row.Locator(".invoice-work-report")).ToContainTextAsync("Approuvé");
@@ -233,6 +236,27 @@ public class TicketFlowTests(AppFixture app)
             var job = syndic.Page.Locator(".logbook-row[data-kind=Works]", new() { HasText = title });
             await Expect(job).ToContainTextAsync("Plomberie Léon");
             await Expect(job).ToContainTextAsync("matériaux 18,60 €");
+
+            // the works' warranty from their acceptance, chosen from the ticket; then the logbook as a PDF
+            await PickAsync("#warranty-ticket >> xpath=..", title);
+            await Expect(page.Locator("#warranty-contractor")).ToHaveValueAsync("Plomberie Léon");
+            await page.Locator("#warranty-accepted").FillAsync(DateTime.Today.ToString("d", System.Globalization.CultureInfo.GetCultureInfo("fr-BE")));
+            await page.Locator("#warranty-accepted").PressAsync("Tab");
+            await PickAsync("#warranty-kind >> xpath=..", "2 ans");
+            await page.Locator("#warranty-save").ClickAsync();
+            var warranty = page.Locator(".warranty-row", new() { HasText = title });
+            await Expect(warranty).ToContainTextAsync("Plomberie Léon");
+            await Expect(warranty).ToContainTextAsync("En cours");
+            await syndic.CheckAccessibilityAsync("logbook-warranties");
+            var response = await page.APIRequest.GetAsync($"{app.BaseUrl}/buildings/{building}/logbook.pdf?lang=fr-BE");
+            Assert.Equal("application/pdf", response.Headers["content-type"]);
+            using (var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.BodyAsync()))
+            {
+                var text = string.Join("\n", pdf.GetPages().Select(p => p.Text));
+                Assert.Contains("Carnet d'entretien", text, StringComparison.Ordinal);
+                Assert.Contains("Plomberie Léon", text, StringComparison.Ordinal);
+                Assert.Contains("18,60", text, StringComparison.Ordinal);
+            }
             syndic.AssertNoErrors();
         }
     }

@@ -18,7 +18,7 @@ public class FeatureModuleTests(DatabaseFixture fx)
         Assert.Equal(
             ["arrears-reminders 0 6 * * *", "assembly-reminders 0 9 * * *", "assembly-request-deadline 5 8 * * *", "audit-retention 0 3 * * *", "bookings-no-show-and-reminders */15 * * * *", "budgets-daily 15 6 * * *", "certificate-expiry 0 7 * * *", "council-terms 30 0 * * *",
              "minutes-deadline 0 8 * * *", "notices-expire 0 * * * *", "outbox-retention 10 3 * * *", "outbox-send * * * * *", "overdue-loan-reminders 0 9 * * *",
-             "photos-cleanup 20 3 * * *", "polls-close */5 * * * *"],
+             "photos-cleanup 20 3 * * *", "polls-close */5 * * * *", "warranty-notices 20 7 * * *"],
             jobs.Schedules.Order(StringComparer.Ordinal));
         using var scope = fx.Services.CreateScope();
         Assert.All(jobs.Types, t => Assert.NotNull(scope.ServiceProvider.GetService(t)));

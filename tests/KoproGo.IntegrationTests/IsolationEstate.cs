@@ -8,6 +8,7 @@ using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Files;
 using KoproGo.Core.Features.Inspections;
 using KoproGo.Core.Features.Library;
+using KoproGo.Core.Features.Logbook;
 using KoproGo.Core.Features.Notary;
 using KoproGo.Core.Features.Notices;
 using KoproGo.Core.Features.Notifications;
@@ -195,6 +196,9 @@ public sealed class IsolationEstate
         // a problem a co-owner reported, not yet given to anyone
         ids["ticketId"] = Ok(await fx.Get<ITicketService>().ReportAsync(w.OwnerActorA, w.BuildingA,
             new TicketInput { Category = TicketCategory.Leak, Title = "Victim leak", Description = "Victim ceiling stain" }, ct));
+        // a warranty of works in its logbook
+        ids["warrantyId"] = Ok(await fx.Get<ILogbookService>().AddWarrantyAsync(s, w.BuildingA,
+            new WarrantyInput { Subject = "Victim roof", Contractor = "Victim roofer", AcceptedOn = BusinessTime.Today(fx.Clock), Kind = WarrantyKind.TenYears }, ct));
 
         // a notary's request on the sale of lot A1, and a dispute in the building's register
         var notary = fx.Get<INotaryService>();

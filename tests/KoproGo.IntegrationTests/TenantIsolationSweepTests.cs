@@ -9,6 +9,7 @@ using KoproGo.Core.Features.Buildings;
 using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Inspections;
 using KoproGo.Core.Features.Library;
+using KoproGo.Core.Features.Logbook;
 using KoproGo.Core.Features.Notary;
 using KoproGo.Core.Features.Notices;
 using KoproGo.Core.Features.Notifications;
@@ -306,6 +307,7 @@ public class TenantIsolationSweepTests(DatabaseFixture fx, ITestOutputHelper out
             nameof(TicketInput) => (new TicketInput { Title = "Intruder ticket", Description = "x" }, false),
             nameof(WorkReportInput) => (new WorkReportInput { WorkDone = "Intruder work", StartedAt = start, EndedAt = start.AddHours(1), Hours = 1m }, false),
             nameof(TriageInput) => (new TriageInput { Priority = TicketPriority.High }, false),
+            nameof(WarrantyInput) => (new WarrantyInput { Subject = "Intruder roof", Contractor = "Intruder", AcceptedOn = today }, false),
             nameof(WorkReportLinkInput) => (new WorkReportLinkInput { ContractorName = "Intruder plumbing", Email = "plombier@intruder.example" }, false),
             nameof(EquipmentInput) => (new EquipmentInput { Kind = EquipmentKind.FireEquipment, Name = "Intruder extinguishers" }, false),
             nameof(ScheduleInspectionInput) => (new ScheduleInspectionInput { Type = InspectionType.Lift, EquipmentId = id("equipmentId"), ScheduledOn = today }, true),

@@ -53,11 +53,7 @@ public sealed class BudgetJob(IKoproGoDbFactory dbFactory, INotificationService 
             var building = await db.Buildings.AsNoTracking().FirstAsync(b => b.Id == budget.BuildingId, ct);
             var report = await BudgetFollowUpService.ComputeVarianceAsync(db, budget, budget.OrganisationId, year, today, building.Language, ct);
             var sent = await db.BudgetAlerts.Where(a => a.BudgetId == budget.Id).ToListAsync(ct);
-            var recipients = await db.Memberships
-                .Where(m => m.OrganisationId == budget.OrganisationId
-                            && ((m.Role == Role.Syndic && (m.BuildingId == null || m.BuildingId == budget.BuildingId))
-                                || (m.Role == Role.BoardMember && m.BuildingId == budget.BuildingId)))
-                .Select(m => m.UserId).Distinct().ToListAsync(ct);
+            var recipients = await db.SyndicsAndBoardAsync(budget.OrganisationId, budget.BuildingId, ct);
             foreach (var line in report.Lines.Append(report.Total))
             {
                 var over = line.VariancePercent >= options.AlertThresholdPercent;

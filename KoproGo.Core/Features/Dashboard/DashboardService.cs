@@ -3,13 +3,14 @@ using KoproGo.Core.Features.Assemblies;
 using KoproGo.Core.Features.Budgets;
 using KoproGo.Core.Features.Calls;
 using KoproGo.Core.Features.Inspections;
+using KoproGo.Core.Features.Logbook;
 using KoproGo.Core.Features.Notary;
 using KoproGo.Core.Features.Tickets;
 
 namespace KoproGo.Core.Features.Dashboard;
 
 /// <summary>What a line of the syndic's to-do list is about; each has its text and the screen that resolves it.</summary>
-public enum ToDoKind { CertificateExpired, CertificateExpiring, TicketNew, TicketOverdue, WorkReportToApprove, MinutesDue, InvoiceToApprove, NotaryDue, Arrears, BudgetOverrun }
+public enum ToDoKind { CertificateExpired, CertificateExpiring, TicketNew, TicketOverdue, WorkReportToApprove, MinutesDue, InvoiceToApprove, NotaryDue, Arrears, BudgetOverrun, WarrantyEnding }
 
 /// <summary>
 /// One thing to do: by when (or since when), in which building, what — a text key to show in the reader's language (an
@@ -26,7 +27,7 @@ public interface IDashboardService
     /// <summary>
     /// The office's to-do list across the organisation's buildings, the oldest or most pressing first: expired and
     /// expiring certificates, new and overdue tickets, work reports and invoices awaiting approval, minutes to send,
-    /// the notaries' requests to answer; for those who keep the books, arrears by reminder step and budget overruns.
+    /// the notaries' requests to answer, warranties of works about to end; for those who keep the books, arrears by reminder step and budget overruns.
     /// </summary>
     Task<Result<IReadOnlyList<ToDoItem>>> ToDoAsync(Actor actor, Guid organisationId, CancellationToken ct);
 }
@@ -63,6 +64,12 @@ public sealed class DashboardService(IKoproGoDbFactory dbFactory, IInspectionSer
                              where ids.Contains(r.BuildingId) && r.Status == WorkReportStatus.Submitted
                              select new { t.Id, t.BuildingId, t.Title, r.SubmittedAt }).ToListAsync(ct);
         items.AddRange(reports.Select(r => new ToDoItem(BusinessTime.LocalDate(r.SubmittedAt!.Value), ToDoKind.WorkReportToApprove, r.BuildingId, buildings[r.BuildingId], null, r.Title, $"/tickets/{r.Id}", false)));
+
+        // a warranty of works ending within the notice period: time to have the works looked at and claim
+        var horizon = today.AddDays(Warranty.NoticeDays);
+        var warranties = await db.Warranties.AsNoTracking().Where(w => ids.Contains(w.BuildingId) && w.EndsOn >= today && w.EndsOn <= horizon)
+            .Select(w => new { w.BuildingId, w.Subject, w.EndsOn }).ToListAsync(ct);
+        items.AddRange(warranties.Select(w => new ToDoItem(w.EndsOn, ToDoKind.WarrantyEnding, w.BuildingId, buildings[w.BuildingId], null, w.Subject, $"/logbook?building={w.BuildingId}", false)));
 
         // minutes are due within 30 days of the meeting (Art. 3.87 §12)
         var meetings = await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.BuildingId) && m.Status == MeetingStatus.Closed)

@@ -60,11 +60,7 @@ public sealed class CertificateExpiryJob(IKoproGoDbFactory dbFactory, INotificat
         if (claimed.Count == 0)
             return 0;
         var building = await db.Buildings.AsNoTracking().Where(b => b.Id == buildingId).Select(b => new { b.Name, b.Language, b.OrganisationId }).FirstAsync(ct);
-        // the syndics of the organisation (or of this building) and the building's board
-        var recipients = await db.Memberships
-            .Where(m => m.OrganisationId == building.OrganisationId
-                        && ((m.Role == Role.Syndic && (m.BuildingId == null || m.BuildingId == buildingId)) || (m.Role == Role.BoardMember && m.BuildingId == buildingId)))
-            .Select(m => m.UserId).Distinct().ToListAsync(ct);
+        var recipients = await db.SyndicsAndBoardAsync(building.OrganisationId, buildingId, ct);
         var equipmentIds = pending.Where(p => p.Due.EquipmentId is not null).Select(p => p.Due.EquipmentId!.Value).Distinct().ToList();
         var names = await db.Equipment.Where(e => equipmentIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
         var link = $"/inspections?building={buildingId}";
