@@ -78,6 +78,8 @@ public sealed class AppFixture : IAsyncLifetime
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "en-US" });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
+        // assertions wait as long as actions do: on 2 busy cores a save and its re-render took more than the 5 s default
+        Assertions.SetDefaultExpectTimeout(20_000);
         var session = new Session(this, context, page);
         page.Console += (_, m) => { if (m.Type == "error") session.ConsoleErrors.Add(m.Text); };
         page.Response += (_, r) => { if (r.Status >= 500) session.ServerErrors.Add($"{r.Status} {r.Url}"); };
