@@ -189,6 +189,11 @@ public class TicketFlowTests(AppFixture app)
             // used: the same link opens nothing now
             await plumber.GotoAsync(new Uri(link).PathAndQuery);
             await Expect(plumber.Page.Locator("#report-link-invalid")).ToBeVisibleAsync();
+            // in Dutch, the same page says so in Dutch, without a raw key
+            await plumber.GotoAsync($"/culture/set?culture=nl-BE&redirectUri={Uri.EscapeDataString(new Uri(link).PathAndQuery)}");
+            await Expect(plumber.Page.Locator("main")).ToContainTextAsync("Interventieverslag");
+            await Expect(plumber.Page.Locator("#report-link-invalid")).ToContainTextAsync("niet meer geldig");
+            Assert.DoesNotMatch(@"\b(ui|enum|error)\.[A-Za-z_]+", await plumber.Page.Locator("main").InnerTextAsync());
             plumber.AssertNoErrors();
         }
 

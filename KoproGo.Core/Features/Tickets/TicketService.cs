@@ -182,8 +182,7 @@ public sealed class TicketService(IKoproGoDbFactory dbFactory, INotificationServ
             if (contractorName is null)
                 return new Error("error.ticket_contractor", [], "ContractorUserId");
             // the job goes to an account: a work-report link sent for it earlier dies
-            var now = clock.GetUtcNow();
-            await db.WorkReportLinks.Where(l => l.TicketId == t.Id && l.UsedAt == null && l.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(l => l.RevokedAt, now), ct);
+            await WorkReportLink.RevokeLiveAsync(db, t.Id, clock.GetUtcNow(), ct);
             return Result.Ok();
         }, ct, TicketStatus.Assigned, () => contractorName, ("notify.ticket_assigned", true));
     }

@@ -47,8 +47,7 @@ public sealed class WorkReportLinkService(IKoproGoDbFactory dbFactory, INotifica
                 if (await db.WorkReports.AnyAsync(r => r.TicketId == ticketId && (r.Status == WorkReportStatus.Submitted || r.Status == WorkReportStatus.Approved), ct))
                     return new Error("error.report_link_report_filed");
                 var now = clock.GetUtcNow();
-                await db.WorkReportLinks.Where(l => l.TicketId == ticketId && l.UsedAt == null && l.RevokedAt == null)
-                    .ExecuteUpdateAsync(s => s.SetProperty(l => l.RevokedAt, now), ct);
+                await WorkReportLink.RevokeLiveAsync(db, ticketId, now, ct);
                 var (link, token) = WorkReportLink.Issue(ticket, input, actor.UserId!, now);
                 db.WorkReportLinks.Add(link);
                 ticket.AssignExternal(link.ContractorName);
@@ -82,19 +81,14 @@ public sealed class WorkReportLinkService(IKoproGoDbFactory dbFactory, INotifica
         var link = await db.WorkReportLinks.AsNoTracking().Where(l => l.TicketId == ticketId).OrderByDescending(l => l.CreatedAt).FirstOrDefaultAsync(ct);
         if (link is null)
             return Result<WorkReportLinkRow?>.Ok(null);
-        var now = clock.GetUtcNow();
-        var state = link.UsedAt is not null ? WorkReportLinkState.Used : link.RevokedAt is not null ? WorkReportLinkState.Revoked
-            : now >= link.ExpiresAt ? WorkReportLinkState.Expired : WorkReportLinkState.Open;
-        return new WorkReportLinkRow(link.ContractorName, link.Email, link.CreatedAt, link.ExpiresAt, link.UsedAt, state);
+        return new WorkReportLinkRow(link.ContractorName, link.Email, link.CreatedAt, link.ExpiresAt, link.UsedAt, link.StateAt(clock.GetUtcNow()));
     }
 
     public async Task<Result> RevokeAsync(Actor actor, Guid ticketId, CancellationToken ct) =>
         await ManageAsync<bool>(actor, ticketId, async (db, ticket, _) =>
         {
             var now = clock.GetUtcNow();
-            var revoked = await db.WorkReportLinks.Where(l => l.TicketId == ticketId && l.UsedAt == null && l.RevokedAt == null && l.ExpiresAt > now)
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.RevokedAt, now), ct);
-            if (revoked == 0)
+            if (await WorkReportLink.RevokeLiveAsync(db, ticketId, now, ct) == 0)
                 return new Error("error.report_link_none");
             db.Audit(actor, clock, "work_report.link_revoked", nameof(Ticket), ticketId, ticket.OrganisationId, ticket.BuildingId);
             return true;

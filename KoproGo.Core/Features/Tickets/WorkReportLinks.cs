@@ -51,6 +51,18 @@ public sealed class WorkReportLink
     }
 
     public bool IsOpen(DateTimeOffset now) => UsedAt is null && RevokedAt is null && now < ExpiresAt;
+
+    public WorkReportLinkState StateAt(DateTimeOffset now) =>
+        UsedAt is not null ? WorkReportLinkState.Used : RevokedAt is not null ? WorkReportLinkState.Revoked
+        : now >= ExpiresAt ? WorkReportLinkState.Expired : WorkReportLinkState.Open;
+
+    /// <summary>
+    /// Kills the ticket's unused link, if any (a new link, the job given to an account, the syndic's choice); how many
+    /// died. An expired one too: the unique index of one live link per ticket counts it until it is revoked.
+    /// </summary>
+    public static Task<int> RevokeLiveAsync(IKoproGoDb db, Guid ticketId, DateTimeOffset now, CancellationToken ct) =>
+        db.Set<WorkReportLink>().Where(l => l.TicketId == ticketId && l.UsedAt == null && l.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.RevokedAt, now), ct);
 }
 
 public sealed class WorkReportLinkInput
